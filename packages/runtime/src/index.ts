@@ -1,1 +1,3 @@
 export * from './logger';
+export * from './redis';
+export * from './shutdown';

@@ -1,1 +1,24 @@
-export default async function setup(): Promise<void> {}
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './paths';
+import { startRedisServer, type PrivateRedis } from './redis-server';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __bridgeRedis: PrivateRedis | undefined;
+}
+
+/**
+ * Integration tests never touch a Redis they did not start: REDIS_URL when the caller set one, otherwise a
+ * private redis-server on a free port, stopped in teardown. The apps are rebuilt so spawned processes run
+ * the code under test.
+ */
+export default async function setup(): Promise<void> {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (!process.env.REDIS_URL) {
+    const redis = await startRedisServer();
+    globalThis.__bridgeRedis = redis;
+    process.env.REDIS_URL = redis.url;
+    process.env.BRIDGE_TEST_PRIVATE_REDIS = '1';
+  }
+}

@@ -1,0 +1,42 @@
+import { loadConfigOrExit, type QueueName } from '@bridge/config';
+import { CatalogStore, TenantRegistry, createQueueEvents, createQueues } from '@bridge/core';
+import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
+import { createIngressApp } from './app';
+import { CommandWaiter } from './command-waiter';
+
+const { env, tenants } = loadConfigOrExit();
+const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL });
+// The request path must never hang on Redis: with no offline queue a command fails at once and Qianyi gets 503.
+const redis = createRedis(env.REDIS_URL!, 'request-path');
+redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+const queues = createQueues(redis);
+for (const q of Object.values(queues)) q.on('error', (err) => logger.warn({ queue: q.name, err: err.message }, 'queue error'));
+const waited: QueueName[] = ['orders', 'asn', 'skus', 'inventory'];
+const events = Object.fromEntries(waited.map((name) => {
+  const qe = createQueueEvents(name, createRedis(env.REDIS_URL!, 'worker'));
+  qe.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue events error'));
+  return [name, qe];
+}));
+const waiter = new CommandWaiter(events, env.SYNC_WAIT_MS);
+const registry = new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS);
+
+const app = createIngressApp({
+  env, redis, queues, waiter, logger,
+  catalogStore: new CatalogStore(redis),
+  tenantOf: (accessId) => registry.get(accessId),
+  maxBodyBytes: env.MAX_BODY_BYTES,
+});
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  process.stdout.write(`${JSON.stringify({ event: 'listening', port, url: `http://127.0.0.1:${port}` })}\n`);
+  logger.info({ port, tenants: tenants.map((t) => t.accessId) }, 'ingress listening');
+});
+server.keepAliveTimeout = 65000;
+
+const shutdown = handleShutdown({ logger, graceMs: 15000 });
+shutdown.add('http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); }));
+shutdown.add('queue events', () => waiter.close());
+shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
+shutdown.add('redis', () => redis.quit());

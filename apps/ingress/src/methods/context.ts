@@ -1,0 +1,18 @@
+import type { Redis } from 'ioredis';
+import type { Env, Tenant } from '@bridge/config';
+import type { CatalogStore, Queues } from '@bridge/core';
+import type { Logger } from '@bridge/runtime';
+import type { CommandWaiter } from '../command-waiter';
+
+export interface MethodContext {
+  env: Env;
+  tenant: Tenant;
+  redis: Redis;
+  queues: Queues;
+  waiter: CommandWaiter;
+  catalogStore: CatalogStore;
+  logger: Logger;
+}
+
+/** A method handler gets validated content and answers with the method's response body (always HTTP 200). */
+export type MethodHandler = (content: any, ctx: MethodContext) => Promise<Record<string, unknown>>;

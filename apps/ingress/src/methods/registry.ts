@@ -1,0 +1,21 @@
+import type { QianyiMethod } from '@bridge/qianyi';
+import { fail } from '@bridge/qianyi';
+import { channels, warehouses } from './catalog-methods';
+import type { MethodHandler } from './context';
+
+const notYet = (method: string): MethodHandler => async () =>
+  fail(`${method} is understood but not handled by this bridge version yet; nothing was sent to the warehouse`);
+
+/** Qianyi method -> handler. The content reaching a handler has passed the method's schema. */
+export const METHOD_HANDLERS: Record<QianyiMethod, MethodHandler> = {
+  warehouses,
+  channels,
+  createOrder: notYet('createOrder'),
+  getOrder: notYet('getOrder'),
+  cancelOrder: notYet('cancelOrder'),
+  syncInventory: notYet('syncInventory'),
+  createAsnOrder: notYet('createAsnOrder'),
+  getAsnList: notYet('getAsnList'),
+  cancelAsnOrder: notYet('cancelAsnOrder'),
+  insert_sku_info: notYet('insert_sku_info'),
+};

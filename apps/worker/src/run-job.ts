@@ -1,0 +1,43 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import { classifyEtowerFailure } from '@bridge/etower';
+import { jobDefinition, type JobName } from '@bridge/core';
+import type { ProcessorContext } from './processors/context';
+import { PROCESSORS } from './processors';
+
+/** eTower answers 401 when this host's clock is off or the key is wrong: worth a few tries, not a day of them. */
+export const AUTH_MAX_ATTEMPTS = 3;
+
+export class JobTimeoutError extends Error {
+  override name = 'JobTimeoutError';
+}
+
+/**
+ * Runs one attempt of a job: payload checked against the catalog, bounded by the job's timeout, and every
+ * failure sorted into "retry later" (thrown as is, BullMQ backs off) or "cannot succeed" (UnrecoverableError,
+ * so BullMQ stops at once and the job's failedReason says why).
+ */
+export async function runJob(job: Job, ctx: ProcessorContext): Promise<unknown> {
+  const definition = jobDefinition(job.name);
+  const processor = PROCESSORS[job.name as JobName];
+  if (!definition || !processor) throw new UnrecoverableError(`no processor for job "${job.name}" in this worker version`);
+  const parsed = definition.payload.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JobTimeoutError(`${job.name} did not finish within ${definition.timeoutMs} ms`)), definition.timeoutMs);
+  });
+  try {
+    return await Promise.race([processor(parsed.data, ctx, { id: job.id, attemptsMade: job.attemptsMade }), timeout]);
+  } catch (err) {
+    if (err instanceof UnrecoverableError || err instanceof JobTimeoutError) throw err;
+    const failure = classifyEtowerFailure(err);
+    if (!failure.retryable) throw new UnrecoverableError(failure.message);
+    if (failure.kind === 'auth' && job.attemptsMade + 1 >= AUTH_MAX_ATTEMPTS) {
+      throw new UnrecoverableError(`${failure.message} (gave up after ${AUTH_MAX_ATTEMPTS} attempts: check the eTower token and key, and this host's clock)`);
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}

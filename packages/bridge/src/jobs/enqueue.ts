@@ -1,0 +1,22 @@
+import type { Job, JobsOptions } from 'bullmq';
+import { JOBS, type JobName, type JobPayload } from './catalog';
+import type { Queues } from './queues';
+
+export interface EnqueueOptions {
+  /** Overrides the catalog's deterministic id (e.g. an on-demand refresh that must not collide with the last one). */
+  jobId?: string;
+  delayMs?: number;
+  deduplicationId?: string;
+}
+
+/** Adds a job as the catalog defines it: validated payload, attempts, deterministic id. */
+export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<Job> {
+  const definition = JOBS[name];
+  const data = definition.payload.parse(payload);
+  const opts: JobsOptions = { attempts: definition.attempts, backoff: { type: 'bridge' } };
+  const id = options.jobId ?? (definition as { jobId?: (p: unknown) => string }).jobId?.(data);
+  if (id) opts.jobId = id;
+  if (options.delayMs) opts.delay = options.delayMs;
+  if (options.deduplicationId) opts.deduplication = { id: options.deduplicationId };
+  return queues[definition.queue].add(name, data, opts);
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+// Every environment variable of the run contract (shared/design/contract.md), validated once at start.
+const int = (fallback: number, min = 0) =>
+  z.string().trim().optional().transform((v, ctx) => {
+    if (v === undefined || v === '') return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number >= ${min} (got "${v}")` });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+const optionalInt = z.string().trim().optional().transform((v, ctx) => {
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v)) {
+    ctx.addIssue({ code: 'custom', message: `must be a whole number (got "${v}")` });
+    return z.NEVER;
+  }
+  return Number(v);
+});
+
+const optionalString = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+
+const url = (fallback?: string) =>
+  z.string().trim().optional().transform((v, ctx) => {
+    const value = v === undefined || v === '' ? fallback : v;
+    if (value === undefined) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (!/^(https?|rediss?):$/.test(parsed.protocol)) throw new Error('protocol');
+      return value.replace(/\/+$/, '');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be a URL (got "${value}")` });
+      return z.NEVER;
+    }
+  });
+
+export const QUEUE_NAMES = ['orders', 'asn', 'skus', 'inventory', 'webhooks'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const queueList = z.string().optional().transform((v, ctx) => {
+  if (v === undefined || v.trim() === '') return [...QUEUE_NAMES];
+  const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    ctx.addIssue({ code: 'custom', message: `unknown queue(s) ${unknown.join(', ') || '(none)'}; use a comma list of ${QUEUE_NAMES.join(',')}` });
+    return z.NEVER;
+  }
+  return [...new Set(names)] as QueueName[];
+});
+
+const schedule = z.string().optional().transform((v, ctx) => {
+  const raw = v === undefined || v.trim() === '' ? '0,5000,300000,1800000,7200000,18000000,36000000,36000000' : v;
+  const parts = raw.split(',').map((s) => s.trim());
+  if (parts.some((p) => !/^\d+$/.test(p))) {
+    ctx.addIssue({ code: 'custom', message: `must be a comma list of delays in ms (got "${raw}")` });
+    return z.NEVER;
+  }
+  return parts.map(Number);
+});
+
+export const envSchema = z.object({
+  REDIS_URL: url('redis://127.0.0.1:6379'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QIANYI_ACCESS_ID: optionalString,
+  QIANYI_SECRET_KEY: optionalString,
+  QIANYI_CALLBACK_BASE_URL: url(),
+  QIANYI_WAREHOUSE_EXTRA_TYPE: optionalString,
+  ETOWER_BASE_URL: url(),
+  ETOWER_TOKEN: optionalString,
+  ETOWER_KEY: optionalString,
+  ETOWER_TIMEOUT_MS: int(30000, 1),
+  BRIDGE_TENANTS_FILE: optionalString,
+  SYNC_WAIT_MS: int(5000),
+  ORDER_POLL_INTERVAL_MS: int(300000, 1000),
+  ASN_POLL_INTERVAL_MS: int(300000, 1000),
+  INVENTORY_SYNC_INTERVAL_MS: int(300000, 1000),
+  CATALOG_REFRESH_INTERVAL_MS: int(3600000, 1000),
+  WEBHOOK_RETRY_SCHEDULE_MS: schedule,
+  WORKER_LOCK_DURATION_MS: int(30000, 1000),
+  WORKER_STALLED_INTERVAL_MS: int(30000, 1000),
+  WORKER_CONCURRENCY: int(50, 1),
+  WORKER_QUEUES: queueList,
+  MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),
+  METRICS_PORT: optionalInt,
+  PORT: int(8080),
+  HOST: z.string().trim().default('0.0.0.0'),
+  DASHBOARD_PORT: int(3000),
+  DASHBOARD_USER: optionalString,
+  DASHBOARD_PASSWORD: optionalString,
+});
+
+export type Env = z.output<typeof envSchema>;

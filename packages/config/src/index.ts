@@ -1,0 +1,3 @@
+export * from './env';
+export * from './tenants';
+export * from './load';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+// A tenant is one Qianyi account (keyed by the accessId we issued to it) bound to one eTower account.
+// Per-tenant business options live here too, so that one mapping decision changes in one place.
+export const tenantSchema = z.object({
+  accessId: z.string().trim().min(1, 'is required'),
+  secretKey: z.string().min(1, 'is required'),
+  qianyi: z.object({
+    callbackBaseUrl: z.url({ message: 'must be a URL' }).transform((u) => u.replace(/\/+$/, '')),
+    warehouseExtraType: z.string().trim().min(1, 'is required'),
+  }),
+  etower: z.object({
+    baseUrl: z.url({ message: 'must be a URL' }).transform((u) => u.replace(/\/+$/, '')),
+    token: z.string().min(1, 'is required'),
+    key: z.string().min(1, 'is required'),
+  }),
+  /** Hold new orders as eTower drafts this long before releasing them, so a cancel in the window still stops them. */
+  orderReleaseDelayMs: z.number().int().min(0).default(0),
+  /** eTower has no COD field: COD orders are refused unless the tenant allows passing COD data through extendData. */
+  allowCodPassthrough: z.boolean().default(false),
+}).passthrough();
+
+export type Tenant = z.output<typeof tenantSchema>;
+
+export const tenantsFileSchema = z.object({ tenants: z.array(tenantSchema).min(1, 'must list at least one tenant') });

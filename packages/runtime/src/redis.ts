@@ -1,0 +1,31 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/**
+ * BullMQ keys and our state keys share this prefix. The braces make it a Redis Cluster hash tag, so every
+ * key of the bridge lands in one slot and BullMQ's multi-key scripts keep working on a cluster.
+ */
+export const KEY_PREFIX = '{bridge}';
+
+export type RedisRole =
+  /** Blocking consumers (BullMQ Worker, QueueEvents): never give up on a command, wait for Redis to return. */
+  | 'worker'
+  /** The request path: fail fast instead of queueing commands while Redis is away, so Qianyi gets a 503 at once. */
+  | 'request-path';
+
+export function createRedis(url: string, role: RedisRole, extra: RedisOptions = {}): Redis {
+  const common: RedisOptions = {
+    lazyConnect: false,
+    // Reconnect forever with a capped delay: a worker must come back by itself after a Redis restart.
+    retryStrategy: (times) => Math.min(200 + times * 200, 3000),
+    connectionName: `bridge-${role}`,
+  };
+  const byRole: RedisOptions = role === 'worker'
+    ? { maxRetriesPerRequest: null, enableOfflineQueue: true }
+    : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 5000 };
+  return new Redis(url, { ...common, ...byRole, ...extra });
+}
+
+/** True when the connection can take commands now (used by /readyz and to answer 503 early). */
+export function isRedisReady(redis: Redis): boolean {
+  return redis.status === 'ready';
+}

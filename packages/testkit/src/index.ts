@@ -1,0 +1,5 @@
+export * from './free-port';
+export * from './redis-server';
+export * from './app-process';
+export * from './paths';
+export * from './test-redis';

@@ -1,0 +1,67 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { freePort } from './free-port';
+
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface StartRedisOptions {
+  /** Where redis keeps its files; a fresh temporary directory when omitted. */
+  dir?: string;
+  /** Keep an append-only file (as production does) so a restart loses nothing. */
+  appendOnly?: boolean;
+  port?: number;
+}
+
+export function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Starts a private redis-server on a free loopback port and waits until it answers PING. */
+export async function startRedisServer(options: StartRedisOptions = {}): Promise<PrivateRedis> {
+  if (!hasRedisServer()) {
+    throw new Error('redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`');
+  }
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bridge-redis-'));
+  mkdirSync(dir, { recursive: true });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction',
+    '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec'];
+  const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    if (exited) throw new Error(`redis-server exited at start (port ${port})`);
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    probe.on('error', () => {});
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      break;
+    } catch {
+      probe.disconnect();
+      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`redis-server did not answer on port ${port}`); }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    url,
+    port,
+    pid: child.pid,
+    stop: () => new Promise<void>((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
