@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src';
+
+const single = {
+  QIANYI_ACCESS_ID: 'acc', QIANYI_SECRET_KEY: 'sec', QIANYI_CALLBACK_BASE_URL: 'https://www.qianyierp.com/',
+  QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER', ETOWER_BASE_URL: 'https://cfs-qa.etowertech.com', ETOWER_TOKEN: 't', ETOWER_KEY: 'k',
+};
+
+function tenantsFile(json: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'tenants.json');
+  writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
+  return file;
+}
+
+describe('loadConfig', () => {
+  test('defaults of the contract', () => {
+    const { env, tenants } = loadConfig(single);
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.SYNC_WAIT_MS).toBe(5000);
+    expect(env.ORDER_POLL_INTERVAL_MS).toBe(300000);
+    expect(env.WEBHOOK_RETRY_SCHEDULE_MS).toEqual([0, 5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000]);
+    expect(env.WORKER_QUEUES).toEqual(['orders', 'asn', 'skus', 'inventory', 'webhooks']);
+    expect(env.MAX_BODY_BYTES).toBe(20971520);
+    expect(env.PORT).toBe(8080);
+    expect(env.METRICS_PORT).toBeUndefined();
+    expect(tenants).toHaveLength(1);
+    expect(tenants[0]!.qianyi.callbackBaseUrl).toBe('https://www.qianyierp.com');
+  });
+
+  test('a bad value names the variable', () => {
+    expect(() => loadConfig({ ...single, SYNC_WAIT_MS: 'soon' })).toThrow(/SYNC_WAIT_MS: must be a whole number/);
+    expect(() => loadConfig({ ...single, WORKER_QUEUES: 'orders,emails' })).toThrow(/WORKER_QUEUES: unknown queue\(s\) emails/);
+    expect(() => loadConfig({ ...single, ETOWER_BASE_URL: 'not a url' })).toThrow(/ETOWER_BASE_URL: must be a URL/);
+    expect(() => loadConfig({ ...single, WEBHOOK_RETRY_SCHEDULE_MS: '0,5s' })).toThrow(/WEBHOOK_RETRY_SCHEDULE_MS/);
+  });
+
+  test('missing single-tenant variables are listed', () => {
+    const { ETOWER_KEY, QIANYI_SECRET_KEY, ...rest } = single;
+    expect(() => loadConfig(rest)).toThrow(ConfigError);
+    expect(() => loadConfig(rest)).toThrow(/missing configuration: QIANYI_SECRET_KEY, ETOWER_KEY/);
+  });
+
+  test('WORKER_QUEUES picks queues', () => {
+    expect(loadConfig({ ...single, WORKER_QUEUES: ' orders , webhooks,orders' }).env.WORKER_QUEUES).toEqual(['orders', 'webhooks']);
+  });
+
+  test('BRIDGE_TENANTS_FILE form', () => {
+    const file = tenantsFile({ tenants: [
+      { accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: 'https://asia.qianyierp.com', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k' }, orderReleaseDelayMs: 60000 },
+      { accessId: 'b', secretKey: 's2', qianyi: { callbackBaseUrl: 'https://www.qianyierp.com', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k' } },
+    ] });
+    const { tenants } = loadConfig({ BRIDGE_TENANTS_FILE: file });
+    expect(tenants.map((t) => t.accessId)).toEqual(['a', 'b']);
+    expect(tenants[0]!.orderReleaseDelayMs).toBe(60000);
+    expect(tenants[1]!.orderReleaseDelayMs).toBe(0);
+    expect(tenants[1]!.allowCodPassthrough).toBe(false);
+  });
+
+  test('a bad tenants file names the field', () => {
+    const file = tenantsFile({ tenants: [{ accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: 'nope', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't' } }] });
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: file })).toThrow(/tenants\.0\.qianyi\.callbackBaseUrl: must be a URL[\s\S]*tenants\.0\.etower\.key/);
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile('{not json') })).toThrow(/BRIDGE_TENANTS_FILE: cannot read/);
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: '/nonexistent/tenants.json' })).toThrow(/BRIDGE_TENANTS_FILE/);
+  });
+
+  test('duplicate accessIds are refused', () => {
+    const t = { accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: 'https://www.qianyierp.com', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k' } };
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile({ tenants: [t, t] }) })).toThrow(/listed twice/);
+  });
+});
