@@ -1,0 +1,67 @@
+// Reads a method's `content` string into a typed, coerced value. Never touches the string used
+// for the signature; that one is hashed exactly as received.
+import { formatIssues } from './issues';
+import { repairAsnNumbersJson } from './json-repair';
+import type { QianyiMethod } from './methods';
+import { CONTENT_SCHEMAS, type ContentOf } from './schemas/index';
+
+export type ContentResult<M extends QianyiMethod> =
+  | { ok: true; value: ContentOf<M> }
+  | { ok: false; message: string };
+
+// The list methods are signed and sent with content "" (seed §3, §4).
+const EMPTY_CONTENT_ALLOWED: ReadonlySet<QianyiMethod> = new Set(['warehouses', 'channels']);
+const ASN_BATCH_METHODS: ReadonlySet<QianyiMethod> = new Set(['getAsnList', 'cancelAsnOrder']);
+// Dropped while copying so they can never become an object's prototype; no method uses them.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Trims every object key, recursively: the seed sends "pageSize " with a trailing space. When a
+ * trimmed key collides with another, the one already spelled without spaces wins.
+ */
+export function trimKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(trimKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [rawKey, child] of Object.entries(value)) {
+    const key = rawKey.trim();
+    if (UNSAFE_KEYS.has(key)) continue;
+    if (Object.hasOwn(out, key) && key !== rawKey) continue;
+    out[key] = trimKeys(child);
+  }
+  return out;
+}
+
+function parseJson(method: QianyiMethod, text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const repaired = ASN_BATCH_METHODS.has(method) ? repairAsnNumbersJson(text) : undefined;
+    if (repaired === undefined) return { ok: false };
+    try {
+      return { ok: true, value: JSON.parse(repaired) };
+    } catch {
+      return { ok: false };
+    }
+  }
+}
+
+export function parseContent<M extends QianyiMethod>(method: M, content: string | undefined): ContentResult<M> {
+  let data: unknown;
+  if (content === undefined || content === null || content.trim() === '') {
+    if (!EMPTY_CONTENT_ALLOWED.has(method)) return { ok: false, message: 'content is required' };
+    data = {};
+  } else {
+    const parsed = parseJson(method, content);
+    if (!parsed.ok) return { ok: false, message: 'content is not valid JSON' };
+    data = parsed.value;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, message: 'content must be a JSON object' };
+  }
+  const schema = CONTENT_SCHEMAS[method];
+  if (schema === undefined) return { ok: false, message: `method ${String(method)} is not supported` };
+  const result = schema.safeParse(trimKeys(data));
+  if (!result.success) return { ok: false, message: formatIssues(result.error.issues) };
+  return { ok: true, value: result.data as ContentOf<M> };
+}

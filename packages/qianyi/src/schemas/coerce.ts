@@ -1,0 +1,150 @@
+// Shared field builders. Qianyi's own samples send numbers as strings ("expectQuantity":"100"),
+// nulls for absent values and lone objects where a list is documented, so every builder here is
+// lenient about the shape and strict about the meaning. Messages are relative to the field path
+// ("is required", "must be a number"); content.ts prefixes the path.
+import { z } from 'zod';
+
+const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+type Issue = { input?: unknown };
+const typeError = (what: string) => (iss: Issue) =>
+  iss.input === undefined || iss.input === null ? 'is required' : `must be ${what}`;
+
+function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && NUMERIC.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+const isAbsent = (v: unknown) => v === undefined || v === null;
+
+/** A finite number, given as a number or a numeric string ("20.0", "1.0E20"); never NaN, '' or 'abc'. */
+export const num = () =>
+  z.unknown().transform((v, ctx): number => {
+    const n = toNumber(v);
+    if (n !== undefined) return n;
+    ctx.addIssue({ code: 'custom', message: isAbsent(v) ? 'is required' : 'must be a number' });
+    return z.NEVER;
+  });
+
+/** Like num(), but null and absent mean "not given". */
+export const optNum = () =>
+  z.unknown().transform((v, ctx): number | undefined => {
+    if (isAbsent(v) || v === '') return undefined;
+    const n = toNumber(v);
+    if (n !== undefined) return n;
+    ctx.addIssue({ code: 'custom', message: 'must be a number' });
+    return z.NEVER;
+  })
+    .optional();
+
+export const int = () =>
+  num().refine((n) => Number.isInteger(n), { message: 'must be a whole number' });
+
+export const positiveInt = () =>
+  int().refine((n) => n > 0, { message: 'must be greater than 0' });
+
+export const nonNegative = () => num().refine((n) => n >= 0, { message: 'must not be negative' });
+
+const stringish = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+
+/** A non-empty trimmed string. Numbers are accepted as their decimal text (Java may send a Long). */
+export const str = (maxLength?: number) =>
+  z.unknown().transform((v, ctx): string => {
+    const s = stringish(v);
+    if (s === undefined || s === '') {
+      ctx.addIssue({ code: 'custom', message: isAbsent(v) || s === '' ? 'is required' : 'must be a string' });
+      return z.NEVER;
+    }
+    if (maxLength !== undefined && s.length > maxLength) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${maxLength} characters` });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/**
+ * An optional trimmed string: null, absent, "" and the literal "null" (what Java's
+ * String.valueOf(null) produces; the seed's createOrder example sends "district":"null") all mean
+ * "not given".
+ */
+export const optStr = (maxLength?: number) =>
+  z.unknown().transform((v, ctx): string | undefined => {
+    if (isAbsent(v)) return undefined;
+    const s = stringish(v);
+    if (s === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be a string' });
+      return z.NEVER;
+    }
+    if (s === '' || s === 'null') return undefined;
+    if (maxLength !== undefined && s.length > maxLength) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${maxLength} characters` });
+      return z.NEVER;
+    }
+    return s;
+  })
+    .optional();
+
+/** A string or number kept as given (dates whose format the seed never shows: text or epoch ms). */
+export const optDateLike = () =>
+  z.unknown().transform((v, ctx): string | number | undefined => {
+    if (isAbsent(v) || v === '') return undefined;
+    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    ctx.addIssue({ code: 'custom', message: 'must be a date text or a timestamp' });
+    return z.NEVER;
+  })
+    .optional();
+
+/** One of a fixed set of words, matched case-insensitively and returned in its canonical spelling. */
+export const oneOf = <const T extends readonly string[]>(values: T) =>
+  z.unknown().transform((v, ctx): T[number] => {
+    const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+    const hit = values.find((x) => x.toLowerCase() === s);
+    if (hit !== undefined) return hit;
+    ctx.addIssue({
+      code: 'custom',
+      message: isAbsent(v) ? 'is required' : `must be one of ${values.join(', ')}`,
+    });
+    return z.NEVER;
+  });
+
+export const optOneOf = <const T extends readonly string[]>(values: T) =>
+  z.unknown().transform((v, ctx): T[number] | undefined => {
+    if (isAbsent(v) || v === '') return undefined;
+    const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+    const hit = values.find((x) => x.toLowerCase() === s);
+    if (hit !== undefined) return hit;
+    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+    return z.NEVER;
+  })
+    .optional();
+
+/** An object; unknown keys are dropped. */
+export const obj = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { error: typeError('an object') });
+
+const wrapLone = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v);
+
+/** A list; a lone object is read as a list of one (the seed's webhook examples send one). */
+export const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(wrapLone, z.array(item, { error: typeError('a list') }));
+
+export const nonEmptyList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    wrapLone,
+    z.array(item, { error: typeError('a list') }).min(1, { message: 'must not be empty' }),
+  );
+
+/** An optional list: null or absent becomes []. */
+export const optList = <T extends z.ZodType>(item: T) =>
+  z
+    .preprocess((v) => (v === null ? [] : wrapLone(v)), z.array(item, { error: typeError('a list') }))
+    .default([] as z.output<T>[]);
+
+/**
+ * Fills in a value for an absent, null or "" field before validating it: zod's own .default()
+ * only covers undefined, and Qianyi's Java side writes null.
+ */
+export const withDefault = <T extends z.ZodType>(value: unknown, schema: T) =>
+  z.preprocess((v) => (v === undefined || v === null || v === '' ? value : v), schema).default(value as never);

@@ -1,0 +1,40 @@
+// One content schema per method, keyed by the canonical method name.
+import type { z } from 'zod';
+import type { QianyiMethod } from '../methods';
+import { cancelAsnOrderContentSchema } from './cancel-asn-order';
+import { cancelOrderContentSchema } from './cancel-order';
+import { channelsContentSchema } from './channels';
+import { createAsnOrderContentSchema } from './create-asn-order';
+import { createOrderContentSchema } from './create-order';
+import { getAsnListContentSchema } from './get-asn-list';
+import { getOrderContentSchema } from './get-order';
+import { insertSkuInfoContentSchema } from './insert-sku-info';
+import { syncInventoryContentSchema } from './sync-inventory';
+import { warehousesContentSchema } from './warehouses';
+
+export const CONTENT_SCHEMAS = {
+  warehouses: warehousesContentSchema,
+  channels: channelsContentSchema,
+  createOrder: createOrderContentSchema,
+  getOrder: getOrderContentSchema,
+  cancelOrder: cancelOrderContentSchema,
+  syncInventory: syncInventoryContentSchema,
+  createAsnOrder: createAsnOrderContentSchema,
+  getAsnList: getAsnListContentSchema,
+  cancelAsnOrder: cancelAsnOrderContentSchema,
+  insert_sku_info: insertSkuInfoContentSchema,
+} as const satisfies Record<QianyiMethod, z.ZodType>;
+
+export type ContentOf<M extends QianyiMethod> = z.output<(typeof CONTENT_SCHEMAS)[M]>;
+
+export * from './cancel-asn-order';
+export * from './cancel-order';
+export * from './channels';
+export * from './coerce';
+export * from './create-asn-order';
+export * from './create-order';
+export * from './get-asn-list';
+export * from './get-order';
+export * from './insert-sku-info';
+export * from './sync-inventory';
+export * from './warehouses';
