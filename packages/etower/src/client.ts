@@ -1,0 +1,68 @@
+import { confirmOrders, type EtowerConfirmResult } from './endpoints/confirm-orders';
+import { createOrders, type EtowerCreateOrderResult } from './endpoints/create-orders';
+import { createPo, type EtowerPoCreated } from './endpoints/create-po';
+import { createProducts, type EtowerProductResult } from './endpoints/create-products';
+import { inventory, type EtowerInventoryQuery } from './endpoints/inventory';
+import { orderList, type EtowerIdQuery } from './endpoints/order-list';
+import { poList } from './endpoints/po-list';
+import { warehouseServiceList } from './endpoints/warehouse-service-list';
+import type { EtowerInventoryPage } from './decoders/inventory';
+import type { EtowerOrder } from './decoders/orders';
+import type { EtowerPo } from './decoders/po';
+import type { EtowerWarehouse } from './decoders/warehouses';
+import { createEtowerTransport, type EtowerLogger } from './transport';
+import type { EtowerCreateOrderInput } from './types/create-order';
+import type { EtowerPoInput } from './types/po';
+import type { EtowerProductInput } from './types/product';
+
+export interface EtowerClientOptions {
+  /** eTower host, e.g. `https://cfs-qa.etowertech.com` (a trailing `/api/supplier-service` is tolerated). */
+  baseUrl: string;
+  token: string;
+  key: string;
+  /** Whole-request timeout; default 30 s. */
+  timeoutMs?: number;
+  /** Clock used for X-WallTech-Date (tests inject skew). */
+  now?: () => Date;
+  logger?: EtowerLogger;
+}
+
+/**
+ * Typed access to eTower's supplier-service API. Every method either resolves with decoded data or throws
+ * an EtowerError subclass (see classifyEtowerFailure); caller bugs (too many ids) throw TypeError. It never
+ * retries: the job queue does, with the classification.
+ */
+export interface EtowerClient {
+  warehouseServiceList(serviceType?: number): Promise<EtowerWarehouse[]>;
+  createOrders(orders: EtowerCreateOrderInput[]): Promise<EtowerCreateOrderResult[]>;
+  confirmOrders(orderNos: string[]): Promise<EtowerConfirmResult>;
+  orderList(q: EtowerIdQuery): Promise<EtowerOrder[]>;
+  inventory(q: EtowerInventoryQuery): Promise<EtowerInventoryPage>;
+  createProducts(products: EtowerProductInput[]): Promise<EtowerProductResult[]>;
+  createPo(po: EtowerPoInput): Promise<EtowerPoCreated>;
+  poList(q: EtowerIdQuery): Promise<EtowerPo[]>;
+  /** Releases the keep-alive sockets. */
+  close(): void;
+}
+
+export function createEtowerClient(options: EtowerClientOptions): EtowerClient {
+  const transport = createEtowerTransport({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    key: options.key,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    now: options.now ?? (() => new Date()),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  return {
+    warehouseServiceList: (serviceType = 5) => warehouseServiceList(transport, serviceType),
+    createOrders: (orders) => createOrders(transport, orders),
+    confirmOrders: (orderNos) => confirmOrders(transport, orderNos),
+    orderList: (q) => orderList(transport, q),
+    inventory: (q) => inventory(transport, q),
+    createProducts: (products) => createProducts(transport, products),
+    createPo: (po) => createPo(transport, po),
+    poList: (q) => poList(transport, q),
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,41 @@
+import { decodeBatch } from '../decoders/batch';
+import type { EtowerErrorItem } from '../errors/business-error';
+import { ETOWER_PATHS } from '../paths';
+import type { EtowerTransport } from '../transport';
+import type { EtowerCreateOrderInput } from '../types/create-order';
+
+export type EtowerCreateOrderResult =
+  | { referenceNo: string; ok: true; orderNo: string }
+  /** eTower refused this order. `duplicate` (600904/600222) usually means it was created by an earlier try. */
+  | {
+    referenceNo: string; ok: false; missing: false; duplicate: boolean;
+    code: string; message: string; errors: EtowerErrorItem[];
+    /** Human-readable, e.g. `eTower refused (600906): warehouseServiceName:X ,Does not exist ...`. */
+    reason: string;
+  }
+  /** No usable answer for this order (short answer array, older layout, or no orderNo): the order may or
+   *  may not exist at eTower, so it is NOT a refusal. Read it back with orderList before deciding. */
+  | { referenceNo: string; ok: false; missing: true };
+
+/**
+ * POST createOrders. The answer is normally an array with one envelope per order, in submission order;
+ * see decoders/batch for the other layouts accepted. A single envelope with success:false (the whole batch
+ * refused) throws EtowerBusinessError.
+ */
+export async function createOrders(transport: EtowerTransport, orders: EtowerCreateOrderInput[]): Promise<EtowerCreateOrderResult[]> {
+  if (orders.length === 0) return [];
+  const path = ETOWER_PATHS.createOrders;
+  const body = await transport.send({ method: 'POST', path, json: orders });
+  const outcomes = decodeBatch(body, { endpoint: path, keys: orders.map((o) => o.referenceNo), keyField: 'referenceNo' });
+  return outcomes.map((o): EtowerCreateOrderResult => {
+    if (o.ok) {
+      const orderNo = o.data.orderNo;
+      // Success without an orderNo tells us nothing we can store: treat like no answer and re-read.
+      if (typeof orderNo !== 'string' || orderNo === '') return { referenceNo: o.key, ok: false, missing: true };
+      return { referenceNo: o.key, ok: true, orderNo };
+    }
+    if (o.missing) return { referenceNo: o.key, ok: false, missing: true };
+    const { key, ...rest } = o;
+    return { referenceNo: key, ...rest };
+  });
+}

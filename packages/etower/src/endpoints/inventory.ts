@@ -1,0 +1,22 @@
+import { decodePayload, unwrapEnvelope } from '../envelope';
+import { inventoryPageSchema, type EtowerInventoryPage } from '../decoders/inventory';
+import { ETOWER_PATHS } from '../paths';
+import type { EtowerTransport } from '../transport';
+
+export interface EtowerInventoryQuery {
+  warehouseCodeList?: string[];
+  skuList?: string[];
+  /** 1-based (PageHelper); the doc's "default 0" is not trusted. */
+  pageNum: number;
+  pageSize: number;
+}
+
+/** POST b2b/inventory: one page of per-SKU records with per-warehouse quantities. */
+export async function inventory(transport: EtowerTransport, q: EtowerInventoryQuery): Promise<EtowerInventoryPage> {
+  const path = ETOWER_PATHS.inventory;
+  const json: Record<string, unknown> = { pageNum: q.pageNum, pageSize: q.pageSize };
+  if (q.warehouseCodeList?.length) json.warehouseCodeList = q.warehouseCodeList;
+  if (q.skuList?.length) json.skuList = q.skuList;
+  const body = await transport.send({ method: 'POST', path, json });
+  return decodePayload(path, inventoryPageSchema, unwrapEnvelope(path, body));
+}
