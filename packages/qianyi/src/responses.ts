@@ -3,10 +3,7 @@
 // coerce a string) and `message` is always a string.
 import type { AsnStatus, OrderStatus } from './statuses';
 
-export interface BaseResponse {
-  success: boolean;
-  message: string;
-}
+export type BaseResponse = { success: boolean; message: string };
 
 export const fail = (message: string): BaseResponse => ({ success: false, message });
 const ok = (): BaseResponse => ({ success: true, message: '' });

@@ -58,9 +58,44 @@ export const pushAsnInfoContentSchema = obj({
 
 export type PushOrderInfoContent = z.output<typeof pushOrderInfoContentSchema>;
 export type PushAsnInfoContent = z.output<typeof pushAsnInfoContentSchema>;
-/** What a sender may hand in: numbers as strings and a lone skuList object are normalised. */
-export type PushOrderInfoInput = z.input<typeof pushOrderInfoContentSchema>;
-export type PushAsnInfoInput = z.input<typeof pushAsnInfoContentSchema>;
+
+// What a sender may hand to buildPushCall: numeric strings and a lone skuList object are
+// normalised by the schema before signing.
+type Num = number | string;
+type OneOrMany<T> = T | T[];
+type Opt<T> = T | null | undefined;
+export interface PushOrderInfoInput {
+  orderNumber: string;
+  onlineOrderId?: Opt<string>;
+  warehouseCode: string;
+  customerCode?: Opt<string>;
+  carrier?: Opt<string>;
+  trackNumber: string;
+  warehouseOrderNumber?: Opt<string>;
+  wmsStatus: string;
+  status: string;
+  shippingTime?: Opt<Num>;
+  skuList?: Opt<OneOrMany<{ sku: string; quantity: Num }>>;
+  errorMsg?: Opt<string>;
+}
+export interface PushAsnInfoInput {
+  warehouseCode: string;
+  customerCode?: Opt<string>;
+  asnNumber: string;
+  wmsStatus: string;
+  referenceNumber?: Opt<string>;
+  finishTime?: Opt<Num>;
+  updateTime: Num;
+  skuList: OneOrMany<{
+    sku: string;
+    name?: Opt<string>;
+    estimatedQuantity?: Opt<Num>;
+    receivedQuantity: Num;
+    goodQuantity?: Opt<Num>;
+    badQuantity?: Opt<Num>;
+  }>;
+  batchNo?: Opt<string>;
+}
 
 export const WEBHOOK_METHODS = ['pushOrderInfo', 'pushAsnInfo'] as const;
 export type WebhookMethod = (typeof WEBHOOK_METHODS)[number];

@@ -23,14 +23,15 @@ export const num = () =>
   z.unknown().transform((v, ctx): number => {
     const n = toNumber(v);
     if (n !== undefined) return n;
-    ctx.addIssue({ code: 'custom', message: isAbsent(v) ? 'is required' : 'must be a number' });
+    const blank = isAbsent(v) || (typeof v === 'string' && v.trim() === '');
+    ctx.addIssue({ code: 'custom', message: blank ? 'is required' : 'must be a number' });
     return z.NEVER;
   });
 
 /** Like num(), but null and absent mean "not given". */
 export const optNum = () =>
   z.unknown().transform((v, ctx): number | undefined => {
-    if (isAbsent(v) || v === '') return undefined;
+    if (isAbsent(v) || (typeof v === 'string' && v.trim() === '')) return undefined;
     const n = toNumber(v);
     if (n !== undefined) return n;
     ctx.addIssue({ code: 'custom', message: 'must be a number' });
