@@ -1,0 +1,26 @@
+import type { NextFunction, Request, Response } from 'express';
+import { verifyEtowerAuthorization } from '@bridge/etower/signing';
+import type { SimulatorState } from './state';
+
+/** The URL as the client signed it: scheme + Host header + original path and query. */
+export function fullUrlOf(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`;
+}
+
+/** Verifies every request's signature exactly as reference §1 describes; 401 JSON otherwise. */
+export function authMiddleware(state: SimulatorState) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const result = verifyEtowerAuthorization({
+      method: req.method,
+      url: fullUrlOf(req),
+      dateHeader: req.get('x-walltech-date'),
+      authorization: req.get('authorization'),
+      token: state.options.token,
+      key: state.options.key,
+      now: new Date(state.now()),
+    });
+    if (result.ok) return next();
+    state.stats.unauthorized += 1;
+    res.status(401).json({ code: '401', success: false, message: `Unauthorized: ${result.reason}`, data: '', errors: '' });
+  };
+}

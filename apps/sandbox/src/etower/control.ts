@@ -1,0 +1,141 @@
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import { FAULT_MODES, type Fault } from './faults';
+import { inventoryKey } from './inventory-view';
+import { orderRecord } from './order-view';
+import { poRecord } from './po-view';
+import { orderNumber } from './routes/orders';
+import type { SimulatorState } from './state';
+
+// Test/demo control API, mounted at /__control/etower. Not signed: it is the tests' back door.
+
+const faultBody = z.object({
+  endpoint: z.string().min(1).optional(),
+  mode: z.enum(FAULT_MODES),
+  count: z.number().int().positive().optional(),
+  delayMs: z.number().int().nonnegative().optional(),
+  retryAfterSec: z.number().int().nonnegative().optional(),
+});
+const statusBody = z.object({ status: z.number().int(), statusMsg: z.string().optional(), abnormalCauses: z.string().optional() });
+const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), qty: z.number().int() })).min(1) });
+const inventoryBody = z.object({
+  warehouseCode: z.string().min(1),
+  sku: z.string().min(1),
+  availableInventory: z.number().int().nonnegative(),
+  incomingInventory: z.number().int().nonnegative().default(0),
+  outgoingInventory: z.number().int().nonnegative().default(0),
+  unsellableInventory: z.number().int().nonnegative().default(0),
+});
+
+function parse<T extends z.ZodType>(schema: T, body: unknown, res: Response): z.output<T> | undefined {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  res.status(400).json({ success: false, message: z.prettifyError(parsed.error) });
+  return undefined;
+}
+
+export function controlRouter(state: SimulatorState): Router {
+  const router = Router();
+  router.use(express.json());
+  const now = () => state.now();
+
+  router.post('/faults', (req, res) => {
+    const body = parse(faultBody, req.body, res);
+    if (!body) return;
+    const fault: Fault = { mode: body.mode };
+    if (body.endpoint !== undefined) fault.endpoint = body.endpoint;
+    if (body.count !== undefined) fault.remaining = body.count;
+    if (body.delayMs !== undefined) fault.delayMs = body.delayMs;
+    if (body.retryAfterSec !== undefined) fault.retryAfterSec = body.retryAfterSec;
+    state.faults.push(fault);
+    res.json({ success: true, faults: state.faults });
+  });
+  router.get('/faults', (_req, res) => { res.json({ success: true, faults: state.faults }); });
+  router.delete('/faults', (_req, res) => {
+    state.faults = [];
+    res.json({ success: true });
+  });
+  router.get('/stats', (_req, res) => { res.json({ success: true, ...state.stats }); });
+  router.post('/reset', (_req, res) => {
+    state.reset();
+    res.json({ success: true });
+  });
+
+  router.get('/orders', (_req, res) => {
+    res.json({ success: true, orders: state.orders.map((o) => orderRecord(o, now(), state.options)) });
+  });
+  router.post('/orders/:referenceNo/status', (req, res) => {
+    const body = parse(statusBody, req.body, res);
+    if (!body) return;
+    const orders = state.ordersByReference(req.params.referenceNo);
+    if (orders.length === 0) return void res.status(404).json({ success: false, message: 'no such referenceNo' });
+    for (const o of orders) o.forced = { ...body, at: now() };
+    res.json({ success: true, orders: orders.map((o) => orderRecord(o, now(), state.options)) });
+  });
+  router.post('/orders/:referenceNo/split', (req, res) => {
+    const [original] = state.ordersByReference(req.params.referenceNo);
+    if (!original) return void res.status(404).json({ success: false, message: 'no such referenceNo' });
+    // The second record takes the last line (or half of a single line's quantity).
+    const lines = original.lines.map((l) => ({ ...l }));
+    let moved = lines.length > 1 ? lines.splice(-1) : [];
+    if (moved.length === 0 && lines[0] && lines[0].quantity > 1) {
+      const half = Math.floor(lines[0].quantity / 2);
+      lines[0].quantity -= half;
+      moved = [{ sku: lines[0].sku, quantity: half }];
+    }
+    const seq = state.nextSequence();
+    const trackingPrefix = original.trackingNo.slice(0, Math.max(1, original.trackingNo.length - 12));
+    original.lines = lines;
+    state.orders.push({
+      ...original,
+      orderNo: orderNumber(seq, now()),
+      trackingNo: `${trackingPrefix}${String(seq).padStart(12, '0')}`,
+      originOrderNo: original.orderNo,
+      originReferenceNo: original.referenceNo,
+      lines: moved,
+    });
+    original.originOrderNo = original.orderNo;
+    original.originReferenceNo = original.referenceNo;
+    const records = state.ordersByReference(req.params.referenceNo).map((o) => orderRecord(o, now(), state.options));
+    res.json({ success: true, orders: records });
+  });
+
+  router.get('/pos', (_req, res) => {
+    res.json({ success: true, pos: [...state.pos.values()].map((p) => poRecord(p, now(), state.options)) });
+  });
+  router.post('/pos/:referenceNo/receive', (req, res) => {
+    const body = parse(receiveBody, req.body, res);
+    if (!body) return;
+    const po = state.pos.get(req.params.referenceNo);
+    if (!po) return void res.status(404).json({ success: false, message: 'no such referenceNo' });
+    po.manual = true;
+    for (const { sku, qty } of body.lines) {
+      let line = po.lines.find((l) => l.sku === sku);
+      if (!line) po.lines.push((line = { sku, forecast: 0 }));
+      line.manualPut = Math.max(0, (line.manualPut ?? 0) + qty);
+      line.manualAt = now();
+    }
+    res.json({ success: true, po: poRecord(po, now(), state.options) });
+  });
+  router.post('/pos/:referenceNo/status', (req, res) => {
+    const body = parse(statusBody, req.body, res);
+    if (!body) return;
+    const po = state.pos.get(req.params.referenceNo);
+    if (!po) return void res.status(404).json({ success: false, message: 'no such referenceNo' });
+    po.forced = body.statusMsg === undefined ? { status: body.status } : { status: body.status, statusMsg: body.statusMsg };
+    res.json({ success: true, po: poRecord(po, now(), state.options) });
+  });
+
+  router.post('/inventory', (req, res) => {
+    const body = parse(inventoryBody, req.body, res);
+    if (!body) return;
+    const { warehouseCode, sku, ...q } = body;
+    state.inventoryOverrides.set(inventoryKey(warehouseCode, sku), { ...q, generation: state.generation });
+    res.json({ success: true });
+  });
+  router.post('/inventory/generation', (_req, res) => {
+    state.generation += 1;
+    res.json({ success: true, generation: state.generation });
+  });
+  return router;
+}

@@ -1,0 +1,70 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { SimulatorState } from './state';
+
+// Injected failures, for proving the bridge's retry and idempotency paths. A fault matches requests whose
+// path contains `endpoint` (all when omitted) and applies to the next `count` of them (until cleared when
+// omitted). The first matching fault wins.
+
+export const FAULT_MODES = ['http500', 'http429', 'http401', 'hang', 'delay', 'malformed', 'short-array'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
+export interface Fault {
+  endpoint?: string;
+  mode: FaultMode;
+  /** Requests left; undefined = until cleared. */
+  remaining?: number;
+  delayMs?: number;
+  retryAfterSec?: number;
+}
+
+/** Requests held open by `hang`, released (destroyed) when the server closes. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function takeFault(state: SimulatorState, path: string): Fault | undefined {
+  const index = state.faults.findIndex((f) => !f.endpoint || path.includes(f.endpoint));
+  if (index < 0) return undefined;
+  const fault = state.faults[index]!;
+  if (fault.remaining !== undefined) {
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) state.faults.splice(index, 1);
+  }
+  state.stats.faultsApplied += 1;
+  return fault;
+}
+
+export function faultMiddleware(state: SimulatorState) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const fault = takeFault(state, req.path);
+    if (!fault) return next();
+    switch (fault.mode) {
+      case 'http500':
+        res.status(500).json({ status: 500, error: 'Internal Server Error', message: 'sandbox fault http500' });
+        return;
+      case 'http429':
+        res.set('Retry-After', String(fault.retryAfterSec ?? 1)).status(429).json({ status: 429, error: 'Too Many Requests' });
+        return;
+      case 'http401':
+        res.status(401).json({ code: '401', success: false, message: 'Unauthorized (sandbox fault http401)' });
+        return;
+      case 'hang':
+        // Never answer: the client's timeout must fire. The socket is destroyed when the server closes.
+        return;
+      case 'delay':
+        await sleep(fault.delayMs ?? 1000);
+        return next();
+      case 'malformed':
+        // What a proxy in front of eTower sends when the upstream dies: HTML with a 200 and a JSON content type.
+        res.status(200).type('application/json').send('<html><body><h1>502 Bad Gateway</h1>upstream closed</body></html>');
+        return;
+      case 'short-array':
+        // The request is processed normally, then the answer array loses its last element (routes read this).
+        res.locals.shortArray = true;
+        return next();
+    }
+  };
+}
+
+/** Answers that are arrays of per-item envelopes call this before sending. */
+export function applyShortArray<T>(res: Response, answers: T[]): T[] {
+  return res.locals.shortArray ? answers.slice(0, -1) : answers;
+}

@@ -1,0 +1,134 @@
+import type { ResolvedSimulatorOptions } from './options';
+import type { Quantities } from './seed';
+import { seedSkuIndex } from './seed';
+import type { Fault } from './faults';
+
+// Everything the simulator remembers, in memory. Statuses are not stored: they are computed from
+// timestamps when read (order-view.ts, po-view.ts), so there are no timers to clean up.
+
+export interface SimOrderLine {
+  sku: string;
+  quantity: number;
+}
+
+export interface SimOrder {
+  orderNo: string;
+  referenceNo: string;
+  originOrderNo?: string;
+  originReferenceNo?: string;
+  facility: string;
+  serviceName: string;
+  serviceCode: string;
+  carrier: string;
+  trackingNo: string;
+  keepShipService: boolean;
+  remark: string;
+  createdAt: number;
+  /** null = draft (isNeedConfirm false) not yet released. */
+  confirmedAt: number | null;
+  forced?: { status: number; statusMsg?: string; abnormalCauses?: string; at: number };
+  lines: SimOrderLine[];
+}
+
+export interface SimPoLine {
+  sku: string;
+  forecast: number;
+  /** Set once the control API receives this po by hand; automatic progression stops then. */
+  manualPut?: number;
+  manualAt?: number;
+}
+
+export interface SimPo {
+  orderNo: string;
+  referenceNo: string;
+  shippingPlanNo: string;
+  warehouseCode: string;
+  shipperName: string;
+  boxNumber: number;
+  totalVolumeCm3: number;
+  createdAt: number;
+  manual: boolean;
+  forced?: { status: number; statusMsg?: string };
+  lines: SimPoLine[];
+  request: unknown;
+}
+
+export interface SimProduct {
+  sku: string;
+  barcode: string;
+  skuNameEn: string;
+  skuNameCn: string;
+  createdAt: number;
+}
+
+export interface InventoryOverride extends Quantities {
+  generation: number;
+}
+
+export interface SimStats {
+  calls: Record<string, number>;
+  createOrderAttempts: Record<string, number>;
+  ordersCreated: Record<string, number>;
+  confirmations: Record<string, number>;
+  poAttempts: Record<string, number>;
+  posCreated: Record<string, number>;
+  productAttempts: Record<string, number>;
+  productsCreated: Record<string, number>;
+  unauthorized: number;
+  faultsApplied: number;
+}
+
+const emptyStats = (): SimStats => ({
+  calls: {}, createOrderAttempts: {}, ordersCreated: {}, confirmations: {}, poAttempts: {}, posCreated: {},
+  productAttempts: {}, productsCreated: {}, unauthorized: 0, faultsApplied: 0,
+});
+
+export const bump = (counter: Record<string, number>, key: string): void => {
+  counter[key] = (counter[key] ?? 0) + 1;
+};
+
+export class SimulatorState {
+  orders: SimOrder[] = [];
+  pos = new Map<string, SimPo>();
+  products = new Map<string, SimProduct>();
+  /** Key `${warehouseCode}|${sku}`. */
+  inventoryOverrides = new Map<string, InventoryOverride>();
+  generation = 0;
+  faults: Fault[] = [];
+  stats: SimStats = emptyStats();
+  private sequence = 0;
+
+  constructor(readonly options: ResolvedSimulatorOptions) {}
+
+  now(): number {
+    return this.options.now();
+  }
+
+  nextSequence(): number {
+    this.sequence += 1;
+    return this.sequence;
+  }
+
+  ordersByReference(referenceNo: string): SimOrder[] {
+    return this.orders.filter((o) => o.referenceNo === referenceNo);
+  }
+
+  orderByNumber(orderNo: string): SimOrder | undefined {
+    return this.orders.find((o) => o.orderNo === orderNo);
+  }
+
+  isKnownSku(sku: string): boolean {
+    return seedSkuIndex(sku, this.options.skuCount) !== undefined || this.products.has(sku);
+  }
+
+  reset(): void {
+    this.orders = [];
+    this.pos.clear();
+    this.products.clear();
+    this.inventoryOverrides.clear();
+    this.generation = 0;
+    this.faults = [];
+    this.stats = emptyStats();
+    this.sequence = 0;
+  }
+}
