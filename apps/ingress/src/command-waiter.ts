@@ -1,4 +1,5 @@
 import type { Job, QueueEvents } from 'bullmq';
+import type { Queues } from '@bridge/core';
 import type { QueueName } from '@bridge/config';
 
 export type WaitOutcome =
@@ -9,7 +10,7 @@ export type WaitOutcome =
 
 /** Waits up to SYNC_WAIT_MS for a command's job, using one QueueEvents stream per queue. */
 export class CommandWaiter {
-  constructor(private readonly events: Partial<Record<QueueName, QueueEvents>>, private readonly waitMs: number) {}
+  constructor(private readonly queues: Queues, private readonly events: Partial<Record<QueueName, QueueEvents>>, private readonly waitMs: number) {}
 
   async wait(queue: QueueName, job: Job, waitMs = this.waitMs): Promise<WaitOutcome> {
     const events = this.events[queue];
@@ -21,11 +22,11 @@ export class CommandWaiter {
       // waitUntilFinished rejects both on a final failure and on our own time limit; the job's state tells which.
       const state = await job.getState().catch(() => 'unknown');
       if (state === 'failed') {
-        const fresh = await job.queue.getJob(job.id!).catch(() => undefined);
+        const fresh = await this.queues[queue].getJob(job.id!).catch(() => undefined);
         return { state: 'failed', reason: fresh?.failedReason ?? (err as Error).message };
       }
       if (state === 'completed') {
-        const fresh = await job.queue.getJob(job.id!).catch(() => undefined);
+        const fresh = await this.queues[queue].getJob(job.id!).catch(() => undefined);
         return { state: 'completed', result: fresh?.returnvalue };
       }
       return { state: 'pending' };

@@ -17,7 +17,7 @@ const events = Object.fromEntries(waited.map((name) => {
   qe.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue events error'));
   return [name, qe];
 }));
-const waiter = new CommandWaiter(events, env.SYNC_WAIT_MS);
+const waiter = new CommandWaiter(queues, events, env.SYNC_WAIT_MS);
 const registry = new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS);
 
 const app = createIngressApp({

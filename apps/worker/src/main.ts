@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { loadConfigOrExit } from '@bridge/config';
-import { CatalogStore, TenantRegistry, createQueues, jobDefinition } from '@bridge/core';
+import { CatalogStore, OrderStore, PushScheduler, TenantRegistry, createQueues, jobDefinition } from '@bridge/core';
 import { KEY_PREFIX, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { runJob } from './run-job';
 import { upsertSchedulers } from './schedulers';
@@ -17,18 +17,20 @@ const ctx: ProcessorContext = {
   queues,
   tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS),
   catalogStore: new CatalogStore(redis),
+  orders: new OrderStore(redis),
+  pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
   logger,
 };
 
 const workers = env.WORKER_QUEUES.map((queue) => {
-  const worker = new Worker(queue, (job) => runJob(job, ctx), {
+  const worker = new Worker(queue, (job, token) => runJob(job, token, ctx), {
     connection: createRedis(env.REDIS_URL!, 'worker'),
     prefix: KEY_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
     lockDuration: env.WORKER_LOCK_DURATION_MS,
     stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
     settings: {
-      backoffStrategy: (attemptsMade, _type, err, job) => jobDefinition(job?.name ?? '')?.retryDelay(attemptsMade, err) ?? 5000,
+      backoffStrategy: (attemptsMade, _type, err, job) => jobDefinition(job?.name ?? '')?.retryDelay(attemptsMade, err, env) ?? 5000,
     },
   });
   worker.on('failed', (job, err) => logger.warn({ queue, job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job attempt failed'));

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { classifyEtowerFailure } from '@bridge/etower';
 import { jobDefinition, type JobName } from '@bridge/core';
 import type { ProcessorContext } from './processors/context';
@@ -16,7 +16,7 @@ export class JobTimeoutError extends Error {
  * failure sorted into "retry later" (thrown as is, BullMQ backs off) or "cannot succeed" (UnrecoverableError,
  * so BullMQ stops at once and the job's failedReason says why).
  */
-export async function runJob(job: Job, ctx: ProcessorContext): Promise<unknown> {
+export async function runJob(job: Job, token: string | undefined, ctx: ProcessorContext): Promise<unknown> {
   const definition = jobDefinition(job.name);
   const processor = PROCESSORS[job.name as JobName];
   if (!definition || !processor) throw new UnrecoverableError(`no processor for job "${job.name}" in this worker version`);
@@ -28,9 +28,10 @@ export async function runJob(job: Job, ctx: ProcessorContext): Promise<unknown> 
     timer = setTimeout(() => reject(new JobTimeoutError(`${job.name} did not finish within ${definition.timeoutMs} ms`)), definition.timeoutMs);
   });
   try {
-    return await Promise.race([processor(parsed.data, ctx, { id: job.id, attemptsMade: job.attemptsMade }), timeout]);
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    return await Promise.race([processor(parsed.data, ctx, { job, token, lastAttempt }), timeout]);
   } catch (err) {
-    if (err instanceof UnrecoverableError || err instanceof JobTimeoutError) throw err;
+    if (err instanceof UnrecoverableError || err instanceof JobTimeoutError || err instanceof DelayedError) throw err;
     const failure = classifyEtowerFailure(err);
     if (!failure.retryable) throw new UnrecoverableError(failure.message);
     if (failure.kind === 'auth' && job.attemptsMade + 1 >= AUTH_MAX_ATTEMPTS) {

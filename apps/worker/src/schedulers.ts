@@ -1,21 +1,31 @@
-import type { QueueName } from '@bridge/config';
-import { JOBS, type Queues } from '@bridge/core';
-import type { Tenant } from '@bridge/config';
-import type { Env } from '@bridge/config';
+import type { Env, QueueName, Tenant } from '@bridge/config';
+import { JOBS, type JobName, type Queues } from '@bridge/core';
+
+interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boolean }
+
+/** The periodic jobs. Each runs on its job's queue, so only workers consuming that queue declare it. */
+const PERIODIC: Periodic[] = [
+  { job: 'refreshCatalog', everyMs: (env) => env.CATALOG_REFRESH_INTERVAL_MS, perTenant: true },
+  { job: 'pollOrders', everyMs: (env) => env.ORDER_POLL_INTERVAL_MS, perTenant: true },
+  { job: 'drainOutbox', everyMs: () => 30000, perTenant: false },
+];
 
 /**
- * The periodic jobs, as BullMQ Job Schedulers. Upserting is idempotent, so every worker that consumes a queue
- * may declare them; Redis keeps one scheduler per id however many workers run.
+ * Declares the Job Schedulers. Upserting is idempotent, so every worker that consumes a queue may declare
+ * them; Redis keeps one scheduler per id however many workers run.
  */
 export async function upsertSchedulers(queues: Queues, consumed: readonly QueueName[], tenants: readonly Tenant[], env: Env): Promise<string[]> {
   const declared: string[] = [];
-  for (const tenant of tenants) {
-    if (consumed.includes(JOBS.refreshCatalog.queue)) {
-      const id = `refreshCatalog-${tenant.accessId}`;
-      await queues[JOBS.refreshCatalog.queue].upsertJobScheduler(
+  for (const p of PERIODIC) {
+    const definition = JOBS[p.job];
+    if (!consumed.includes(definition.queue)) continue;
+    const targets = p.perTenant ? tenants.map((t) => t.accessId) : [undefined];
+    for (const tenant of targets) {
+      const id = tenant ? `${p.job}-${tenant}` : p.job;
+      await queues[definition.queue].upsertJobScheduler(
         id,
-        { every: env.CATALOG_REFRESH_INTERVAL_MS, immediately: true },
-        { name: JOBS.refreshCatalog.name, data: { tenant: tenant.accessId }, opts: { attempts: JOBS.refreshCatalog.attempts, backoff: { type: 'bridge' } } },
+        { every: p.everyMs(env) },
+        { name: definition.name, data: tenant ? { tenant } : {}, opts: { attempts: definition.attempts, backoff: { type: 'bridge' } } },
       );
       declared.push(id);
     }

@@ -71,6 +71,8 @@ export const envSchema = z.object({
   ETOWER_TOKEN: optionalString,
   ETOWER_KEY: optionalString,
   ETOWER_TIMEOUT_MS: int(30000, 1),
+  /** First retry delay of eTower calls; doubles per attempt (with jitter) up to a cap. */
+  ETOWER_RETRY_BASE_MS: int(2000, 1),
   BRIDGE_TENANTS_FILE: optionalString,
   SYNC_WAIT_MS: int(5000),
   ORDER_POLL_INTERVAL_MS: int(300000, 1000),

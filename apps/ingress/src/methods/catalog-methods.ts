@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enqueue, type Catalog } from '@bridge/core';
-import { channelsResponse, fail, warehousesResponse, type ChannelsContent, type WarehousesContent } from '@bridge/qianyi';
+import { channelsResponse, fail, warehousesResponse, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
 /**
@@ -22,7 +22,7 @@ async function loadCatalog(ctx: MethodContext): Promise<Catalog | { error: strin
   return { error: `the warehouse list has not been read from eTower yet${why ? `: ${why}` : '; try again shortly'}` };
 }
 
-export async function warehouses(content: WarehousesContent, ctx: MethodContext) {
+export async function warehouses(content: ContentOf<'warehouses'>, ctx: MethodContext) {
   const catalog = await loadCatalog(ctx);
   if ('error' in catalog) return fail(catalog.error);
   const code = content?.warehouseCode;
@@ -30,7 +30,7 @@ export async function warehouses(content: WarehousesContent, ctx: MethodContext)
   return warehousesResponse(list.map((w) => ({ warehouseCode: w.warehouseCode, warehouseName: w.warehouseName })));
 }
 
-export async function channels(content: ChannelsContent, ctx: MethodContext) {
+export async function channels(content: ContentOf<'channels'>, ctx: MethodContext) {
   const catalog = await loadCatalog(ctx);
   if ('error' in catalog) return fail(catalog.error);
   const code = content?.warehouseCode;

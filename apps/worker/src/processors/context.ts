@@ -1,7 +1,8 @@
+import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@bridge/runtime';
 import type { Env } from '@bridge/config';
-import type { CatalogStore, Queues, TenantRegistry } from '@bridge/core';
+import type { CatalogStore, OrderStore, PushScheduler, Queues, TenantRegistry } from '@bridge/core';
 
 /** What a processor may use. Processors stay thin: they pick the use case and hand it these. */
 export interface ProcessorContext {
@@ -10,7 +11,16 @@ export interface ProcessorContext {
   queues: Queues;
   tenants: TenantRegistry;
   catalogStore: CatalogStore;
+  orders: OrderStore;
+  pushes: PushScheduler;
   logger: Logger;
 }
 
-export type Processor = (payload: any, ctx: ProcessorContext, job: { id?: string; attemptsMade: number }) => Promise<unknown>;
+export interface JobRun {
+  job: Job;
+  token: string | undefined;
+  /** This is the job's last attempt: use cases turn a retryable failure into a recorded final one. */
+  lastAttempt: boolean;
+}
+
+export type Processor = (payload: any, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;

@@ -1,8 +1,15 @@
 import type { JobName } from '@bridge/core';
 import type { Processor } from './context';
+import { processCreateOrder, processPollOrders, processReleaseOrder } from './orders';
+import { processDrainOutbox, processPushOrderInfo } from './pushes';
 import { processRefreshCatalog } from './refresh-catalog';
 
-/** Job name -> processor. Every job of the catalog has one; the worker refuses to start otherwise. */
+/** Job name -> processor. The type makes every job of the catalog have one. */
 export const PROCESSORS: Record<JobName, Processor> = {
   refreshCatalog: processRefreshCatalog,
+  createOrder: processCreateOrder,
+  releaseOrder: processReleaseOrder,
+  pollOrders: processPollOrders,
+  pushOrderInfo: processPushOrderInfo,
+  drainOutbox: processDrainOutbox,
 };

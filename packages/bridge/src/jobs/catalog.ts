@@ -1,23 +1,51 @@
 import { z } from 'zod';
 import type { QueueName } from '@bridge/config';
 import { defineJob, type JobDefinition } from './define';
-import { exponentialWithJitter } from './retry-policy';
+import { jobId } from './job-id';
+import { exponentialWithJitter, webhookSchedule } from './retry-policy';
 
 /**
- * The one list of jobs. Producers (the ingress, schedulers) and processors (the worker) both import it;
- * nothing else names a queue. Per job: its queue, payload schema, retry policy and timeout.
+ * The one list of jobs. Producers (the ingress, schedulers, use cases) and processors (the worker) both
+ * import it; nothing else names a queue. Per job: its queue, payload schema, retry policy and timeout.
  */
-const tenantPayload = z.object({ tenant: z.string().min(1) });
+const tenant = z.string().min(1);
+const tenantPayload = z.object({ tenant });
+// The order travels as Qianyi sent it (already validated at the ingress); the worker re-validates the shape.
+const orderPayload = z.object({ tenant, order: z.object({ orderNumber: z.string().min(1) }).passthrough() });
 
 export const JOBS = {
   /** Re-read warehouses and fulfillment services from eTower into the catalog cache. */
   refreshCatalog: defineJob({
-    name: 'refreshCatalog',
-    queue: 'inventory',
-    payload: tenantPayload,
-    attempts: 5,
-    retryDelay: exponentialWithJitter(2000, 60000),
-    timeoutMs: 60000,
+    name: 'refreshCatalog', queue: 'inventory', payload: tenantPayload,
+    attempts: 5, retryDelay: exponentialWithJitter(60000), timeoutMs: 60000,
+  }),
+  /** Send one Qianyi order to eTower (exactly once per tenant and orderNumber). */
+  createOrder: defineJob({
+    name: 'createOrder', queue: 'orders', payload: orderPayload,
+    // About 20-40 minutes of retries with the default base; after that the order is FAILED (unreachable), still polled.
+    attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 120000,
+    jobId: (p) => jobId('createOrder', p.tenant, p.order.orderNumber),
+  }),
+  /** Release a held draft with orders/confirm once the tenant's hold time is over. */
+  releaseOrder: defineJob({
+    name: 'releaseOrder', queue: 'orders', payload: z.object({ tenant, orderNumber: z.string().min(1) }),
+    attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 60000,
+    jobId: (p) => jobId('releaseOrder', p.tenant, p.orderNumber),
+  }),
+  /** Re-read every open order from eTower and record what changed. */
+  pollOrders: defineJob({
+    name: 'pollOrders', queue: 'orders', payload: tenantPayload,
+    attempts: 3, retryDelay: exponentialWithJitter(60000), timeoutMs: 240000,
+  }),
+  /** Deliver an order's state (as of a version) to Qianyi's receiveOdo webhook. */
+  pushOrderInfo: defineJob({
+    name: 'pushOrderInfo', queue: 'webhooks', payload: z.object({ tenant, orderNumber: z.string().min(1), version: z.number().int().min(1) }),
+    attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
+  }),
+  /** Enqueue pushes for changes whose push job was never created (a crash between the two). */
+  drainOutbox: defineJob({
+    name: 'drainOutbox', queue: 'webhooks', payload: z.object({}),
+    attempts: 1, retryDelay: () => 0, timeoutMs: 60000,
   }),
 } as const satisfies Record<string, JobDefinition<any>>;
 

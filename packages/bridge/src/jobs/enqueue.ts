@@ -7,13 +7,15 @@ export interface EnqueueOptions {
   jobId?: string;
   delayMs?: number;
   deduplicationId?: string;
+  /** Overrides the catalog's attempts (webhooks take theirs from WEBHOOK_RETRY_SCHEDULE_MS). */
+  attempts?: number;
 }
 
 /** Adds a job as the catalog defines it: validated payload, attempts, deterministic id. */
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<Job> {
   const definition = JOBS[name];
   const data = definition.payload.parse(payload);
-  const opts: JobsOptions = { attempts: definition.attempts, backoff: { type: 'bridge' } };
+  const opts: JobsOptions = { attempts: options.attempts ?? definition.attempts, backoff: { type: 'bridge' } };
   const id = options.jobId ?? (definition as { jobId?: (p: unknown) => string }).jobId?.(data);
   if (id) opts.jobId = id;
   if (options.delayMs) opts.delay = options.delayMs;

@@ -1,0 +1,38 @@
+import { UnrecoverableError } from 'bullmq';
+import { createOrderContentSchema } from '@bridge/qianyi';
+import { createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
+import type { JobRun, ProcessorContext } from './context';
+
+export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
+  const order = createOrderContentSchema.safeParse(payload.order);
+  if (!order.success) throw new UnrecoverableError(`createOrder payload no longer matches the schema: ${order.error.message}`);
+  try {
+    return await createOrderAtEtower(order.data, {
+      tenant: ctx.tenants.require(payload.tenant),
+      etower: ctx.tenants.etower(payload.tenant),
+      store: ctx.orders,
+      pushes: ctx.pushes,
+      lastAttempt: run.lastAttempt,
+      scheduleRelease: async (orderNumber, delayMs) => {
+        await enqueue(ctx.queues, 'releaseOrder', { tenant: payload.tenant, orderNumber }, { delayMs });
+      },
+    });
+  } catch (err) {
+    // Recorded as FAILED and pushed already: BullMQ must not try again.
+    if (err instanceof OrderRefusedError) throw new UnrecoverableError(err.message);
+    throw err;
+  }
+}
+
+export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, ctx: ProcessorContext) {
+  try {
+    return await releaseOrder(payload.orderNumber, { tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes });
+  } catch (err) {
+    if (err instanceof OrderRefusedError) throw new UnrecoverableError(err.message);
+    throw err;
+  }
+}
+
+export function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext) {
+  return pollOpenOrders({ tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, redis: ctx.redis, pushes: ctx.pushes, logger: ctx.logger });
+}

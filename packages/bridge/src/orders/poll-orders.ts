@@ -1,0 +1,84 @@
+import type { Redis } from 'ioredis';
+import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
+import type { Logger } from '@bridge/runtime';
+import type { PushScheduler } from '../pushes/push-scheduler';
+import type { OrderPatch, OrderPhase, OrderState } from './order-state';
+import { ETOWER_ORDER_STATUS, groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './order-status-mapping';
+import { getOrders, type OrderStore } from './order-store';
+
+export interface PollOrdersDeps {
+  tenant: string;
+  etower: EtowerClient;
+  store: OrderStore;
+  redis: Redis;
+  pushes: PushScheduler;
+  logger: Logger;
+}
+
+/** An order eTower never showed us is dropped from polling after this long (it was never created there). */
+const GIVE_UP_UNSEEN_MS = 3 * 24 * 3600 * 1000;
+/** Phases the poller may update. received/creating belong to the create job; cancelled is final. */
+const POLLED: OrderPhase[] = ['held', 'releasing', 'released', 'failed'];
+
+/**
+ * Use case: re-read every open order from eTower (orderList, up to 300 referenceNos a call), merge split
+ * parts, and record each change; every change becomes a push. Orders eTower will not change any more leave
+ * the open set.
+ */
+export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: number; changed: number }> {
+  const open = await deps.store.allOpen(deps.tenant);
+  let changed = 0;
+  for (let i = 0; i < open.length; i += MAX_IDS_PER_QUERY) {
+    const batch = open.slice(i, i + MAX_IDS_PER_QUERY);
+    const [records, states] = await Promise.all([
+      deps.etower.orderList({ referenceNoList: batch }),
+      getOrders(deps.redis, deps.store, deps.tenant, batch),
+    ]);
+    const groups = groupByReference(records);
+    const leaving: string[] = [];
+    for (const orderNumber of batch) {
+      const state = states.get(orderNumber);
+      const view = viewOfEtowerOrders(groups.get(orderNumber) ?? []);
+      if (!state) { leaving.push(orderNumber); continue; }
+      if (!view) {
+        if (Date.now() - state.updatedAt > GIVE_UP_UNSEEN_MS && state.phase !== 'held') leaving.push(orderNumber);
+        continue;
+      }
+      if (!POLLED.includes(state.phase)) continue;
+      if (!(view.etowerStatus in ETOWER_ORDER_STATUS)) deps.logger.warn({ tenant: deps.tenant, orderNumber, etowerStatus: view.etowerStatus }, 'unknown eTower order status, reported as SENDING');
+      const patch = changes(state, view);
+      if (!patch) { if (view.final) leaving.push(orderNumber); continue; }
+      const now = Date.now();
+      const moved = await deps.store.transition(deps.tenant, orderNumber, {
+        from: [state.phase], patch, notify: true, open: view.final ? 'remove' : undefined, note: `eTower status ${view.etowerStatus} (${view.wmsStatus})`, now,
+      });
+      if (moved.ok) {
+        changed++;
+        await deps.pushes.orderChanged(deps.tenant, orderNumber, moved.version, now);
+      }
+    }
+    await deps.store.removeFromOpen(deps.tenant, leaving);
+  }
+  return { checked: open.length, changed };
+}
+
+/** What differs between our record and eTower's, as a patch; undefined when nothing Qianyi cares about changed. */
+function changes(state: OrderState, view: EtowerOrderView): OrderPatch | undefined {
+  const phase: OrderPhase = view.status === 'CANCEL' ? 'cancelled'
+    : state.phase === 'held' || state.phase === 'releasing' ? (view.etowerStatus === 0 ? state.phase : 'released')
+    : 'released';
+  const patch: OrderPatch = {
+    phase,
+    status: view.status,
+    wmsStatus: view.wmsStatus,
+    etowerStatus: view.etowerStatus,
+    warehouseOrderNumber: view.warehouseOrderNumber || state.warehouseOrderNumber || null,
+    trackingNumber: view.trackingNumber ?? state.trackingNumber ?? null,
+    carrierName: view.carrierName ?? state.carrierName ?? null,
+    shippingTime: view.shippingTime ?? state.shippingTime ?? null,
+    failedReason: view.status === 'FAILED' ? view.failedReason ?? null : null,
+    failureKind: view.status === 'FAILED' ? 'refused' : null,
+  };
+  const same = (Object.keys(patch) as Array<keyof OrderPatch>).every((k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined));
+  return same ? undefined : patch;
+}

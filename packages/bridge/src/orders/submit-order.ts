@@ -1,0 +1,57 @@
+import type { Job } from 'bullmq';
+import type { Tenant } from '@bridge/config';
+import type { CreateOrderContent } from '@bridge/qianyi';
+import { enqueue } from '../jobs/enqueue';
+import type { Queues } from '../jobs/queues';
+import type { PushScheduler } from '../pushes/push-scheduler';
+import { createJobId } from './cancel-order';
+import { initialFields } from './create-order-at-etower';
+import { refusalBeforeSending } from './order-mapping';
+import type { OrderStore } from './order-store';
+
+export type SubmitOutcome =
+  | { kind: 'refused'; message: string }
+  | { kind: 'created'; warehouseOrderNumber: string }
+  /** Queued (or already queued): the caller may wait on the job for a definite answer. */
+  | { kind: 'queued'; job: Job };
+
+export interface SubmitOrderDeps {
+  tenant: Tenant;
+  store: OrderStore;
+  queues: Queues;
+  pushes: PushScheduler;
+}
+
+/**
+ * Use case (ingress side): take a createOrder from Qianyi. The order's record is written before its job, so a
+ * cancel always finds it; the job id is deterministic, so any number of repeats make one job. A repeat of an
+ * order already created answers from the record without touching the queue.
+ */
+export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDeps): Promise<SubmitOutcome> {
+  const refusal = refusalBeforeSending(order, deps.tenant);
+  if (refusal) return { kind: 'refused', message: refusal };
+  const tenant = deps.tenant.accessId;
+  const existing = await deps.store.get(tenant, order.orderNumber);
+  if (existing?.warehouseOrderNumber && ['held', 'releasing', 'released'].includes(existing.phase)) {
+    return { kind: 'created', warehouseOrderNumber: existing.warehouseOrderNumber };
+  }
+  if (existing?.phase === 'cancelled') {
+    return { kind: 'refused', message: `order ${order.orderNumber} was cancelled earlier and will not be sent again; create it under a new order number` };
+  }
+  if (!existing) {
+    await deps.store.transition(tenant, order.orderNumber, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, note: 'received from Qianyi' });
+  } else if (existing.phase === 'failed') {
+    // Qianyi sends a refused order again (after fixing it, or to retry): a fresh attempt under the same id.
+    const now = Date.now();
+    const again = await deps.store.transition(tenant, order.orderNumber, {
+      from: ['failed'], patch: { phase: 'received', status: 'SENDING', wmsStatus: 'Queued at the bridge (sent again)', failedReason: null }, notify: true, note: 'sent again by Qianyi', now,
+    });
+    if (again.ok) {
+      const old = await deps.queues.orders.getJob(createJobId(tenant, order.orderNumber));
+      if (old && (await old.getState()) === 'failed') await old.remove().catch(() => undefined);
+      await deps.pushes.orderChanged(tenant, order.orderNumber, again.version, now);
+    }
+  }
+  const job = await enqueue(deps.queues, 'createOrder', { tenant, order });
+  return { kind: 'queued', job };
+}

@@ -1,0 +1,34 @@
+import type { Redis } from 'ioredis';
+import type { Tenant } from '@bridge/config';
+import type { OrderStore } from '../orders/order-store';
+import { keys } from '../state/keys';
+import { deliveredVersion, markDelivered, withDeliveryLock } from './delivery-lock';
+import { orderPushContent } from './order-push-content';
+import { sendPush } from './webhook-client';
+
+export type PushOutcome = 'delivered' | 'superseded' | 'already-delivered' | 'unknown-order' | 'busy';
+
+export interface DeliverOrderPushDeps {
+  store: OrderStore;
+  redis: Redis;
+  tenant: Tenant;
+}
+
+/**
+ * Use case: tell Qianyi the order's state as of `version`. A newer change supersedes this push (its own job
+ * sends the newer state); a version already delivered is not sent again.
+ */
+export async function deliverOrderPush(orderNumber: string, version: number, deps: DeliverOrderPushDeps): Promise<PushOutcome> {
+  const tenant = deps.tenant.accessId;
+  const deliveredKey = keys.orderDelivered(tenant, orderNumber);
+  const result = await withDeliveryLock(deps.redis, keys.pushLock(tenant, 'order', orderNumber), 60000, async (): Promise<PushOutcome> => {
+    const state = await deps.store.get(tenant, orderNumber);
+    if (!state) return 'unknown-order';
+    if (state.version > version) return 'superseded';
+    if ((await deliveredVersion(deps.redis, deliveredKey)) >= version) return 'already-delivered';
+    await sendPush(deps.tenant, 'pushOrderInfo', orderPushContent(state));
+    await markDelivered(deps.redis, deliveredKey, state.version);
+    return 'delivered';
+  });
+  return result.locked ? result.value : 'busy';
+}
