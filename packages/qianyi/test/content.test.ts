@@ -1,4 +1,4 @@
-import { parseContent, trimKeys, type CreateOrderContent, type PackageType } from '../src/index';
+import { parseContent, parseEnvelope, trimKeys, type CreateOrderContent, type PackageType } from '../src/index';
 
 const errorOf = (r: { ok: boolean; message?: string }) => (r.ok ? 'ok' : r.message);
 
@@ -159,6 +159,17 @@ describe('createOrder', () => {
     );
     const r = parse({ ...seedOrder(), packageType: 'Own_Package', trackingNumber: '1Z', labelData: 'JVBERi0=' });
     expect(r.ok && r.value.packageType).toBe('OWN_PACKAGE');
+  });
+});
+
+describe('large content', () => {
+  it('parses an OWN_PACKAGE order carrying a 20 MB Base64 label, from envelope to typed value', () => {
+    const labelData = Buffer.alloc(15 * 1024 * 1024, 1).toString('base64');
+    const content = JSON.stringify({ ...seedOrder(), packageType: 'OWN_PACKAGE', trackingNumber: '1Z', labelData });
+    const envelope = parseEnvelope(Buffer.from(JSON.stringify({ accessId: 'a', method: 'createOrder', sign: 's', content })), 'application/json');
+    expect(envelope.ok && envelope.envelope.content).toBe(content);
+    const r = parseContent('createOrder', content);
+    expect(r.ok && r.value.labelData?.length).toBe(labelData.length);
   });
 });
 
