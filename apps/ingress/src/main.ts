@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
-import { CatalogStore, TenantRegistry, createQueueEvents, createQueues } from '@bridge/core';
+import { CatalogStore, OrderStore, PushScheduler, TenantRegistry, createQueueEvents, createQueues } from '@bridge/core';
 import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createIngressApp } from './app';
 import { CommandWaiter } from './command-waiter';
@@ -23,6 +23,8 @@ const registry = new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS);
 const app = createIngressApp({
   env, redis, queues, waiter, logger,
   catalogStore: new CatalogStore(redis),
+  orders: new OrderStore(redis),
+  pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
   tenantOf: (accessId) => registry.get(accessId),
   maxBodyBytes: env.MAX_BODY_BYTES,
 });

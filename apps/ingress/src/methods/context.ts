@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Env, Tenant } from '@bridge/config';
-import type { CatalogStore, Queues } from '@bridge/core';
+import type { CatalogStore, OrderStore, PushScheduler, Queues } from '@bridge/core';
 import type { Logger } from '@bridge/runtime';
 import type { CommandWaiter } from '../command-waiter';
 
@@ -11,6 +11,8 @@ export interface MethodContext {
   queues: Queues;
   waiter: CommandWaiter;
   catalogStore: CatalogStore;
+  orders: OrderStore;
+  pushes: PushScheduler;
   logger: Logger;
 }
 

@@ -1,6 +1,7 @@
 import type { QianyiMethod } from '@bridge/qianyi';
 import { fail } from '@bridge/qianyi';
 import { channels, warehouses } from './catalog-methods';
+import { cancelOrderMethod, createOrder, getOrder } from './order-methods';
 import type { MethodHandler } from './context';
 
 const notYet = (method: string): MethodHandler => async () =>
@@ -10,9 +11,9 @@ const notYet = (method: string): MethodHandler => async () =>
 export const METHOD_HANDLERS: Record<QianyiMethod, MethodHandler> = {
   warehouses,
   channels,
-  createOrder: notYet('createOrder'),
-  getOrder: notYet('getOrder'),
-  cancelOrder: notYet('cancelOrder'),
+  createOrder,
+  getOrder,
+  cancelOrder: cancelOrderMethod,
   syncInventory: notYet('syncInventory'),
   createAsnOrder: notYet('createAsnOrder'),
   getAsnList: notYet('getAsnList'),

@@ -1,0 +1,51 @@
+import { cancelOrder, createJobId, submitOrder } from '@bridge/core';
+import { cancelOrderResponse, createOrderResponse, fail, getOrderResponse, type ContentOf } from '@bridge/qianyi';
+import type { MethodContext } from './context';
+
+/**
+ * createOrder: record + job, then wait up to SYNC_WAIT_MS. Created in time: success with eTower's orderNo.
+ * Refused in time: success:false with eTower's reason. Still going: success:true means "accepted"; the outcome
+ * reaches Qianyi by getOrder and by push.
+ */
+export async function createOrder(content: ContentOf<'createOrder'>, ctx: MethodContext) {
+  const submitted = await submitOrder(content, { tenant: ctx.tenant, store: ctx.orders, queues: ctx.queues, pushes: ctx.pushes });
+  if (submitted.kind === 'refused') return fail(submitted.message);
+  if (submitted.kind === 'created') return createOrderResponse({ warehouseOrderNumber: submitted.warehouseOrderNumber });
+  const outcome = await ctx.waiter.wait('orders', submitted.job);
+  if (outcome.state === 'failed') return fail(outcome.reason);
+  if (outcome.state === 'completed') {
+    const result = outcome.result as { outcome?: string; warehouseOrderNumber?: string } | undefined;
+    if (result?.outcome === 'cancelled') return fail(`order ${content.orderNumber} was cancelled before it reached eTower`);
+    return createOrderResponse({ warehouseOrderNumber: result?.warehouseOrderNumber });
+  }
+  return { ...createOrderResponse(), message: 'accepted; the warehouse order number follows by getOrder and pushOrderInfo' };
+}
+
+export async function getOrder(content: ContentOf<'getOrder'>, ctx: MethodContext) {
+  const state = await ctx.orders.get(ctx.tenant.accessId, content.orderNumber);
+  if (!state) return fail(`order ${content.orderNumber} is not known to this bridge`);
+  return getOrderResponse({
+    orderNumber: state.orderNumber,
+    wmsStatus: state.wmsStatus,
+    status: state.status,
+    carrierName: state.carrierName,
+    trackingNumber: state.trackingNumber,
+    failedReason: state.status === 'FAILED' ? state.failedReason ?? 'failed without a reason from eTower' : undefined,
+    warehouseOrderNumber: state.warehouseOrderNumber,
+    warehouseCode: state.warehouseCode,
+  });
+}
+
+export async function cancelOrderMethod(content: ContentOf<'cancelOrder'>, ctx: MethodContext) {
+  const outcome = await cancelOrder(content.orderNumber, {
+    tenant: ctx.tenant.accessId,
+    store: ctx.orders,
+    ordersQueue: ctx.queues.orders,
+    pushes: ctx.pushes,
+    waitForCreate: async () => {
+      const job = await ctx.queues.orders.getJob(createJobId(ctx.tenant.accessId, content.orderNumber));
+      if (job) await ctx.waiter.wait('orders', job);
+    },
+  });
+  return outcome.ok ? { ...cancelOrderResponse(), message: '' } : fail(outcome.message);
+}
