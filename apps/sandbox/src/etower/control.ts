@@ -1,10 +1,12 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { FAULT_MODES, type Fault } from './faults';
+import { pad } from './format';
 import { inventoryKey } from './inventory-view';
 import { orderRecord } from './order-view';
 import { poRecord } from './po-view';
 import { orderNumber } from './routes/orders';
+import { findFulfillmentService } from './seed';
 import type { SimulatorState } from './state';
 
 // Test/demo control API, mounted at /__control/etower. Not signed: it is the tests' back door.
@@ -84,12 +86,12 @@ export function controlRouter(state: SimulatorState): Router {
       moved = [{ sku: lines[0].sku, quantity: half }];
     }
     const seq = state.nextSequence();
-    const trackingPrefix = original.trackingNo.slice(0, Math.max(1, original.trackingNo.length - 12));
+    const service = findFulfillmentService(original.facility, original.serviceName);
     original.lines = lines;
     state.orders.push({
       ...original,
       orderNo: orderNumber(seq, now()),
-      trackingNo: `${trackingPrefix}${String(seq).padStart(12, '0')}`,
+      trackingNo: service ? `${service.trackingPrefix}${pad(seq, service.trackingDigits)}` : `${original.trackingNo}-2`,
       originOrderNo: original.orderNo,
       originReferenceNo: original.referenceNo,
       lines: moved,

@@ -17,7 +17,6 @@ export interface Fault {
   retryAfterSec?: number;
 }
 
-/** Requests held open by `hang`, released (destroyed) when the server closes. */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function takeFault(state: SimulatorState, path: string): Fault | undefined {

@@ -1,7 +1,6 @@
-import { decodeEnvelope, isEnvelopeLike, type EtowerEnvelope } from '../envelope';
+import { decodeEnvelope, isEnvelopeLike, refusalOf, type EtowerEnvelope } from '../envelope';
 import { describeRefusal, isDuplicateRefusal, type EtowerErrorItem } from '../errors/business-error';
 import { EtowerMalformedResponseError } from '../errors/malformed-response-error';
-import { refusalOf } from '../envelope';
 
 // Shared by createOrders and product/create: both take a list and answer (per the create-orders seed) an
 // ARRAY with one envelope per item, in submission order. Older or alternative layouts are folded into the
