@@ -29,6 +29,13 @@ const app = createIngressApp({
   maxBodyBytes: env.MAX_BODY_BYTES,
 });
 
+// Listen once Redis answers (bounded): a load balancer that sees the port open expects answers, not 503s.
+await new Promise<void>((resolve) => {
+  if (redis.status === 'ready') return resolve();
+  const timer = setTimeout(() => { logger.warn('Redis not ready after 10 s; listening anyway, answering 503 until it is'); resolve(); }, 10000);
+  redis.once('ready', () => { clearTimeout(timer); resolve(); });
+});
+
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;

@@ -3,3 +3,4 @@ export * from './redis-server';
 export * from './app-process';
 export * from './paths';
 export * from './test-redis';
+export * from './bridge-harness';
