@@ -66,6 +66,11 @@ export function controlRouter(state: SimulatorState): Router {
   router.get('/orders', (_req, res) => {
     res.json({ success: true, orders: state.orders.map((o) => orderRecord(o, now(), state.options)) });
   });
+  router.get('/orders/:referenceNo/request', (req, res) => {
+    const order = state.ordersByReference(req.params.referenceNo)[0];
+    if (!order) return void res.status(404).json({ success: false, message: 'no such referenceNo' });
+    res.json({ success: true, request: order.request ?? null });
+  });
   router.post('/orders/:referenceNo/status', (req, res) => {
     const body = parse(statusBody, req.body, res);
     if (!body) return;

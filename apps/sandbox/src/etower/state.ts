@@ -28,6 +28,8 @@ export interface SimOrder {
   confirmedAt: number | null;
   forced?: { status: number; statusMsg?: string; abnormalCauses?: string; at: number };
   lines: SimOrderLine[];
+  /** The order as the client sent it (label data shortened), for tests to see what was mapped. */
+  request?: Record<string, unknown>;
 }
 
 export interface SimPoLine {

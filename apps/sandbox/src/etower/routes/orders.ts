@@ -41,13 +41,15 @@ export function ordersRouter(state: SimulatorState): Router {
         serviceName: check.service.serviceName,
         serviceCode: check.service.serviceCode,
         carrier: check.service.carrier,
-        trackingNo: `${check.service.trackingPrefix}${pad(seq, check.service.trackingDigits)}`,
+        // A merchant-supplied label brings its own tracking number; otherwise the carrier assigns one.
+        trackingNo: ownTrackingNo(parcels) ?? `${check.service.trackingPrefix}${pad(seq, check.service.trackingDigits)}`,
         keepShipService: parcels.some((p) => (p.extendData as { keepShipService?: unknown } | undefined)?.keepShipService === true),
         remark: typeof o.remark === 'string' ? o.remark : '',
         createdAt: now,
         // isNeedConfirm defaults to true: released to the warehouse at once. false leaves a draft.
         confirmedAt: o.isNeedConfirm === false || o.isNeedConfirm === 'false' ? null : now,
         lines: check.lines,
+        request: shortenLabels(o),
       };
       state.orders.push(order);
       bump(state.stats.ordersCreated, order.referenceNo);
@@ -111,4 +113,18 @@ export function ordersRouter(state: SimulatorState): Router {
   });
 
   return router;
+}
+
+function ownTrackingNo(parcels: Record<string, unknown>[]): string | undefined {
+  const p = parcels.find((x) => typeof x.trackingNo === 'string' && x.trackingNo !== '');
+  return p ? String(p.trackingNo) : undefined;
+}
+
+/** A copy of the request with Base64 labels cut to their first bytes (enough to recognise, cheap to keep). */
+function shortenLabels(order: Record<string, unknown>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(order)) as Record<string, unknown>;
+  for (const p of (Array.isArray(copy.parcels) ? copy.parcels : []) as Record<string, unknown>[]) {
+    if (typeof p.label === 'string' && p.label.length > 64) p.label = `${p.label.slice(0, 64)}…(${p.label.length} chars)`;
+  }
+  return copy;
 }

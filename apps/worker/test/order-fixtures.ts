@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BridgeHarness } from '@bridge/testkit';
+import { TEST_TENANT } from '@bridge/testkit';
+
+let counter = 0;
+/** A unique order number per call, so tests sharing a sandbox never collide. */
+export function orderNumber(prefix = 'SO'): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+export function order(number: string, overrides: Record<string, unknown> = {}) {
+  return {
+    orderNumber: number, onlineOrderId: `ONL-${number}`, shopName: '测试店', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground',
+    platform: 'TIKTOK', freight: 20.0, codEnabled: 0,
+    receiver: { name: 'Kimberly White', phone: '1889838055188', email: 'kim@example.com', country: 'US', state: 'AR', city: 'Harrison', address1: 'TestStreet1', postalCode: '72601' },
+    skuList: [{ sku: 'SKU-000001', erpSku: 'ERP-1', name: 'Cup', quantity: 2, amount: 24.5, hsCode: '392410', englishCustomsDeclarationName: 'Cup', chineseCustomsDeclarationName: '杯子' }],
+    ...overrides,
+  };
+}
+
+/** Pushes the Qianyi receiver accepted for one order, oldest first. */
+export async function pushesOf(bridge: BridgeHarness, number: string): Promise<Array<{ content: Record<string, any> }>> {
+  return bridge.control(`/__control/qianyi/pushes?orderNumber=${encodeURIComponent(number)}`);
+}
+
+export async function etowerStats(bridge: BridgeHarness): Promise<{ createOrderAttempts: Record<string, number>; ordersCreated: Record<string, number>; confirmations: Record<string, number> }> {
+  return bridge.control('/__control/etower/stats');
+}
+
+/** A tenants file for the test tenant with extra per-tenant options (release delay, COD passthrough). */
+export function tenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tenants-')), 'tenants.json');
+  writeFileSync(file, JSON.stringify({ tenants: [{
+    accessId: TEST_TENANT.accessId, secretKey: TEST_TENANT.secretKey,
+    qianyi: { callbackBaseUrl: sandboxUrl, warehouseExtraType: TEST_TENANT.extraType },
+    etower: { baseUrl: sandboxUrl, token: TEST_TENANT.token, key: TEST_TENANT.key },
+    ...extra,
+  }] }));
+  return file;
+}
