@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startApp, startRedisServer, type AppProcess, type PrivateRedis } from '@bridge/testkit';
@@ -62,6 +63,13 @@ try {
   launch('worker', bridgeEnv);
   const ingress = launch('ingress', { ...bridgeEnv, PORT: String(await portOr(Number(process.env.PORT ?? 8080))) });
   const ingressUrl = (await ingress.listening).url;
+  // The dashboard can retry and clean jobs, so even locally it gets a password: a fresh one per run.
+  const dashboardAuth = { user: 'admin', password: randomBytes(12).toString('base64url') };
+  const dashboard = launch('dashboard', {
+    REDIS_URL: redisUrl, BRIDGE_SANDBOX: '1', DASHBOARD_PORT: String(await portOr(Number(process.env.DASHBOARD_PORT ?? 3000))),
+    DASHBOARD_USER: dashboardAuth.user, DASHBOARD_PASSWORD: dashboardAuth.password,
+  });
+  const dashboardUrl = (await dashboard.listening).url;
 
   const run = { ingressUrl: `${ingressUrl}/api/qianyi`, sandboxUrl, redisUrl, accessId: SANDBOX.accessId, secretKey: SANDBOX.secretKey };
   writeFileSync(join(dataDir, 'run.json'), JSON.stringify(run, null, 2));
@@ -74,6 +82,7 @@ try {
     `  eTower sandbox   ${sandboxUrl}/api/supplier-service   (faults and stats: ${sandboxUrl}/__control/etower/stats)`,
     `  Qianyi webhooks  ${sandboxUrl}/__control/qianyi   (what the bridge pushed)`,
     `  health           ${ingressUrl}/healthz   ${ingressUrl}/readyz`,
+    `  dashboard        ${dashboardUrl}/   user ${dashboardAuth.user}  password ${dashboardAuth.password}`,
     `  Redis            ${redisUrl}${redis ? '   (private, data in .data/redis)' : ''}`,
     '  Try it: pnpm demo      Stop: Ctrl-C',
     '',
