@@ -11,6 +11,8 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // A global option (not per project): integration tests wait on real processes.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,packages}/*/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$'] },
     {
@@ -19,7 +21,6 @@ export default {
       testMatch: ['<rootDir>/{apps,packages}/*/test/**/*.int.test.ts'],
       globalSetup: '<rootDir>/packages/testkit/src/jest-global-setup.ts',
       globalTeardown: '<rootDir>/packages/testkit/src/jest-global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

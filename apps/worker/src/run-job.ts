@@ -28,17 +28,22 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
     timer = setTimeout(() => reject(new JobTimeoutError(`${job.name} did not finish within ${definition.timeoutMs} ms`)), definition.timeoutMs);
   });
   try {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return await Promise.race([processor(parsed.data, ctx, { job, token, lastAttempt }), timeout]);
+    return await Promise.race([processor(parsed.data, ctx, { job, token, finalAttempt: (kind) => isFinalAttempt(job, kind) }), timeout]);
   } catch (err) {
     if (err instanceof UnrecoverableError || err instanceof JobTimeoutError || err instanceof DelayedError) throw err;
     const failure = classifyEtowerFailure(err);
     if (!failure.retryable) throw new UnrecoverableError(failure.message);
-    if (failure.kind === 'auth' && job.attemptsMade + 1 >= AUTH_MAX_ATTEMPTS) {
+    if (failure.kind === 'auth' && isFinalAttempt(job, 'auth')) {
       throw new UnrecoverableError(`${failure.message} (gave up after ${AUTH_MAX_ATTEMPTS} attempts: check the eTower token and key, and this host's clock)`);
     }
     throw err;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The last attempt BullMQ will make, or the last 401 we accept: after it, a failure is final. */
+export function isFinalAttempt(job: Job, kind: string): boolean {
+  const attempt = job.attemptsMade + 1;
+  return attempt >= (job.opts.attempts ?? 1) || (kind === 'auth' && attempt >= AUTH_MAX_ATTEMPTS);
 }

@@ -19,8 +19,8 @@ export interface ProcessorContext {
 export interface JobRun {
   job: Job;
   token: string | undefined;
-  /** This is the job's last attempt: use cases turn a retryable failure into a recorded final one. */
-  lastAttempt: boolean;
+  /** Whether a retryable failure of this kind is the job's last: use cases then record a final failure. */
+  finalAttempt(kind: string): boolean;
 }
 
 export type Processor = (payload: any, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;

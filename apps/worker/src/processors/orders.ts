@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { createOrderContentSchema } from '@bridge/qianyi';
-import { createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
+import { createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
 
 export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
@@ -12,7 +12,7 @@ export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx
       etower: ctx.tenants.etower(payload.tenant),
       store: ctx.orders,
       pushes: ctx.pushes,
-      lastAttempt: run.lastAttempt,
+      finalAttempt: run.finalAttempt,
       scheduleRelease: async (orderNumber, delayMs) => {
         await enqueue(ctx.queues, 'releaseOrder', { tenant: payload.tenant, orderNumber }, { delayMs });
       },
@@ -34,5 +34,12 @@ export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, c
 }
 
 export function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext) {
-  return pollOpenOrders({ tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, redis: ctx.redis, pushes: ctx.pushes, logger: ctx.logger });
+  const jobOf = (orderNumber: string) => ctx.queues.orders.getJob(createJobId(payload.tenant, orderNumber));
+  return pollOpenOrders({
+    tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, redis: ctx.redis, pushes: ctx.pushes, logger: ctx.logger,
+    createJobs: {
+      state: async (orderNumber) => (await jobOf(orderNumber))?.getState(),
+      retry: async (orderNumber, from) => { await (await jobOf(orderNumber))?.retry(from, { resetAttemptsMade: true }); },
+    },
+  });
 }

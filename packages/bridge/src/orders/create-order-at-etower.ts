@@ -18,8 +18,9 @@ export interface CreateOrderDeps {
   pushes: PushScheduler;
   /** Schedules the release of a held draft (tenants with orderReleaseDelayMs). */
   scheduleRelease(orderNumber: string, delayMs: number): Promise<void>;
-  /** True on the job's last attempt: a retryable failure then ends as FAILED instead of another retry. */
-  lastAttempt: boolean;
+  /** Whether a retryable failure of this kind ends the job now (last attempt, or too many 401s): then it is
+   *  recorded as FAILED instead of retried. */
+  finalAttempt(kind: string): boolean;
 }
 
 export type CreateOrderOutcome =
@@ -42,6 +43,7 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
     from: current ? ['received', 'creating', 'failed'] : 'absent',
     patch: { phase: 'creating', ...(current ? {} : initialFields(order)) },
     notify: false,
+    open: 'add',
     note: 'create call to eTower',
   });
   if (!start.ok) {
@@ -74,7 +76,7 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
       await recordFailure(order, failure.message, 'refused', deps);
       throw new OrderRefusedError(failure.message);
     }
-    if (deps.lastAttempt) {
+    if (deps.finalAttempt(failure.kind)) {
       await recordFailure(order, `could not be sent to eTower after repeated attempts: ${failure.message}`, 'unreachable', deps);
       throw new OrderRefusedError(failure.message);
     }

@@ -13,7 +13,13 @@ export interface PollOrdersDeps {
   redis: Redis;
   pushes: PushScheduler;
   logger: Logger;
+  /** The order's create job, seen without BullMQ types: its state, and a way to run it again. */
+  createJobs: { state(orderNumber: string): Promise<string | undefined>; retry(orderNumber: string, from: 'failed' | 'completed'): Promise<void> };
 }
+
+/** How long an order may sit in received/creating before the poller looks at its create job. */
+const STUCK_AFTER_MS = 10000;
+const JOB_ALIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /** An order eTower never showed us is dropped from polling after this long (it was never created there). */
 const GIVE_UP_UNSEEN_MS = 3 * 24 * 3600 * 1000;
@@ -40,6 +46,10 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
       const state = states.get(orderNumber);
       const view = viewOfEtowerOrders(groups.get(orderNumber) ?? []);
       if (!state) { leaving.push(orderNumber); continue; }
+      if (state.phase === 'received' || state.phase === 'creating') {
+        if (Date.now() - state.updatedAt > STUCK_AFTER_MS) changed += await rescue(state, deps);
+        continue;
+      }
       if (!view) {
         if (Date.now() - state.updatedAt > GIVE_UP_UNSEEN_MS && state.phase !== 'held') leaving.push(orderNumber);
         continue;
@@ -81,4 +91,27 @@ function changes(state: OrderState, view: EtowerOrderView): OrderPatch | undefin
   };
   const same = (Object.keys(patch) as Array<keyof OrderPatch>).every((k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined));
   return same ? undefined : patch;
+}
+
+/**
+ * An order whose create job is no longer alive (its worker died on the last attempt, or the attempt outran the
+ * job's timeout) would stay SENDING for ever. A failed job is run again: it reads eTower back before creating,
+ * so this cannot create twice. A job that is gone cannot be rebuilt (it held the order): that is FAILED, pushed.
+ */
+async function rescue(state: OrderState, deps: PollOrdersDeps): Promise<number> {
+  const jobState = await deps.createJobs.state(state.orderNumber);
+  if (jobState && JOB_ALIVE.has(jobState)) return 0;
+  if (jobState === 'failed' || jobState === 'completed') {
+    deps.logger.warn({ tenant: deps.tenant, orderNumber: state.orderNumber, phase: state.phase, jobState }, 'create job ended without settling the order; running it again');
+    await deps.createJobs.retry(state.orderNumber, jobState);
+    return 0;
+  }
+  const now = Date.now();
+  const reason = 'the bridge lost this order\'s create job before eTower confirmed it; send the order again';
+  const moved = await deps.store.transition(deps.tenant, state.orderNumber, {
+    from: [state.phase], patch: { phase: 'failed', status: 'FAILED', failureKind: 'unreachable', failedReason: reason, wmsStatus: 'Not confirmed by eTower' }, notify: true, note: reason, now,
+  });
+  if (!moved.ok) return 0;
+  await deps.pushes.orderChanged(deps.tenant, state.orderNumber, moved.version, now);
+  return 1;
 }

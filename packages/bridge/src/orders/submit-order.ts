@@ -39,12 +39,13 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
     return { kind: 'refused', message: `order ${order.orderNumber} was cancelled earlier and will not be sent again; create it under a new order number` };
   }
   if (!existing) {
-    await deps.store.transition(tenant, order.orderNumber, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, note: 'received from Qianyi' });
+    // In the open set from the start: the poller looks after orders whose create job died with its worker.
+    await deps.store.transition(tenant, order.orderNumber, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, open: 'add', note: 'received from Qianyi' });
   } else if (existing.phase === 'failed') {
     // Qianyi sends a refused order again (after fixing it, or to retry): a fresh attempt under the same id.
     const now = Date.now();
     const again = await deps.store.transition(tenant, order.orderNumber, {
-      from: ['failed'], patch: { phase: 'received', status: 'SENDING', wmsStatus: 'Queued at the bridge (sent again)', failedReason: null }, notify: true, note: 'sent again by Qianyi', now,
+      from: ['failed'], patch: { phase: 'received', status: 'SENDING', wmsStatus: 'Queued at the bridge (sent again)', failedReason: null, failureKind: null }, notify: true, open: 'add', note: 'sent again by Qianyi', now,
     });
     if (again.ok) {
       const old = await deps.queues.orders.getJob(createJobId(tenant, order.orderNumber));
