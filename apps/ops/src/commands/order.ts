@@ -1,0 +1,58 @@
+import { OrderStore, jobId, orderPushJobId, type OrderState } from '@bridge/core';
+import type { OpsContext } from '../context';
+import { summarizeJob, type JobSummary } from '../job-summary';
+import { CliError, EXIT, fields, formatTime, table, type Printer } from '../output';
+import { tenantsHolding } from '../tenant-lookup';
+
+export interface OrderReport {
+  tenant: string;
+  orderNumber: string;
+  state: OrderState;
+  history: unknown[];
+  jobs: JobSummary[];
+}
+
+export async function orderCommand(ctx: OpsContext, out: Printer, orderNumber: string, opts: { tenant?: string }): Promise<number> {
+  const redis = await ctx.redis();
+  const queues = await ctx.queues();
+  const store = new OrderStore(redis);
+  const reports: OrderReport[] = [];
+  for (const tenant of await tenantsHolding(ctx, redis, 'order', orderNumber, opts.tenant)) {
+    const state = await store.get(tenant, orderNumber);
+    if (!state) continue;
+    const ids = [
+      { queue: queues.orders, id: jobId('createOrder', tenant, orderNumber) },
+      { queue: queues.orders, id: jobId('releaseOrder', tenant, orderNumber) },
+      // Every version that may have had a push; older pending ones are replaced, so most will be gone.
+      ...Array.from({ length: state.version }, (_, i) => ({ queue: queues.webhooks, id: orderPushJobId(tenant, orderNumber, i + 1) })),
+    ];
+    const jobs = (await Promise.all(ids.map(({ queue, id }) => summarizeJob(queue, id)))).filter((j): j is JobSummary => j !== undefined);
+    reports.push({ tenant, orderNumber, state, history: await store.history(tenant, orderNumber), jobs });
+  }
+  if (reports.length === 0) throw new CliError(`order ${orderNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
+  out.result(reports.length === 1 ? reports[0] : reports, () => reports.map(describeReport).join('\n\n'));
+  return EXIT.ok;
+}
+
+export function describeJobs(jobs: JobSummary[]): string {
+  if (jobs.length === 0) return '  (no jobs kept)';
+  return table(['queue', 'job id', 'name', 'state', 'attempts', 'finished', 'failed reason'],
+    jobs.map((j) => [j.queue, j.id, j.name, j.state, j.attemptsMade, formatTime(j.finishedOn), j.failedReason]))
+    .split('\n').map((l) => `  ${l}`).join('\n');
+}
+
+export function describeHistory(history: unknown[]): string {
+  if (history.length === 0) return '  (none)';
+  return history.map((h) => `  ${JSON.stringify(h)}`).join('\n');
+}
+
+function describeReport(r: OrderReport): string {
+  return [
+    `order ${r.orderNumber}  (tenant ${r.tenant})`,
+    fields(r.state as unknown as Record<string, unknown>),
+    'history (oldest first):',
+    describeHistory(r.history),
+    'jobs:',
+    describeJobs(r.jobs),
+  ].join('\n');
+}
