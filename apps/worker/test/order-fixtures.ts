@@ -1,8 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BridgeHarness } from '@bridge/testkit';
-import { TEST_TENANT } from '@bridge/testkit';
 
 let counter = 0;
 /** A unique order number per call, so tests sharing a sandbox never collide. */
@@ -28,16 +24,4 @@ export async function pushesOf(bridge: BridgeHarness, number: string): Promise<A
 
 export async function etowerStats(bridge: BridgeHarness): Promise<{ createOrderAttempts: Record<string, number>; ordersCreated: Record<string, number>; confirmations: Record<string, number> }> {
   return bridge.control('/__control/etower/stats');
-}
-
-/** A tenants file for the test tenant with extra per-tenant options (release delay, COD passthrough). */
-export function tenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'tenants-')), 'tenants.json');
-  writeFileSync(file, JSON.stringify({ tenants: [{
-    accessId: TEST_TENANT.accessId, secretKey: TEST_TENANT.secretKey,
-    qianyi: { callbackBaseUrl: sandboxUrl, warehouseExtraType: TEST_TENANT.extraType },
-    etower: { baseUrl: sandboxUrl, token: TEST_TENANT.token, key: TEST_TENANT.key },
-    ...extra,
-  }] }));
-  return file;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { computeSign } from '@bridge/qianyi';
 import { startApp, type AppProcess } from './app-process';
 import { isolatedRedisUrl } from './test-redis';
@@ -26,6 +29,20 @@ export interface HarnessOptions {
   workers?: number;
   /** Start without the ingress (tests of the worker alone). */
   noIngress?: boolean;
+  /** Per-tenant options (orderReleaseDelayMs, allowCodPassthrough, productDefaults, …): the test tenant is then
+   *  configured through a BRIDGE_TENANTS_FILE written after the sandbox is up. */
+  tenant?: Record<string, unknown>;
+}
+
+function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'bridge-tenants-')), 'tenants.json');
+  writeFileSync(file, JSON.stringify({ tenants: [{
+    accessId: TEST_TENANT.accessId, secretKey: TEST_TENANT.secretKey,
+    qianyi: { callbackBaseUrl: sandboxUrl, warehouseExtraType: TEST_TENANT.extraType },
+    etower: { baseUrl: sandboxUrl, token: TEST_TENANT.token, key: TEST_TENANT.key },
+    ...extra,
+  }] }));
+  return file;
 }
 
 /** The whole bridge as real processes: sandbox (eTower + Qianyi receiver), worker(s), ingress, on a private Redis db. */
@@ -48,6 +65,7 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     WEBHOOK_RETRY_SCHEDULE_MS: '0,200,500,1000,2000,3000',
     WORKER_LOCK_DURATION_MS: '5000', WORKER_STALLED_INTERVAL_MS: '2000',
     PORT: '0', HOST: '127.0.0.1',
+    ...(options.tenant ? { BRIDGE_TENANTS_FILE: writeTenantsFile(sandboxUrl, options.tenant) } : {}),
     ...options.bridgeEnv,
   };
   const workers: AppProcess[] = [];

@@ -80,8 +80,28 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
       await recordFailure(order, `could not be sent to eTower after repeated attempts: ${failure.message}`, 'unreachable', deps);
       throw new OrderRefusedError(failure.message);
     }
+    const settled = await settleAfterAnsweredFailure(order, failure.kind, deps);
+    if (settled) return settled;
     throw err;
   }
+}
+
+/**
+ * eTower ANSWERED with an error status (5xx, 429, 401): that request is over. If orderList then shows no such
+ * order, eTower does not have it, and the order goes back to `received`, so a cancel during the backoff can
+ * still stop it. After a timeout or a dropped connection nothing is certain (eTower may still be working on
+ * the request), so the order stays `creating` and a cancel is refused until the next attempt settles it.
+ */
+async function settleAfterAnsweredFailure(order: CreateOrderContent, kind: string, deps: CreateOrderDeps): Promise<CreateOrderOutcome | undefined> {
+  if (kind !== 'http' && kind !== 'auth') return undefined;
+  try {
+    const existing = await readBackOrder(deps.etower, order.orderNumber);
+    if (existing) return await adopt(order, existing, deps);
+    await deps.store.transition(deps.tenant.accessId, order.orderNumber, { from: ['creating'], patch: { phase: 'received' }, notify: false, note: 'eTower refused the call for now and does not hold the order' });
+  } catch {
+    // eTower unreadable as well: stay `creating`, the retry finds out.
+  }
+  return undefined;
 }
 
 function alreadyDone(state: OrderState | undefined): CreateOrderOutcome | undefined {

@@ -1,0 +1,42 @@
+import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
+import { etowerStats, order, orderNumber, pushesOf } from './order-fixtures';
+
+// A tenant that holds orders as eTower drafts before releasing them (orderReleaseDelayMs), and allows COD data
+// through extendData.
+let bridge: BridgeHarness;
+beforeAll(async () => { bridge = await startBridge({ tenant: { orderReleaseDelayMs: 2000, allowCodPassthrough: true } }); });
+afterAll(async () => { await bridge?.stop(); });
+
+test('a held draft is released after the delay and ships', async () => {
+  const n = orderNumber('HOLD');
+  const res = await bridge.call('createOrder', order(n));
+  expect(res.body.data.warehouseOrderNumber).toMatch(/^C\d+O$/);
+  const request = await bridge.control(`/__control/etower/orders/${n}/request`);
+  expect(request.request.isNeedConfirm).toBe(false);
+  expect((await bridge.call('getOrder', { orderNumber: n })).body.data).toMatchObject({ status: 'SENDING', wmsStatus: expect.stringMatching(/^Draft/) });
+  expect((await etowerStats(bridge)).confirmations[n] ?? 0).toBe(0);
+  await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.status === 'SUCCESS', 20000);
+  expect((await etowerStats(bridge)).confirmations[n]).toBe(1);
+});
+
+test('a held draft cancelled in its window is never released: CANCEL, success', async () => {
+  const n = orderNumber('HOLDX');
+  const res = await bridge.call('createOrder', order(n));
+  const orderNo = res.body.data.warehouseOrderNumber;
+  const cancel = await bridge.call('cancelOrder', { orderNumber: n });
+  expect(cancel.body).toEqual({ success: true, message: '' });
+  await new Promise((r) => setTimeout(r, 3000));
+  expect((await etowerStats(bridge)).confirmations[n] ?? 0).toBe(0);
+  const got = await bridge.call('getOrder', { orderNumber: n });
+  expect(got.body.data).toMatchObject({ status: 'CANCEL', warehouseOrderNumber: orderNo });
+  const pushes = await pushesOf(bridge, n);
+  expect(pushes[pushes.length - 1]!.content.status).toBe('CANCEL');
+});
+
+test('COD passes through extendData when the tenant allows it', async () => {
+  const n = orderNumber('COD');
+  const res = await bridge.call('createOrder', order(n, { codEnabled: 1, codPayAmount: '35.50', codCurrency: 'USD' }));
+  expect(res.body.success).toBe(true);
+  const request = await bridge.control(`/__control/etower/orders/${n}/request`);
+  expect(request.request.extendData).toMatchObject({ codAmount: 35.5, codCurrency: 'USD' });
+});
