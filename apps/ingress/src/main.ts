@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
-import { CatalogStore, OrderStore, PushScheduler, TenantRegistry, createQueueEvents, createQueues } from '@bridge/core';
+import { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, SkuStore, TenantRegistry, createQueueEvents, createQueues } from '@bridge/core';
 import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createIngressApp } from './app';
 import { CommandWaiter } from './command-waiter';
@@ -24,6 +24,9 @@ const app = createIngressApp({
   env, redis, queues, waiter, logger,
   catalogStore: new CatalogStore(redis),
   orders: new OrderStore(redis),
+  asns: new AsnStore(redis),
+  skus: new SkuStore(redis),
+  snapshots: new InventorySnapshotStore(redis),
   pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
   tenantOf: (accessId) => registry.get(accessId),
   maxBodyBytes: env.MAX_BODY_BYTES,

@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { loadConfigOrExit } from '@bridge/config';
-import { CatalogStore, OrderStore, PushScheduler, TenantRegistry, createQueues, jobDefinition } from '@bridge/core';
+import { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, SkuStore, TenantRegistry, createQueues, jobDefinition } from '@bridge/core';
 import { KEY_PREFIX, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { runJob } from './run-job';
 import { upsertSchedulers } from './schedulers';
@@ -18,6 +18,9 @@ const ctx: ProcessorContext = {
   tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS),
   catalogStore: new CatalogStore(redis),
   orders: new OrderStore(redis),
+  asns: new AsnStore(redis),
+  skus: new SkuStore(redis),
+  snapshots: new InventorySnapshotStore(redis),
   pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
   logger,
 };

@@ -8,6 +8,8 @@ const PERIODIC: Periodic[] = [
   { job: 'refreshCatalog', everyMs: (env) => env.CATALOG_REFRESH_INTERVAL_MS, perTenant: true },
   { job: 'pollOrders', everyMs: (env) => env.ORDER_POLL_INTERVAL_MS, perTenant: true },
   { job: 'drainOutbox', everyMs: () => 30000, perTenant: false },
+  { job: 'rebuildInventory', everyMs: (env) => env.INVENTORY_SYNC_INTERVAL_MS, perTenant: true },
+  { job: 'pollAsns', everyMs: (env) => env.ASN_POLL_INTERVAL_MS, perTenant: true },
 ];
 
 /**

@@ -84,6 +84,8 @@ export const envSchema = z.object({
   WORKER_STALLED_INTERVAL_MS: int(30000, 1000),
   WORKER_CONCURRENCY: int(50, 1),
   WORKER_QUEUES: queueList,
+  /** What a pushAsnInfo carries per SKU: the quantities received since the previous push (default) or totals. */
+  ASN_PUSH_QUANTITIES: z.enum(['increment', 'total']).default('increment'),
   MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),
   METRICS_PORT: optionalInt,
   PORT: int(8080),

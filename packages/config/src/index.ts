@@ -1,3 +1,5 @@
 export * from './env';
 export * from './tenants';
 export * from './load';
+export * from './product-defaults';
+export * from './asn-shipper';

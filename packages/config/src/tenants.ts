@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { asnShipperSchema } from './asn-shipper';
+import { productDefaultsSchema } from './product-defaults';
 
 // A tenant is one Qianyi account (keyed by the accessId we issued to it) bound to one eTower account.
 // Per-tenant business options live here too, so that one mapping decision changes in one place.
@@ -18,6 +20,10 @@ export const tenantSchema = z.object({
   orderReleaseDelayMs: z.number().int().min(0).default(0),
   /** eTower has no COD field: COD orders are refused unless the tenant allows passing COD data through extendData. */
   allowCodPassthrough: z.boolean().default(false),
+  /** eTower product/create fields Qianyi's insert_sku_info does not send (see product-defaults.ts). */
+  productDefaults: productDefaultsSchema.optional(),
+  /** The sender of inbound (ASN) orders: a saved eTower address code, or a full address (see asn-shipper.ts). */
+  asnShipper: asnShipperSchema.optional(),
 }).passthrough();
 
 export type Tenant = z.output<typeof tenantSchema>;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Env, Tenant } from '@bridge/config';
-import type { CatalogStore, OrderStore, PushScheduler, Queues } from '@bridge/core';
+import type { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, Queues, SkuStore } from '@bridge/core';
 import type { Logger } from '@bridge/runtime';
 import type { CommandWaiter } from '../command-waiter';
 
@@ -12,6 +12,9 @@ export interface MethodContext {
   waiter: CommandWaiter;
   catalogStore: CatalogStore;
   orders: OrderStore;
+  asns: AsnStore;
+  skus: SkuStore;
+  snapshots: InventorySnapshotStore;
   pushes: PushScheduler;
   logger: Logger;
 }

@@ -1,11 +1,11 @@
 import type { QianyiMethod } from '@bridge/qianyi';
-import { fail } from '@bridge/qianyi';
 import { channels, warehouses } from './catalog-methods';
 import { cancelOrderMethod, createOrder, getOrder } from './order-methods';
+import { cancelAsnOrder, createAsnOrder, getAsnList } from './asn-methods';
+import { syncInventory } from './inventory-methods';
+import { insertSkuInfo } from './sku-methods';
 import type { MethodHandler } from './context';
 
-const notYet = (method: string): MethodHandler => async () =>
-  fail(`${method} is understood but not handled by this bridge version yet; nothing was sent to the warehouse`);
 
 /** Qianyi method -> handler. The content reaching a handler has passed the method's schema. */
 export const METHOD_HANDLERS: Record<QianyiMethod, MethodHandler> = {
@@ -14,9 +14,9 @@ export const METHOD_HANDLERS: Record<QianyiMethod, MethodHandler> = {
   createOrder,
   getOrder,
   cancelOrder: cancelOrderMethod,
-  syncInventory: notYet('syncInventory'),
-  createAsnOrder: notYet('createAsnOrder'),
-  getAsnList: notYet('getAsnList'),
-  cancelAsnOrder: notYet('cancelAsnOrder'),
-  insert_sku_info: notYet('insert_sku_info'),
+  syncInventory,
+  createAsnOrder,
+  getAsnList,
+  cancelAsnOrder,
+  insert_sku_info: insertSkuInfo,
 };

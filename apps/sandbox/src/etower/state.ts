@@ -76,13 +76,15 @@ export interface SimStats {
   posCreated: Record<string, number>;
   productAttempts: Record<string, number>;
   productsCreated: Record<string, number>;
+  /** Size of every product/create request, in order (batching checks). */
+  productBatchSizes: number[];
   unauthorized: number;
   faultsApplied: number;
 }
 
 const emptyStats = (): SimStats => ({
   calls: {}, createOrderAttempts: {}, ordersCreated: {}, confirmations: {}, poAttempts: {}, posCreated: {},
-  productAttempts: {}, productsCreated: {}, unauthorized: 0, faultsApplied: 0,
+  productAttempts: {}, productsCreated: {}, productBatchSizes: [], unauthorized: 0, faultsApplied: 0,
 });
 
 export const bump = (counter: Record<string, number>, key: string): void => {

@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@bridge/runtime';
 import type { Env } from '@bridge/config';
-import type { CatalogStore, OrderStore, PushScheduler, Queues, TenantRegistry } from '@bridge/core';
+import type { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, Queues, SkuStore, TenantRegistry } from '@bridge/core';
 
 /** What a processor may use. Processors stay thin: they pick the use case and hand it these. */
 export interface ProcessorContext {
@@ -12,6 +12,9 @@ export interface ProcessorContext {
   tenants: TenantRegistry;
   catalogStore: CatalogStore;
   orders: OrderStore;
+  asns: AsnStore;
+  skus: SkuStore;
+  snapshots: InventorySnapshotStore;
   pushes: PushScheduler;
   logger: Logger;
 }

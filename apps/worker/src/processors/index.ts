@@ -3,6 +3,9 @@ import type { Processor } from './context';
 import { processCreateOrder, processPollOrders, processReleaseOrder } from './orders';
 import { processDrainOutbox, processPushOrderInfo } from './pushes';
 import { processRefreshCatalog } from './refresh-catalog';
+import { processCreateAsn, processPollAsns, processPushAsnInfo } from './asn';
+import { processRebuildInventory } from './inventory';
+import { processCreateProducts } from './skus';
 
 /** Job name -> processor. The type makes every job of the catalog have one. */
 export const PROCESSORS: Record<JobName, Processor> = {
@@ -12,4 +15,9 @@ export const PROCESSORS: Record<JobName, Processor> = {
   pollOrders: processPollOrders,
   pushOrderInfo: processPushOrderInfo,
   drainOutbox: processDrainOutbox,
+  rebuildInventory: processRebuildInventory,
+  createProducts: processCreateProducts,
+  createAsn: processCreateAsn,
+  pollAsns: processPollAsns,
+  pushAsnInfo: processPushAsnInfo,
 };

@@ -15,5 +15,5 @@ export async function processPushOrderInfo(payload: JobPayload<'pushOrderInfo'>,
 }
 
 export function processDrainOutbox(_payload: JobPayload<'drainOutbox'>, ctx: ProcessorContext) {
-  return drainOutbox({ redis: ctx.redis, orders: ctx.orders, pushes: ctx.pushes, olderThanMs: 30000 });
+  return drainOutbox({ redis: ctx.redis, orders: ctx.orders, asns: ctx.asns, pushes: ctx.pushes, olderThanMs: 30000 });
 }

@@ -11,6 +11,7 @@ import { exponentialWithJitter, webhookSchedule } from './retry-policy';
 const tenant = z.string().min(1);
 const tenantPayload = z.object({ tenant });
 // The order travels as Qianyi sent it (already validated at the ingress); the worker re-validates the shape.
+const asnPayload = z.object({ tenant, asn: z.object({ asnNumber: z.string().min(1) }).passthrough() });
 const orderPayload = z.object({ tenant, order: z.object({ orderNumber: z.string().min(1) }).passthrough() });
 
 export const JOBS = {
@@ -46,6 +47,32 @@ export const JOBS = {
   drainOutbox: defineJob({
     name: 'drainOutbox', queue: 'webhooks', payload: z.object({}),
     attempts: 1, retryDelay: () => 0, timeoutMs: 60000,
+  }),
+  /** Read the tenant's whole eTower inventory and publish it as a new snapshot (inventory/*). */
+  rebuildInventory: defineJob({
+    name: 'rebuildInventory', queue: 'inventory', payload: tenantPayload,
+    attempts: 3, retryDelay: exponentialWithJitter(60000), timeoutMs: 240000,
+  }),
+  /** Send the tenant's pending products to eTower product/create, at most 30 a call (skus/*). */
+  createProducts: defineJob({
+    name: 'createProducts', queue: 'skus', payload: tenantPayload,
+    attempts: 8, retryDelay: exponentialWithJitter(300000), timeoutMs: 120000,
+  }),
+  /** Send one ASN to eTower b2b/po (exactly once per tenant and asnNumber). */
+  createAsn: defineJob({
+    name: 'createAsn', queue: 'asn', payload: asnPayload,
+    attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 120000,
+    jobId: (p) => jobId('createAsn', p.tenant, p.asn.asnNumber),
+  }),
+  /** Re-read every open ASN from eTower b2b/poList and record what changed. */
+  pollAsns: defineJob({
+    name: 'pollAsns', queue: 'asn', payload: tenantPayload,
+    attempts: 3, retryDelay: exponentialWithJitter(60000), timeoutMs: 240000,
+  }),
+  /** Deliver an ASN's receiving (as of a version) to Qianyi's receiveAsn webhook. */
+  pushAsnInfo: defineJob({
+    name: 'pushAsnInfo', queue: 'webhooks', payload: z.object({ tenant, asnNumber: z.string().min(1), version: z.number().int().min(1) }),
+    attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
   }),
 } as const satisfies Record<string, JobDefinition<any>>;
 

@@ -1,4 +1,4 @@
-import type { Job, JobsOptions } from 'bullmq';
+import type { DeduplicationOptions, Job, JobsOptions } from 'bullmq';
 import { JOBS, type JobName, type JobPayload } from './catalog';
 import type { Queues } from './queues';
 
@@ -7,6 +7,8 @@ export interface EnqueueOptions {
   jobId?: string;
   delayMs?: number;
   deduplicationId?: string;
+  /** Full BullMQ deduplication options (e.g. keepLastIfActive for a drain job); wins over deduplicationId. */
+  deduplication?: DeduplicationOptions;
   /** Overrides the catalog's attempts (webhooks take theirs from WEBHOOK_RETRY_SCHEDULE_MS). */
   attempts?: number;
 }
@@ -20,5 +22,6 @@ export async function enqueue<N extends JobName>(queues: Queues, name: N, payloa
   if (id) opts.jobId = id;
   if (options.delayMs) opts.delay = options.delayMs;
   if (options.deduplicationId) opts.deduplication = { id: options.deduplicationId };
+  if (options.deduplication) opts.deduplication = options.deduplication;
   return queues[definition.queue].add(name, data, opts);
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { AsnStore } from '../asn/asn-state';
 import type { OrderStore } from '../orders/order-store';
 import { clearOutbox, parseOutboxMember, staleOutbox } from '../state/outbox';
 import type { PushScheduler } from './push-scheduler';
@@ -7,7 +8,7 @@ import type { PushScheduler } from './push-scheduler';
  * Use case: changes recorded more than `olderThanMs` ago whose outbox entry is still there lost their push job
  * to a crash; enqueue it now (idempotent: the job id carries the version).
  */
-export async function drainOutbox(deps: { redis: Redis; orders: OrderStore; pushes: PushScheduler; olderThanMs: number }): Promise<number> {
+export async function drainOutbox(deps: { redis: Redis; orders: OrderStore; asns?: AsnStore; pushes: PushScheduler; olderThanMs: number }): Promise<number> {
   const members = await staleOutbox(deps.redis, deps.olderThanMs);
   let enqueued = 0;
   for (const member of members) {
@@ -16,6 +17,14 @@ export async function drainOutbox(deps: { redis: Redis; orders: OrderStore; push
       const state = await deps.orders.get(entry.tenant, entry.id);
       if (state) {
         await deps.pushes.orderChanged(entry.tenant, entry.id, state.version, state.updatedAt);
+        enqueued++;
+        continue;
+      }
+    }
+    if (entry?.kind === 'asn' && deps.asns) {
+      const state = await deps.asns.get(entry.tenant, entry.id);
+      if (state) {
+        await deps.pushes.asnChanged(entry.tenant, entry.id, state.version, state.updatedAt);
         enqueued++;
         continue;
       }

@@ -2,12 +2,16 @@ import type { Redis } from 'ioredis';
 import { enqueue } from '../jobs/enqueue';
 import { jobId } from '../jobs/job-id';
 import type { Queues } from '../jobs/queues';
-import { clearOutbox, outboxMember } from '../state/outbox';
+import { clearOutbox, outboxMember, type OutboxKind } from '../state/outbox';
 
 const PENDING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 export function orderPushJobId(tenant: string, orderNumber: string, version: number): string {
   return jobId('pushOrderInfo', tenant, orderNumber, `v${version}`);
+}
+
+export function asnPushJobId(tenant: string, asnNumber: string, version: number): string {
+  return jobId('pushAsnInfo', tenant, asnNumber, `v${version}`);
 }
 
 /**
@@ -20,12 +24,23 @@ export class PushScheduler {
 
   async orderChanged(tenant: string, orderNumber: string, version: number, changedAt: number): Promise<void> {
     await enqueue(this.queues, 'pushOrderInfo', { tenant, orderNumber, version }, { jobId: orderPushJobId(tenant, orderNumber, version), attempts: this.attempts });
+    await this.supersede('order', tenant, orderNumber, version, changedAt, orderPushJobId);
+  }
+
+  /** The same for an inbound order's receiving (pushAsnInfo). */
+  async asnChanged(tenant: string, asnNumber: string, version: number, changedAt: number): Promise<void> {
+    await enqueue(this.queues, 'pushAsnInfo', { tenant, asnNumber, version }, { jobId: asnPushJobId(tenant, asnNumber, version), attempts: this.attempts });
+    await this.supersede('asn', tenant, asnNumber, version, changedAt, asnPushJobId);
+  }
+
+  /** Removes the pending pushes of older versions of the document and clears its outbox entry. */
+  private async supersede(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, idOf: (t: string, id: string, v: number) => string): Promise<void> {
     for (let older = version - 1; older >= Math.max(1, version - 5); older--) {
-      const job = await this.queues.webhooks.getJob(orderPushJobId(tenant, orderNumber, older));
+      const job = await this.queues.webhooks.getJob(idOf(tenant, id, older));
       if (!job) continue;
       const state = await job.getState();
       if (PENDING_STATES.has(state)) await job.remove().catch(() => undefined);
     }
-    await clearOutbox(this.redis, outboxMember('order', tenant, orderNumber), changedAt);
+    await clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt);
   }
 }

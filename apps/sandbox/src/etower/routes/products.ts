@@ -37,6 +37,8 @@ export function productsRouter(state: SimulatorState): Router {
   const router = Router();
   router.post(ETOWER_PATHS.createProducts, (req, res) => {
     const body: unknown = req.body;
+    // Recorded before the size check, so a test sees an oversized batch too.
+    if (Array.isArray(body)) state.stats.productBatchSizes.push(body.length);
     if (!Array.isArray(body) || body.length === 0 || body.length > 30) {
       res.json(parametersError('the request body must be a JSON array of 1 to 30 products'));
       return;

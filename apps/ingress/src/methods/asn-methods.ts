@@ -1,0 +1,52 @@
+import { asnListItem, cancelAsn, createAsnJobId, submitAsn } from '@bridge/core';
+import { cancelAsnOrderResponse, createAsnOrderResponse, fail, getAsnListResponse, type AsnListItem, type ContentOf } from '@bridge/qianyi';
+import type { MethodContext } from './context';
+
+/**
+ * createAsnOrder: record + job (deterministic id: repeats make one eTower po), then wait up to SYNC_WAIT_MS.
+ * Created: success, info names eTower's inbound order number. Refused: success:false with the reason.
+ */
+export async function createAsnOrder(content: ContentOf<'createAsnOrder'>, ctx: MethodContext) {
+  const submitted = await submitAsn(content, { tenant: ctx.tenant, asns: ctx.asns, queues: ctx.queues });
+  if (submitted.kind === 'refused') return fail(submitted.message);
+  if (submitted.kind === 'created') return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${submitted.referenceNumber}`);
+  const outcome = await ctx.waiter.wait('asn', submitted.job);
+  if (outcome.state === 'failed') return fail(outcome.reason);
+  if (outcome.state === 'completed') {
+    const result = outcome.result as { outcome?: string; referenceNumber?: string } | undefined;
+    if (result?.outcome === 'cancelled') return fail(`ASN ${content.asnNumber} was cancelled before it reached eTower`);
+    return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${result?.referenceNumber ?? ''}`);
+  }
+  return createAsnOrderResponse(content.asnNumber, 'accepted; the eTower inbound order follows by getAsnList');
+}
+
+/** getAsnList: from ASN state (kept fresh by the poller), totals per SKU. Unknown or refused ones are named in message. */
+export async function getAsnList(content: ContentOf<'getAsnList'>, ctx: MethodContext) {
+  const states = await ctx.asns.getMany(ctx.tenant.accessId, content.asnNumbers);
+  const list: AsnListItem[] = [];
+  const notes: string[] = [];
+  for (const asnNumber of content.asnNumbers) {
+    const state = states.get(asnNumber);
+    if (!state) { notes.push(`${asnNumber}: not known to this bridge`); continue; }
+    const item = asnListItem(state);
+    if ('refused' in item) notes.push(`${asnNumber}: refused by eTower: ${item.refused}`);
+    else list.push(item);
+  }
+  return { ...getAsnListResponse(list), message: notes.join('; ') };
+}
+
+/** cancelAsnOrder: per ASN, by the cancel rule (cancel-asn.ts); success only when every one is cancelled. */
+export async function cancelAsnOrder(content: ContentOf<'cancelAsnOrder'>, ctx: MethodContext) {
+  const results = [];
+  for (const asnNumber of content.asnNumbers) {
+    const outcome = await cancelAsn(asnNumber, {
+      tenant: ctx.tenant.accessId, asns: ctx.asns, asnQueue: ctx.queues.asn,
+      waitForCreate: async (n) => {
+        const job = await ctx.queues.asn.getJob(createAsnJobId(ctx.tenant.accessId, n));
+        if (job) await ctx.waiter.wait('asn', job);
+      },
+    });
+    results.push({ asnNumber, ok: outcome.ok, info: outcome.info });
+  }
+  return cancelAsnOrderResponse(results);
+}

@@ -1,0 +1,36 @@
+import { DelayedError, UnrecoverableError } from 'bullmq';
+import { createAsnOrderContentSchema } from '@bridge/qianyi';
+import { AsnRefusedError, createAsnAtEtower, deliverAsnPush, pollOpenAsns, type JobPayload } from '@bridge/core';
+import type { JobRun, ProcessorContext } from './context';
+
+/** How soon a push waiting for another delivery of the same ASN tries again (not counted as an attempt). */
+const BUSY_RETRY_MS = 1000;
+
+export async function processCreateAsn(payload: JobPayload<'createAsn'>, ctx: ProcessorContext, run: JobRun) {
+  const asn = createAsnOrderContentSchema.safeParse(payload.asn);
+  if (!asn.success) throw new UnrecoverableError(`createAsn payload no longer matches the schema: ${asn.error.message}`);
+  try {
+    return await createAsnAtEtower(asn.data, {
+      tenant: ctx.tenants.require(payload.tenant), etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes, finalAttempt: run.finalAttempt,
+    });
+  } catch (err) {
+    // Recorded as failed already: BullMQ must not try again.
+    if (err instanceof AsnRefusedError) throw new UnrecoverableError(err.message);
+    throw err;
+  }
+}
+
+export function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: ProcessorContext) {
+  return pollOpenAsns({ tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes });
+}
+
+export async function processPushAsnInfo(payload: JobPayload<'pushAsnInfo'>, ctx: ProcessorContext, run: JobRun) {
+  const outcome = await deliverAsnPush(payload.asnNumber, payload.version, {
+    asns: ctx.asns, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant), quantities: ctx.env.ASN_PUSH_QUANTITIES,
+  });
+  if (outcome === 'busy') {
+    await run.job.moveToDelayed(Date.now() + BUSY_RETRY_MS, run.token);
+    throw new DelayedError();
+  }
+  return { outcome };
+}

@@ -1,0 +1,122 @@
+import type { Redis } from 'ioredis';
+import { keys } from '../state/keys';
+import type { QianyiInventoryRow } from './inventory-mapping';
+
+/** How long a replaced version stays readable after the swap, and after each page a sweep reads from it. */
+export const OLD_VERSION_TTL_S = 600;
+/** A half-written version (its build died) disappears by itself after this long. */
+const BUILDING_TTL_S = 3600;
+const ROWS_PER_PUSH = 500;
+
+export type InventoryPage =
+  | { state: 'none' }
+  | { state: 'ok'; version: string; total: number; rows: QianyiInventoryRow[] };
+
+// Swap: point the tenant at the new version (only if it is newer than the current one, so a slow build that
+// started earlier cannot replace a fresher snapshot), make the new version's keys permanent, and give every
+// key of the old version a TTL instead of deleting it, so a sweep that is reading it can finish.
+// KEYS[1] pointer, KEYS[2] new meta; ARGV[1] new version, ARGV[2] key prefix of rows, ARGV[3] of index,
+// ARGV[4] meta key prefix, ARGV[5] old TTL. All keys share the {bridge} hash tag, so they live in one slot.
+const SWAP_LUA = `
+local old = redis.call('GET', KEYS[1])
+if old and tonumber(old) >= tonumber(ARGV[1]) then return {0, old} end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('PERSIST', KEYS[2])
+for _, w in ipairs(redis.call('HKEYS', KEYS[2])) do
+  redis.call('PERSIST', ARGV[2] .. ARGV[1] .. ':' .. w)
+  redis.call('PERSIST', ARGV[3] .. ARGV[1] .. ':' .. w)
+end
+if old then
+  local oldMeta = ARGV[4] .. old
+  for _, w in ipairs(redis.call('HKEYS', oldMeta)) do
+    redis.call('EXPIRE', ARGV[2] .. old .. ':' .. w, ARGV[5])
+    redis.call('EXPIRE', ARGV[3] .. old .. ':' .. w, ARGV[5])
+  end
+  redis.call('EXPIRE', oldMeta, ARGV[5])
+end
+return {1, old or ''}`;
+
+/**
+ * The inventory snapshots Qianyi pages through. A build writes a NEW version (rows per warehouse as a list of
+ * pre-serialised JSON, plus a sku -> row hash), then swaps the tenant's pointer in one Lua step.
+ *
+ * Consistency of a sweep (Qianyi sends no cursor): page 1 pins the version it was served from for that
+ * warehouse; pages 2.. are read from the pinned version as long as it is readable, and each such read keeps
+ * that version alive another OLD_VERSION_TTL_S. So a sweep that started before a swap finishes on the version
+ * it started on, and the next sweep (page 1 again) moves to the new one. This assumes one sweep per warehouse
+ * at a time per tenant (Qianyi's own loop); a second sweep starting mid-way re-pins to the current version.
+ */
+export class InventorySnapshotStore {
+  constructor(private readonly redis: Redis) {}
+
+  async publish(tenant: string, rowsByWarehouse: ReadonlyMap<string, readonly QianyiInventoryRow[]>): Promise<{ version: string; swapped: boolean }> {
+    const version = String(await this.redis.incr(keys.inventorySeq(tenant)));
+    const meta = keys.inventoryMeta(tenant, version);
+    const pipe = this.redis.pipeline();
+    // An empty build still has a meta hash (with a marker field), so "built, nothing in stock" differs from "never built".
+    pipe.hset(meta, '@built', String(Date.now()));
+    for (const [warehouse, rows] of rowsByWarehouse) {
+      const sorted = [...rows].sort((a, b) => (a.warehouseSku < b.warehouseSku ? -1 : a.warehouseSku > b.warehouseSku ? 1 : 0));
+      const listKey = keys.inventoryRows(tenant, version, warehouse);
+      const indexKey = keys.inventoryIndex(tenant, version, warehouse);
+      for (let i = 0; i < sorted.length; i += ROWS_PER_PUSH) {
+        const chunk = sorted.slice(i, i + ROWS_PER_PUSH).map((r) => JSON.stringify(r));
+        pipe.rpush(listKey, ...chunk);
+        pipe.hset(indexKey, ...sorted.slice(i, i + ROWS_PER_PUSH).flatMap((r, j) => [r.warehouseSku, chunk[j]!]));
+      }
+      pipe.expire(listKey, BUILDING_TTL_S).expire(indexKey, BUILDING_TTL_S);
+      pipe.hset(meta, warehouse, String(sorted.length));
+    }
+    pipe.expire(meta, BUILDING_TTL_S);
+    await pipe.exec();
+    const [swapped] = (await this.redis.eval(
+      SWAP_LUA, 2, keys.inventoryCurrent(tenant), meta, version,
+      keys.inventoryRows(tenant, '', '').slice(0, -1), keys.inventoryIndex(tenant, '', '').slice(0, -1),
+      keys.inventoryMeta(tenant, ''), String(OLD_VERSION_TTL_S),
+    )) as [number, string];
+    return { version, swapped: swapped === 1 };
+  }
+
+  current(tenant: string): Promise<string | null> {
+    return this.redis.get(keys.inventoryCurrent(tenant));
+  }
+
+  /** One page (1-based) of a warehouse, from the version this sweep is on (see the class comment). */
+  async page(tenant: string, warehouse: string, page: number, pageSize: number): Promise<InventoryPage> {
+    const version = await this.sweepVersion(tenant, warehouse, page);
+    if (!version) return { state: 'none' };
+    const listKey = keys.inventoryRows(tenant, version, warehouse);
+    const start = (page - 1) * pageSize;
+    const [[, total], [, raw]] = (await this.redis.multi().llen(listKey).lrange(listKey, start, start + pageSize - 1).exec()) as [[unknown, number], [unknown, string[]]];
+    return { state: 'ok', version, total, rows: raw.map((r) => JSON.parse(r) as QianyiInventoryRow) };
+  }
+
+  /** One SKU of a warehouse in the current version (a filtered call is a sweep of one page). */
+  async find(tenant: string, warehouse: string, sku: string): Promise<{ state: 'none' } | { state: 'ok'; version: string; row?: QianyiInventoryRow }> {
+    const version = await this.current(tenant);
+    if (!version) return { state: 'none' };
+    const raw = await this.redis.hget(keys.inventoryIndex(tenant, version, warehouse), sku);
+    return raw ? { state: 'ok', version, row: JSON.parse(raw) as QianyiInventoryRow } : { state: 'ok', version };
+  }
+
+  private async sweepVersion(tenant: string, warehouse: string, page: number): Promise<string | null> {
+    const pinKey = keys.inventorySweep(tenant, warehouse);
+    const current = await this.current(tenant);
+    if (!current) return null;
+    if (page > 1) {
+      const pinned = await this.redis.get(pinKey);
+      if (pinned && pinned !== current && (await this.redis.exists(keys.inventoryMeta(tenant, pinned)))) {
+        const meta = keys.inventoryMeta(tenant, pinned);
+        await this.redis.multi()
+          .expire(pinKey, OLD_VERSION_TTL_S)
+          .expire(meta, OLD_VERSION_TTL_S)
+          .expire(keys.inventoryRows(tenant, pinned, warehouse), OLD_VERSION_TTL_S)
+          .expire(keys.inventoryIndex(tenant, pinned, warehouse), OLD_VERSION_TTL_S)
+          .exec();
+        return pinned;
+      }
+    }
+    await this.redis.set(pinKey, current, 'EX', OLD_VERSION_TTL_S);
+    return current;
+  }
+}

@@ -1,0 +1,93 @@
+import type { Redis } from 'ioredis';
+import { TRANSITION_LUA } from './lua';
+import { outboxMember, type OutboxKind } from './outbox';
+import { keys } from './keys';
+
+// The order store's phase compare-and-set (state/lua.ts), for the other documents (ASNs, products): one
+// record hash, a history list, an optional open set, and the push outbox, all changed in one Lua step.
+
+export interface DocumentKeys {
+  record(tenant: string, id: string): string;
+  history(tenant: string, id: string): string;
+  /** Documents a poller still reads; a kind without a poller passes a key that is never read. */
+  open(tenant: string): string;
+}
+
+export interface DocumentTransition<P extends string, Patch> {
+  from: readonly P[] | 'absent' | 'any';
+  patch: Patch;
+  notify: boolean;
+  open?: 'add' | 'remove';
+  note: string;
+  now?: number;
+}
+
+export type DocumentTransitionResult<P> = { ok: true; from: P | undefined; version: number } | { ok: false; current: P | undefined; version: number };
+
+/** Fields stored as JSON text / numbers in the hash; everything else is a string. */
+export interface DocumentCodec { numbers: ReadonlySet<string>; json: ReadonlySet<string> }
+
+export class DocumentStore<S extends { phase: P; version: number; updatedAt: number }, P extends string, Patch extends object> {
+  constructor(
+    protected readonly redis: Redis,
+    private readonly kind: OutboxKind | 'sku',
+    private readonly k: DocumentKeys,
+    private readonly codec: DocumentCodec,
+    private readonly idField: string,
+  ) {
+    if (!(redis as unknown as { bridgeTransition?: unknown }).bridgeTransition) {
+      redis.defineCommand('bridgeTransition', { numberOfKeys: 4, lua: TRANSITION_LUA });
+    }
+  }
+
+  async get(tenant: string, id: string): Promise<S | undefined> {
+    const raw = await this.redis.hgetall(this.k.record(tenant, id));
+    return raw.phase ? this.decode(tenant, id, raw) : undefined;
+  }
+
+  /** Many records in one round trip. */
+  async getMany(tenant: string, ids: readonly string[]): Promise<Map<string, S>> {
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hgetall(this.k.record(tenant, id));
+    const replies = (await pipeline.exec()) ?? [];
+    const out = new Map<string, S>();
+    replies.forEach(([err, raw], i) => {
+      const fields = raw as Record<string, string> | null;
+      if (!err && fields?.phase) out.set(ids[i]!, this.decode(tenant, ids[i]!, fields));
+    });
+    return out;
+  }
+
+  decode(tenant: string, id: string, raw: Record<string, string>): S {
+    const state: Record<string, unknown> = { tenant, [this.idField]: id };
+    for (const [f, v] of Object.entries(raw)) {
+      state[f] = this.codec.numbers.has(f) || ['version', 'createdAt', 'updatedAt'].includes(f) ? Number(v) : this.codec.json.has(f) ? JSON.parse(v) : v;
+    }
+    return state as unknown as S;
+  }
+
+  async transition(tenant: string, id: string, t: DocumentTransition<P, Patch>): Promise<DocumentTransitionResult<P>> {
+    const allowed = t.from === 'any' ? '*' : t.from === 'absent' ? '' : t.from.join(',');
+    const patch: Record<string, string | null> = {};
+    for (const [f, v] of Object.entries(t.patch)) {
+      if (v === undefined) continue;
+      patch[f] = v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }
+    // Products never push: their outbox member is one the drain ignores and clears.
+    const member = this.kind === 'sku' ? `sku\n${tenant}\n${id}` : outboxMember(this.kind, tenant, id);
+    const [ok, current, version] = await this.redis.bridgeTransition(
+      this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox,
+      allowed, JSON.stringify(patch), String(t.now ?? Date.now()), t.notify ? '1' : '0', t.open ?? '', t.note, id, member,
+    );
+    const phase = (current || undefined) as P | undefined;
+    return ok === 1 ? { ok: true, from: phase, version } : { ok: false, current: phase, version };
+  }
+
+  async openIds(tenant: string): Promise<string[]> {
+    return this.redis.zrange(this.k.open(tenant), 0, -1);
+  }
+
+  async removeFromOpen(tenant: string, ids: readonly string[]): Promise<void> {
+    if (ids.length) await this.redis.zrem(this.k.open(tenant), ...ids);
+  }
+}
