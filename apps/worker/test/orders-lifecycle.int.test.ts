@@ -59,3 +59,16 @@ test('an unknown order is answered success:false saying so', async () => {
   const res = await bridge.call('getOrder', { orderNumber: 'NEVER-SEEN' });
   expect(res.body).toEqual({ success: false, message: 'order NEVER-SEEN is not known to this bridge' });
 });
+
+test('an order the warehouse split in two: one Qianyi order, both tracking numbers, shipped when both are', async () => {
+  const n = orderNumber('SPLIT');
+  const lines = [{ sku: 'SKU-000001', quantity: 1, amount: 5 }, { sku: 'SKU-000002', quantity: 1, amount: 6 }];
+  const created = await bridge.call('createOrder', order(n, { skuList: lines }));
+  await bridge.control(`/__control/etower/orders/${n}/split`, { body: {} });
+  const data = await eventually(async () => {
+    const r = await bridge.call('getOrder', { orderNumber: n });
+    return r.body.data?.status === 'SUCCESS' ? r.body.data : undefined;
+  });
+  expect(data.trackingNumber.split(',')).toHaveLength(2);
+  expect(data.warehouseOrderNumber).toBe(created.body.data.warehouseOrderNumber);
+});
