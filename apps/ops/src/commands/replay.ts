@@ -8,7 +8,7 @@ type Outcome = { id: string; name?: string; result: 'replayed' | 'not-found' | '
  * state store sees the same job again rather than a copy.
  */
 export async function replayCommand(ctx: OpsContext, out: Printer, queueName: string, ids: string[], opts: { all?: boolean }): Promise<number> {
-  if (opts.all === (ids.length > 0)) throw new CliError('give job ids or --all (not both)', EXIT.usage);
+  if (Boolean(opts.all) === (ids.length > 0)) throw new CliError('give job ids or --all (not both)', EXIT.usage);
   const queue = await ctx.queue(queueName);
   // Ids only, collected up front: a replayed job that fails again at once must not be picked up twice.
   const targets = opts.all ? await queue.getRanges(['failed'], 0, -1) : ids;

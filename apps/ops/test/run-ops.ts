@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { KEY_PREFIX } from '@bridge/runtime';
+import { repoRoot } from '@bridge/testkit';
+
+export interface OpsResult { code: number; stdout: string; stderr: string }
+
+/** Runs the built CLI as an operator would, with only the environment given (no tenant variables leak in). */
+export function runOps(args: string[], env: Record<string, string>): Promise<OpsResult> {
+  const main = join(repoRoot, 'apps', 'ops', 'dist', 'main.js');
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(QIANYI_|ETOWER_|BRIDGE_TENANTS_FILE)/.test(k)));
+  return new Promise((resolve) => {
+    execFile(process.execPath, [main, ...args], { env: { ...clean, ...env }, timeout: 20000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Moves the named jobs to failed as a worker whose last attempt threw would, without running a processor. */
+export async function failJobs(queue: string, connection: ConnectionOptions, ids: readonly string[], reason = 'eTower refused it'): Promise<void> {
+  // Other jobs met on the way are handed back for another attempt (a zero backoff), so they stay waiting.
+  const worker = new Worker(queue, null, { connection, prefix: KEY_PREFIX, settings: { backoffStrategy: () => 0 } });
+  const token = 'ops-test';
+  try {
+    const wanted = new Set(ids);
+    const skipped: Job[] = [];
+    while (wanted.size > 0) {
+      const job = await worker.getNextJob(token);
+      if (!job) throw new Error(`jobs not found in ${queue}: ${[...wanted].join(', ')}`);
+      if (wanted.delete(job.id!)) await job.moveToFailed(new Error(reason), token, false);
+      else skipped.push(job);
+    }
+    for (const job of skipped) await job.moveToFailed(new Error('not part of the test'), token, false);
+  } finally {
+    await worker.close();
+  }
+}
