@@ -9,7 +9,7 @@ afterAll(async () => { await bridge?.stop(); });
 afterEach(async () => { await bridge.control('/__control/qianyi/faults', { method: 'DELETE' }); });
 
 const RANK: Record<string, number> = { Created: 1, Accepted: 2, Outbound: 3 };
-const rank = (p: { content: { wmsStatus: string } }) => RANK[p.content.wmsStatus] ?? 0;
+const rank = (p: { content: Record<string, any> }) => RANK[String(p.content.wmsStatus)] ?? 0;
 
 test('endpoint down for a while: the push arrives after it recovers, newest state last, never out of order', async () => {
   await bridge.control('/__control/qianyi/faults', { body: { mode: 'down' } });
