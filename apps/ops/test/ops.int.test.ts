@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
-import * as core from '@bridge/core';
-import { JOBS, OrderStore, createQueues, enqueue, jobId, orderPushJobId, type Queues } from '@bridge/core';
+import { AsnStore, OrderStore, createAsnJobId, createQueues, enqueue, jobId, orderPushJobId, type Queues } from '@bridge/core';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import { failJobs, runOps } from './run-ops';
 
@@ -109,15 +108,11 @@ describe('refresh', () => {
     expect(await queues.orders.getJob(orders.id)).toMatchObject({ name: 'pollOrders', data: { tenant: TENANT } });
   });
 
-  it('rebuilds inventory when the bridge has that job, and says so when it does not', async () => {
-    const result = await ops('refresh', 'inventory', '--tenant', TENANT);
-    if ('rebuildInventory' in JOBS) {
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain('enqueued rebuildInventory');
-    } else {
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('not available');
-    }
+  it('enqueues rebuildInventory', async () => {
+    const result = await ops('--json', 'refresh', 'inventory', '--tenant', TENANT);
+    expect(result.code).toBe(0);
+    const [added] = JSON.parse(result.stdout).jobs;
+    expect(await queues.inventory.getJob(added.id)).toMatchObject({ name: 'rebuildInventory', data: { tenant: TENANT } });
   });
 
   it('needs a tenant when none is configured', async () => {
@@ -138,22 +133,21 @@ describe('counts, asn and usage', () => {
     expect((await ops('counts')).stdout).toMatch(/^queue\s+waiting\s+active/);
   });
 
-  it('says clearly when an ASN is unknown (or ASN state is not built in)', async () => {
+  it('exits 1 for an unknown ASN', async () => {
     const result = await ops('asn', 'ASN-NOPE', '--tenant', TENANT);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/ASN ASN-NOPE not found|ASN state is not available/);
+    expect(result.stderr).toContain('ASN ASN-NOPE not found');
   });
 
-  // ASN state is arriving in the core package separately; this runs once it is there.
-  type AsnStoreLike = { transition(t: string, id: string, o: object): Promise<unknown> };
-  const AsnStore = Object.entries(core).find(([n]) => n === 'AsnStore')?.[1] as (new (r: Redis) => AsnStoreLike) | undefined;
-  (AsnStore ? it : it.skip)('shows an ASN with its history', async () => {
-    await new AsnStore!(redis).transition(TENANT, 'ASN-OPS-1', { from: 'absent', patch: { phase: 'received', warehouseCode: 'USWH1' }, notify: false, note: 'received from Qianyi' });
+  it('shows an ASN with its state, history and create job', async () => {
+    await new AsnStore(redis).transition(TENANT, 'ASN-OPS-1', { from: 'absent', patch: { phase: 'received', warehouseCode: 'USWH1' }, notify: false, note: 'received from Qianyi' });
+    await queues.asn.add('createAsn', { tenant: TENANT }, { jobId: createAsnJobId(TENANT, 'ASN-OPS-1') });
     const result = await ops('--json', 'asn', 'ASN-OPS-1');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.state).toMatchObject({ tenant: TENANT, asnNumber: 'ASN-OPS-1', phase: 'received' });
     expect(report.history.map((h: { note: string }) => h.note)).toEqual(['received from Qianyi']);
+    expect(report.jobs).toEqual([expect.objectContaining({ queue: 'asn', id: createAsnJobId(TENANT, 'ASN-OPS-1'), state: 'waiting' })]);
   });
 
   it('exits 2 on usage errors and 0 on --help', async () => {
