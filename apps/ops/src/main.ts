@@ -31,7 +31,7 @@ const program = new Command('ops')
   .description('Operate the Qianyi ↔ eTower bridge: inspect orders and jobs, replay failures, trigger refreshes.\nConfigured by REDIS_URL (and the tenant variables or BRIDGE_TENANTS_FILE for --tenant defaults).')
   .option('--json', 'print machine-readable JSON instead of text')
   .showHelpAfterError('(run with --help for usage)')
-  .addHelpText('after', '\nExit codes: 0 ok, 1 not found or failed, 2 wrong usage.')
+  .addHelpText('after', '\nExit codes: 0 ok, 1 not found or failed, 2 wrong usage.\nFor clean JSON through pnpm, silence its banner: pnpm -s ops counts --json')
   .exitOverride();
 
 program.command('order').description("an outbound order's state, history and jobs (createOrder, releaseOrder, pushOrderInfo)")
