@@ -2,19 +2,25 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Redis } from 'ioredis';
 import { isRedisReady, type Logger } from '@bridge/runtime';
 import { qianyiEndpoint, type EndpointDeps } from './qianyi-endpoint';
+import type { IngressMetrics } from './metrics';
 import { requestLog } from './request-log';
 
 export interface IngressDeps extends EndpointDeps {
   redis: Redis;
   logger: Logger;
   maxBodyBytes: number;
+  metrics?: IngressMetrics;
 }
 
 export function createIngressApp(deps: IngressDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(requestLog(deps.logger));
+  app.use(requestLog(deps.logger, deps.metrics));
+  if (deps.metrics) {
+    const { registry } = deps.metrics;
+    app.get('/metrics', async (_req, res) => { res.type(registry.contentType).send(await registry.metrics()); });
+  }
 
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
   app.get('/readyz', async (_req, res) => {

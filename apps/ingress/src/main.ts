@@ -3,6 +3,7 @@ import { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushSchedul
 import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createIngressApp } from './app';
 import { CommandWaiter } from './command-waiter';
+import { createIngressMetrics } from './metrics';
 
 const { env, tenants } = loadConfigOrExit();
 const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL });
@@ -30,6 +31,7 @@ const app = createIngressApp({
   pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
   tenantOf: (accessId) => registry.get(accessId),
   maxBodyBytes: env.MAX_BODY_BYTES,
+  metrics: createIngressMetrics(),
 });
 
 // Listen once Redis answers (bounded): a load balancer that sees the port open expects answers, not 503s.

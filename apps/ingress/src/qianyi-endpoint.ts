@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { parseContent, parseEnvelope, resolveMethod, verifySign } from '@bridge/qianyi';
-import { isRedisReady } from '@bridge/runtime';
+import { isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
 import type { Redis } from 'ioredis';
 import { METHOD_HANDLERS } from './methods/registry';
 import type { MethodContext } from './methods/context';
@@ -33,6 +33,7 @@ export function qianyiEndpoint(deps: EndpointDeps) {
     const tenant = deps.tenantOf(envelope.accessId);
     if (!tenant) return answer(res, 401, { success: false, message: `unknown accessId "${envelope.accessId}"` });
     const verdict = verifySign({ accessId: envelope.accessId, content: envelope.content, contentAlternates: envelope.contentAlternates, sign: envelope.sign, secretKey: tenant.secretKey });
+    log.signFailed = !verdict.ok;
     if (!verdict.ok) return answer(res, 401, { success: false, message: 'sign does not match: check the secretKey and the signing recipe' });
     log.signCandidate = verdict.candidate;
 
@@ -46,7 +47,7 @@ export function qianyiEndpoint(deps: EndpointDeps) {
       log.success = result.success === true;
       answer(res, 200, result);
     } catch (err) {
-      if (!isRedisReady(deps.redis)) return answer(res, 503, { success: false, message: 'the bridge lost its queue store (Redis) while handling the call; retry shortly' });
+      if (!isRedisReady(deps.redis) || isRedisUnavailableError(err)) return answer(res, 503, { success: false, message: 'the bridge lost its queue store (Redis) while handling the call; retry shortly' });
       log.error = (err as Error).message;
       answer(res, 500, { success: false, message: 'internal error in the bridge; the call was not completed, retry it' });
     }

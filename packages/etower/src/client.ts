@@ -10,7 +10,7 @@ import type { EtowerInventoryPage } from './decoders/inventory';
 import type { EtowerOrder } from './decoders/orders';
 import type { EtowerPo } from './decoders/po';
 import type { EtowerWarehouse } from './decoders/warehouses';
-import { createEtowerTransport, type EtowerLogger } from './transport';
+import { createEtowerTransport, type EtowerCallObservation, type EtowerLogger } from './transport';
 import type { EtowerCreateOrderInput } from './types/create-order';
 import type { EtowerPoInput } from './types/po';
 import type { EtowerProductInput } from './types/product';
@@ -25,6 +25,8 @@ export interface EtowerClientOptions {
   /** Clock used for X-WallTech-Date (tests inject skew). */
   now?: () => Date;
   logger?: EtowerLogger;
+  /** Called after every HTTP exchange (metrics). */
+  observe?: (call: EtowerCallObservation) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createEtowerClient(options: EtowerClientOptions): EtowerClient {
     timeoutMs: options.timeoutMs ?? 30_000,
     now: options.now ?? (() => new Date()),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.observe ? { observe: options.observe } : {}),
   });
   return {
     warehouseServiceList: (serviceType = 5) => warehouseServiceList(transport, serviceType),

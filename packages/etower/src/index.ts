@@ -1,5 +1,5 @@
 export { createEtowerClient, type EtowerClient, type EtowerClientOptions } from './client';
-export type { EtowerLogger } from './transport';
+export type { EtowerCallObservation, EtowerLogger } from './transport';
 export { normaliseBaseUrl } from './transport';
 export {
   signEtowerRequest, verifyEtowerAuthorization, etowerStringToSign, computeEtowerSignature,

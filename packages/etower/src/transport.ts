@@ -17,6 +17,14 @@ export interface EtowerLogger {
   warn(obj: object, msg?: string): void;
 }
 
+/** One HTTP exchange with eTower, for metrics: `outcome` is 'ok' or the failure's kind (http, auth, timeout…). */
+export interface EtowerCallObservation {
+  endpoint: string;
+  outcome: string;
+  status?: number;
+  durationMs: number;
+}
+
 export interface EtowerTransportOptions {
   baseUrl: string;
   token: string;
@@ -24,6 +32,7 @@ export interface EtowerTransportOptions {
   timeoutMs: number;
   now: () => Date;
   logger?: EtowerLogger;
+  observe?: (call: EtowerCallObservation) => void;
 }
 
 export interface EtowerRequest {
@@ -76,6 +85,19 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   });
 
   async function send(request: EtowerRequest): Promise<unknown> {
+    const started = Date.now();
+    try {
+      const result = await exchange(request);
+      options.observe?.({ endpoint: request.path, outcome: 'ok', status: 200, durationMs: Date.now() - started });
+      return result;
+    } catch (err) {
+      const e = err as { kind?: string; status?: number };
+      options.observe?.({ endpoint: request.path, outcome: e.kind ?? 'unknown', ...(e.status ? { status: e.status } : {}), durationMs: Date.now() - started });
+      throw err;
+    }
+  }
+
+  async function exchange(request: EtowerRequest): Promise<unknown> {
     const endpoint = request.path;
     const started = Date.now();
     let response;

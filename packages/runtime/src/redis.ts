@@ -29,3 +29,15 @@ export function createRedis(url: string, role: RedisRole, extra: RedisOptions = 
 export function isRedisReady(redis: Redis): boolean {
   return redis.status === 'ready';
 }
+
+/**
+ * Whether an error means "Redis is not reachable right now" (so the caller should answer 503 and Qianyi retry),
+ * as opposed to a bug. ioredis reports a lost connection in several ways depending on timing.
+ */
+export function isRedisUnavailableError(err: unknown): boolean {
+  const e = err as { name?: string; message?: string; code?: string } | undefined;
+  if (!e) return false;
+  if (e.name === 'MaxRetriesPerRequestError') return true;
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'NR_CLOSED'].includes(e.code)) return true;
+  return /Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|connect ECONNREFUSED|read ECONNRESET/i.test(e.message ?? '');
+}

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   /** Per-tenant options (orderReleaseDelayMs, allowCodPassthrough, productDefaults, …): the test tenant is then
    *  configured through a BRIDGE_TENANTS_FILE written after the sandbox is up. */
   tenant?: Record<string, unknown>;
+  /** A Redis of the test's own (e.g. one it stops and restarts); default: the suite's, a database per file. */
+  redisUrl?: string;
 }
 
 function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
@@ -47,7 +49,7 @@ function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): s
 
 /** The whole bridge as real processes: sandbox (eTower + Qianyi receiver), worker(s), ingress, on a private Redis db. */
 export async function startBridge(options: HarnessOptions = {}): Promise<BridgeHarness> {
-  const redisUrl = await isolatedRedisUrl();
+  const redisUrl = options.redisUrl ?? (await isolatedRedisUrl());
   const sandbox = startApp('sandbox', {
     SANDBOX_PORT: '0', SANDBOX_ETOWER_TOKEN: TEST_TENANT.token, SANDBOX_ETOWER_KEY: TEST_TENANT.key,
     SANDBOX_QIANYI_ACCESS_ID: TEST_TENANT.accessId, SANDBOX_QIANYI_SECRET_KEY: TEST_TENANT.secretKey,

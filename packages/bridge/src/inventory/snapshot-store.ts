@@ -81,6 +81,13 @@ export class InventorySnapshotStore {
     return this.redis.get(keys.inventoryCurrent(tenant));
   }
 
+  /** When the current snapshot was built (ms), for the snapshot-age metric. */
+  async builtAt(tenant: string): Promise<number | undefined> {
+    const version = await this.current(tenant);
+    const built = version ? await this.redis.hget(keys.inventoryMeta(tenant, version), '@built') : null;
+    return built ? Number(built) : undefined;
+  }
+
   /** One page (1-based) of a warehouse, from the version this sweep is on (see the class comment). */
   async page(tenant: string, warehouse: string, page: number, pageSize: number): Promise<InventoryPage> {
     const version = await this.sweepVersion(tenant, warehouse, page);

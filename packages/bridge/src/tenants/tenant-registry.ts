@@ -1,4 +1,4 @@
-import { createEtowerClient, type EtowerClient } from '@bridge/etower';
+import { createEtowerClient, type EtowerCallObservation, type EtowerClient } from '@bridge/etower';
 import type { Tenant } from '@bridge/config';
 
 /** Tenants by accessId, each with its one eTower client (keep-alive connections are per client). */
@@ -6,7 +6,7 @@ export class TenantRegistry {
   private readonly byAccessId = new Map<string, Tenant>();
   private readonly clients = new Map<string, EtowerClient>();
 
-  constructor(tenants: readonly Tenant[], private readonly etowerTimeoutMs = 30000) {
+  constructor(tenants: readonly Tenant[], private readonly etowerTimeoutMs = 30000, private readonly observe?: (call: EtowerCallObservation) => void) {
     for (const t of tenants) this.byAccessId.set(t.accessId, t);
   }
 
@@ -28,7 +28,7 @@ export class TenantRegistry {
     let client = this.clients.get(accessId);
     if (!client) {
       const t = this.require(accessId);
-      client = createEtowerClient({ baseUrl: t.etower.baseUrl, token: t.etower.token, key: t.etower.key, timeoutMs: this.etowerTimeoutMs });
+      client = createEtowerClient({ baseUrl: t.etower.baseUrl, token: t.etower.token, key: t.etower.key, timeoutMs: this.etowerTimeoutMs, ...(this.observe ? { observe: this.observe } : {}) });
       this.clients.set(accessId, client);
     }
     return client;

@@ -1,0 +1,26 @@
+import { createServer, type Server } from 'node:http';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+import { isRedisReady } from '@bridge/runtime';
+
+/** METRICS_PORT: /metrics for Prometheus, /healthz (alive), /readyz (connected to Redis and consuming). */
+export function startHealthServer(port: number, registry: Registry, redis: Redis, workers: readonly Worker[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics') {
+      registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType }).end(text);
+      }, (err: Error) => res.writeHead(500).end(err.message));
+      return;
+    }
+    if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (path === '/readyz') {
+      const consuming = workers.length > 0 && workers.every((w) => w.isRunning() && !w.isPaused());
+      const ready = isRedisReady(redis) && consuming;
+      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: ready, redis: redis.status, consuming }));
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve) => server.listen(port, '0.0.0.0', () => resolve(server)));
+}
