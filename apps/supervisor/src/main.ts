@@ -27,9 +27,13 @@ async function stopAll(code: number): Promise<never> {
 }
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+// If the supervisor dies anyway, its detached apps must not outlive it.
+process.on('exit', () => { for (const a of apps) a.child.kill('SIGKILL'); });
 
 function launch(name: string, env: Record<string, string>): AppProcess {
-  const app = startApp(name, env);
+  // Detached: Ctrl-C reaches only this supervisor, which stops each app with one SIGTERM (a second signal
+  // would make the apps skip their graceful shutdown).
+  const app = startApp(name, env, 'main', { detached: true });
   relay(name, app.child.stdout!);
   relay(name, app.child.stderr!, process.stderr);
   void app.exited.then((code) => {

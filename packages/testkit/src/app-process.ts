@@ -16,11 +16,17 @@ export interface AppProcess {
 }
 
 /** Runs `node apps/<app>/dist/<entry>.js` (built by scripts/build.mjs) with the given environment. */
-export function startApp(app: string, env: Record<string, string | undefined>, entry = 'main'): AppProcess {
+export interface StartAppOptions {
+  /** Its own process group: a terminal's Ctrl-C then reaches only the parent, which stops the app with one SIGTERM. */
+  detached?: boolean;
+}
+
+export function startApp(app: string, env: Record<string, string | undefined>, entry = 'main', options: StartAppOptions = {}): AppProcess {
   const script = join(repoRoot, 'apps', app, 'dist', `${entry}.js`);
   const child = spawn(process.execPath, ['--enable-source-maps', script], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   let text = '';
   const waiters: Array<{ match: (line: string) => boolean; resolve: (line: string) => void }> = [];
