@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { parseContent, parseEnvelope, resolveMethod, verifySign } from '@bridge/qianyi';
-import { isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
+import { isRedisReady, isRedisUnavailableError, withTrace } from '@bridge/runtime';
 import type { Redis } from 'ioredis';
 import { METHOD_HANDLERS } from './methods/registry';
 import type { MethodContext } from './methods/context';
@@ -43,7 +43,13 @@ export function qianyiEndpoint(deps: EndpointDeps) {
     if (!isRedisReady(deps.redis)) return answer(res, 503, { success: false, message: 'the bridge cannot reach its queue store (Redis); retry shortly' });
 
     try {
-      const result = await METHOD_HANDLERS[method](content.value, { ...deps, tenant });
+      const doc = content.value as { orderNumber?: unknown; asnNumber?: unknown } | undefined;
+      const trace = {
+        reqId: log.reqId, tenant: tenant.accessId, method,
+        ...(typeof doc?.orderNumber === 'string' ? { orderNumber: doc.orderNumber } : {}),
+        ...(typeof doc?.asnNumber === 'string' ? { asnNumber: doc.asnNumber } : {}),
+      };
+      const result = await withTrace(trace, () => METHOD_HANDLERS[method](content.value, { ...deps, tenant }));
       log.success = result.success === true;
       answer(res, 200, result);
     } catch (err) {

@@ -4,7 +4,7 @@ import { jobDefinition } from '@bridge/core';
 import { KEY_PREFIX, createRedis, type Logger } from '@bridge/runtime';
 import type { WorkerMetrics } from './metrics';
 import type { ProcessorContext } from './processors/context';
-import { runJob } from './run-job';
+import { runJob, traceOf } from './run-job';
 
 const PUSH_JOBS = new Set(['pushOrderInfo', 'pushAsnInfo']);
 
@@ -28,14 +28,14 @@ export function startConsumers(queues: readonly QueueName[], env: Env, ctx: Proc
     worker.on('completed', (job, result: { outcome?: string } | undefined) => {
       metrics.jobFinished(queue, job.name, 'completed', seconds(job));
       if (PUSH_JOBS.has(job.name)) metrics.webhook(job.name, result?.outcome ?? 'delivered');
-      logger.debug({ queue, job: job.name, jobId: job.id, reqId: job.data?.trace?.reqId }, 'job completed');
+      logger.debug({ queue, job: job.name, ...traceOf(job) }, 'job completed');
     });
     worker.on('failed', (job, err) => {
       if (!job) return;
       const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
       metrics.jobFinished(queue, job.name, final ? 'failed' : 'retried', seconds(job));
       if (PUSH_JOBS.has(job.name)) metrics.webhook(job.name, final ? 'failed' : 'retried');
-      const entry = { queue, job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message, reqId: job.data?.trace?.reqId };
+      const entry = { queue, job: job.name, ...traceOf(job), attemptsMade: job.attemptsMade, final, err: err.message };
       if (final) logger.error(entry, 'job failed'); else logger.warn(entry, 'job attempt failed, will retry');
     });
     worker.on('error', (err) => logger.warn({ queue, err: err.message }, 'worker error'));

@@ -1,5 +1,6 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { classifyEtowerFailure } from '@bridge/etower';
+import { withTrace } from '@bridge/runtime';
 import { jobDefinition, type JobName } from '@bridge/core';
 import type { ProcessorContext } from './processors/context';
 import { PROCESSORS } from './processors';
@@ -28,7 +29,8 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
     timer = setTimeout(() => reject(new JobTimeoutError(`${job.name} did not finish within ${definition.timeoutMs} ms`)), definition.timeoutMs);
   });
   try {
-    return await Promise.race([processor(parsed.data, ctx, { job, token, finalAttempt: (kind) => isFinalAttempt(job, kind) }), timeout]);
+    const work = withTrace(traceOf(job), () => processor(parsed.data, ctx, { job, token, finalAttempt: (kind) => isFinalAttempt(job, kind) }));
+    return await Promise.race([work, timeout]);
   } catch (err) {
     if (err instanceof UnrecoverableError || err instanceof JobTimeoutError || err instanceof DelayedError) throw err;
     const failure = classifyEtowerFailure(err);
@@ -46,4 +48,17 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
 export function isFinalAttempt(job: Job, kind: string): boolean {
   const attempt = job.attemptsMade + 1;
   return attempt >= (job.opts.attempts ?? 1) || (kind === 'auth' && attempt >= AUTH_MAX_ATTEMPTS);
+}
+
+/** The log context of a job: the request that caused it (if any), its tenant and document, and its id. */
+export function traceOf(job: Job) {
+  const d = (job.data ?? {}) as { trace?: { reqId?: string }; tenant?: string; orderNumber?: string; asnNumber?: string; order?: { orderNumber?: string } };
+  const orderNumber = d.orderNumber ?? d.order?.orderNumber;
+  return {
+    ...(d.trace?.reqId ? { reqId: d.trace.reqId } : {}),
+    ...(d.tenant ? { tenant: d.tenant } : {}),
+    ...(orderNumber ? { orderNumber } : {}),
+    ...(d.asnNumber ? { asnNumber: d.asnNumber } : {}),
+    ...(job.id ? { jobId: job.id } : {}),
+  };
 }

@@ -1,3 +1,4 @@
 export * from './logger';
 export * from './redis';
 export * from './shutdown';
+export * from './trace';

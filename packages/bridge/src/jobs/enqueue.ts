@@ -1,4 +1,5 @@
 import type { DeduplicationOptions, Job, JobsOptions } from 'bullmq';
+import { currentTrace } from '@bridge/runtime';
 import { JOBS, type JobName, type JobPayload } from './catalog';
 import type { Queues } from './queues';
 
@@ -16,7 +17,9 @@ export interface EnqueueOptions {
 /** Adds a job as the catalog defines it: validated payload, attempts, deterministic id. */
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<Job> {
   const definition = JOBS[name];
-  const data = definition.payload.parse(payload);
+  // The trace rides along in the job's data (outside the payload schema), so the job's logs join the call's.
+  const trace = currentTrace();
+  const data = { ...definition.payload.parse(payload), ...(trace?.reqId ? { trace: { reqId: trace.reqId } } : {}) };
   const opts: JobsOptions = { attempts: options.attempts ?? definition.attempts, backoff: { type: 'bridge' } };
   const id = options.jobId ?? (definition as { jobId?: (p: unknown) => string }).jobId?.(data);
   if (id) opts.jobId = id;
