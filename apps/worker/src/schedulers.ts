@@ -10,6 +10,9 @@ const PERIODIC: Periodic[] = [
   { job: 'drainOutbox', everyMs: () => 30000, perTenant: false },
   { job: 'rebuildInventory', everyMs: (env) => env.INVENTORY_SYNC_INTERVAL_MS, perTenant: true },
   { job: 'pollAsns', everyMs: (env) => env.ASN_POLL_INTERVAL_MS, perTenant: true },
+  // Products normally go out with the job their insert_sku_info enqueued; this sweep picks up any left
+  // pending when that job ran out of attempts (eTower down for long), so no product waits for the next call.
+  { job: 'createProducts', everyMs: () => 60000, perTenant: true },
 ];
 
 /**
