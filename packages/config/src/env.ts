@@ -20,6 +20,9 @@ const optionalInt = z.string().trim().optional().transform((v, ctx) => {
   return Number(v);
 });
 
+// Compose passes an unset variable as an empty string: that means "use the default", not an invalid value.
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 const optionalString = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
 
 const url = (fallback?: string) =>
@@ -62,7 +65,7 @@ const schedule = z.string().optional().transform((v, ctx) => {
 
 export const envSchema = z.object({
   REDIS_URL: url('redis://127.0.0.1:6379'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   QIANYI_ACCESS_ID: optionalString,
   QIANYI_SECRET_KEY: optionalString,
   QIANYI_CALLBACK_BASE_URL: url(),
@@ -85,11 +88,11 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: int(50, 1),
   WORKER_QUEUES: queueList,
   /** What a pushAsnInfo carries per SKU: the quantities received since the previous push (default) or totals. */
-  ASN_PUSH_QUANTITIES: z.enum(['increment', 'total']).default('increment'),
+  ASN_PUSH_QUANTITIES: z.preprocess(blankAsUnset, z.enum(['increment', 'total']).default('increment')),
   MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),
   METRICS_PORT: optionalInt,
   PORT: int(8080),
-  HOST: z.string().trim().default('0.0.0.0'),
+  HOST: z.preprocess(blankAsUnset, z.string().trim().default('0.0.0.0')),
   DASHBOARD_PORT: int(3000),
   DASHBOARD_USER: optionalString,
   DASHBOARD_PASSWORD: optionalString,

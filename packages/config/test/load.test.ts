@@ -70,3 +70,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile({ tenants: [t, t] }) })).toThrow(/listed twice/);
   });
 });
+
+test('empty strings (as Compose passes unset variables) mean the defaults', () => {
+  const blank = Object.fromEntries(['LOG_LEVEL', 'SYNC_WAIT_MS', 'WORKER_QUEUES', 'WEBHOOK_RETRY_SCHEDULE_MS', 'ASN_PUSH_QUANTITIES', 'HOST', 'METRICS_PORT', 'BRIDGE_TENANTS_FILE', 'MAX_BODY_BYTES'].map((k) => [k, '']));
+  const { env } = loadConfig({ ...single, ...blank });
+  expect(env.LOG_LEVEL).toBe('info');
+  expect(env.SYNC_WAIT_MS).toBe(5000);
+  expect(env.ASN_PUSH_QUANTITIES).toBe('increment');
+  expect(env.HOST).toBe('0.0.0.0');
+  expect(env.METRICS_PORT).toBeUndefined();
+});
