@@ -17,6 +17,8 @@ const faultBody = z.object({
   count: z.number().int().positive().optional(),
   delayMs: z.number().int().nonnegative().optional(),
   retryAfterSec: z.number().int().nonnegative().optional(),
+  /** Fraction (0..1] of matching requests the fault hits, at random; all of them when omitted. */
+  rate: z.number().gt(0).max(1).optional(),
 });
 const statusBody = z.object({ status: z.number().int(), statusMsg: z.string().optional(), abnormalCauses: z.string().optional() });
 const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), qty: z.number().int() })).min(1) });
@@ -49,6 +51,7 @@ export function controlRouter(state: SimulatorState): Router {
     if (body.count !== undefined) fault.remaining = body.count;
     if (body.delayMs !== undefined) fault.delayMs = body.delayMs;
     if (body.retryAfterSec !== undefined) fault.retryAfterSec = body.retryAfterSec;
+    if (body.rate !== undefined) fault.rate = body.rate;
     state.faults.push(fault);
     res.json({ success: true, faults: state.faults });
   });

@@ -3,7 +3,8 @@ import type { SimulatorState } from './state';
 
 // Injected failures, for proving the bridge's retry and idempotency paths. A fault matches requests whose
 // path contains `endpoint` (all when omitted) and applies to the next `count` of them (until cleared when
-// omitted). The first matching fault wins.
+// omitted). A fault with a `rate` hits only that fraction of matching requests, at random (e.g. "30% of calls
+// answer 500"); a request it spares goes on to the next fault. The first fault that hits wins.
 
 export const FAULT_MODES = ['http500', 'http429', 'http401', 'hang', 'delay', 'malformed', 'short-array'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
@@ -15,12 +16,14 @@ export interface Fault {
   remaining?: number;
   delayMs?: number;
   retryAfterSec?: number;
+  /** Fraction of matching requests hit; undefined = every one. */
+  rate?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function takeFault(state: SimulatorState, path: string): Fault | undefined {
-  const index = state.faults.findIndex((f) => !f.endpoint || path.includes(f.endpoint));
+  const index = state.faults.findIndex((f) => (!f.endpoint || path.includes(f.endpoint)) && (f.rate === undefined || Math.random() < f.rate));
   if (index < 0) return undefined;
   const fault = state.faults[index]!;
   if (fault.remaining !== undefined) {
