@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
-import { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, SkuStore, TenantRegistry, createQueueEvents, createQueues } from '@bridge/core';
+import { TenantRegistry, createQueueEvents, createQueues, createStores } from '@bridge/core';
 import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createIngressApp } from './app';
 import { CommandWaiter } from './command-waiter';
@@ -23,12 +23,7 @@ const registry = new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS);
 
 const app = createIngressApp({
   env, redis, queues, waiter, logger,
-  catalogStore: new CatalogStore(redis),
-  orders: new OrderStore(redis),
-  asns: new AsnStore(redis),
-  skus: new SkuStore(redis),
-  snapshots: new InventorySnapshotStore(redis),
-  pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
+  ...createStores(redis, queues, env),
   tenantOf: (accessId) => registry.get(accessId),
   maxBodyBytes: env.MAX_BODY_BYTES,
   metrics: createIngressMetrics(),

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@bridge/config';
-import { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, SkuStore, TenantRegistry, createQueues } from '@bridge/core';
+import { TenantRegistry, createQueues, createStores } from '@bridge/core';
 import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
@@ -19,12 +19,7 @@ const ctx: ProcessorContext = {
   redis,
   queues,
   tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS, (call) => metrics.etowerCall(call)),
-  catalogStore: new CatalogStore(redis),
-  orders: new OrderStore(redis),
-  asns: new AsnStore(redis),
-  skus: new SkuStore(redis),
-  snapshots: new InventorySnapshotStore(redis),
-  pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
+  ...createStores(redis, queues, env),
   logger,
 };
 

@@ -49,3 +49,4 @@ export * from './asn/poll-asns';
 export * from './asn/cancel-asn';
 export * from './pushes/asn-push-content';
 export * from './pushes/deliver-asn-push';
+export * from './stores';

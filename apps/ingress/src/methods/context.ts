@@ -1,21 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { Env, Tenant } from '@bridge/config';
-import type { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, Queues, SkuStore } from '@bridge/core';
+import type { BridgeStores, Queues } from '@bridge/core';
 import type { Logger } from '@bridge/runtime';
 import type { CommandWaiter } from '../command-waiter';
 
-export interface MethodContext {
+export interface MethodContext extends BridgeStores {
   env: Env;
   tenant: Tenant;
   redis: Redis;
   queues: Queues;
   waiter: CommandWaiter;
-  catalogStore: CatalogStore;
-  orders: OrderStore;
-  asns: AsnStore;
-  skus: SkuStore;
-  snapshots: InventorySnapshotStore;
-  pushes: PushScheduler;
   logger: Logger;
 }
 

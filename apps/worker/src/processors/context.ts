@@ -2,20 +2,14 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@bridge/runtime';
 import type { Env } from '@bridge/config';
-import type { AsnStore, CatalogStore, InventorySnapshotStore, OrderStore, PushScheduler, Queues, SkuStore, TenantRegistry } from '@bridge/core';
+import type { BridgeStores, Queues, TenantRegistry } from '@bridge/core';
 
 /** What a processor may use. Processors stay thin: they pick the use case and hand it these. */
-export interface ProcessorContext {
+export interface ProcessorContext extends BridgeStores {
   env: Env;
   redis: Redis;
   queues: Queues;
   tenants: TenantRegistry;
-  catalogStore: CatalogStore;
-  orders: OrderStore;
-  asns: AsnStore;
-  skus: SkuStore;
-  snapshots: InventorySnapshotStore;
-  pushes: PushScheduler;
   logger: Logger;
 }
 

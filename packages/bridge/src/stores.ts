@@ -1,0 +1,31 @@
+import type { Redis } from 'ioredis';
+import type { Env } from '@bridge/config';
+import { AsnStore } from './asn/asn-state';
+import { CatalogStore } from './catalog/catalog-store';
+import { InventorySnapshotStore } from './inventory/snapshot-store';
+import type { Queues } from './jobs/queues';
+import { OrderStore } from './orders/order-store';
+import { PushScheduler } from './pushes/push-scheduler';
+import { SkuStore } from './skus/sku-state';
+
+/** The state stores and the push scheduler, as both the ingress and the worker use them. */
+export interface BridgeStores {
+  catalogStore: CatalogStore;
+  orders: OrderStore;
+  asns: AsnStore;
+  skus: SkuStore;
+  snapshots: InventorySnapshotStore;
+  pushes: PushScheduler;
+}
+
+export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStores {
+  return {
+    catalogStore: new CatalogStore(redis),
+    orders: new OrderStore(redis),
+    asns: new AsnStore(redis),
+    skus: new SkuStore(redis),
+    snapshots: new InventorySnapshotStore(redis),
+    // A push is tried once per entry of the webhook schedule.
+    pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
+  };
+}
