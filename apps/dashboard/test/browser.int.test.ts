@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { chromium, type Browser } from 'playwright-core';
 import { isolatedRedisUrl, repoRoot, startApp, type AppProcess } from '@bridge/testkit';
 
@@ -42,6 +43,17 @@ maybe('renders the queue list in a headless browser with credentials, and nothin
     await page.locator(`a[href="/queue/${queue}"]`).first().waitFor({ state: 'visible', timeout: 20000 });
   }
   await expect(page.title()).resolves.toBe('Qianyi ↔ eTower bridge');
+
+  // A waiting order job, shown as an operator sees it: its id visible, its phone and label never.
+  const orders = new Queue('orders', { connection: { url: redisUrl }, prefix: '{bridge}' });
+  const label = 'JVBERi0xLjQKJcfsj6IKBROWSERLABEL';
+  await orders.add('createOrder', { tenant: 't', order: { orderNumber: 'SO-BROWSER-1', receiver: { name: 'Kim', phone: '1889838055188' }, labelData: label } }, { jobId: 'createOrder-t-SO-BROWSER-1' });
+  await orders.close();
+  await page.goto(`${url}/queue/orders?status=waiting`);
+  await page.getByText('createOrder-t-SO-BROWSER-1').first().waitFor({ state: 'visible', timeout: 20000 });
+  const text = await page.content();
+  expect(text).not.toContain('1889838055188');
+  expect(text).not.toContain(label);
   const dir = join(repoRoot, 'test-results');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, 'dashboard.png'), fullPage: true });
