@@ -4,7 +4,9 @@ import { createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenO
 import type { JobRun, ProcessorContext } from './context';
 
 export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
-  const order = createOrderContentSchema.safeParse(payload.order);
+  // A self-shipped order's label was kept beside its record, not in the job data (OrderStore.putLabel).
+  const label = payload.order.labelData === undefined ? await ctx.orders.getLabel(payload.tenant, payload.order.orderNumber) : undefined;
+  const order = createOrderContentSchema.safeParse(label === undefined ? payload.order : { ...payload.order, labelData: label });
   if (!order.success) throw new UnrecoverableError(`createOrder payload no longer matches the schema: ${order.error.message}`);
   try {
     return await createOrderAtEtower(order.data, {

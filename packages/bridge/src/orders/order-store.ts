@@ -17,6 +17,9 @@ export interface TransitionOptions {
   now?: number;
 }
 
+/** How long a label is kept: as long as the order's create job (a week), which is the only reader. */
+export const LABEL_TTL_SECONDS = 7 * 24 * 3600;
+
 const NUMBER_FIELDS = new Set(['etowerStatus', 'shippingTime', 'releaseAt', 'version', 'createdAt', 'updatedAt']);
 const JSON_FIELDS = new Set(['skuList']);
 
@@ -45,6 +48,19 @@ export class OrderStore {
       state[k] = NUMBER_FIELDS.has(k) ? Number(v) : JSON_FIELDS.has(k) ? JSON.parse(v) : v;
     }
     return state as unknown as OrderState;
+  }
+
+  /**
+   * A self-shipped order's label lives here, not in the create job's data: job data is shown by the dashboard
+   * and the ops CLI and kept for a week in several copies, and a label is a customer's document (and up to
+   * 20 MB). The job refers to it by its order; a repeat of the order overwrites it with the same document.
+   */
+  async putLabel(tenant: string, orderNumber: string, labelData: string): Promise<void> {
+    await this.redis.set(keys.orderLabel(tenant, orderNumber), labelData, 'EX', LABEL_TTL_SECONDS);
+  }
+
+  async getLabel(tenant: string, orderNumber: string): Promise<string | undefined> {
+    return (await this.redis.get(keys.orderLabel(tenant, orderNumber))) ?? undefined;
   }
 
   async removeFromOpen(tenant: string, orderNumbers: readonly string[]): Promise<void> {

@@ -53,6 +53,9 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
       await deps.pushes.orderChanged(tenant, order.orderNumber, again.version, now);
     }
   }
-  const job = await enqueue(deps.queues, 'createOrder', { tenant, order });
+  // The label stays out of the job (see OrderStore.putLabel); the worker puts it back before sending.
+  const { labelData, ...withoutLabel } = order;
+  if (labelData !== undefined) await deps.store.putLabel(tenant, order.orderNumber, labelData);
+  const job = await enqueue(deps.queues, 'createOrder', { tenant, order: withoutLabel });
   return { kind: 'queued', job };
 }

@@ -5,6 +5,8 @@ export const keys = {
   catalog: (tenant: string) => `${KEY_PREFIX}:catalog:${tenant}`,
   catalogError: (tenant: string) => `${KEY_PREFIX}:catalog-error:${tenant}`,
   order: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order:${tenant}:${orderNumber}`,
+  /** A self-shipped order's label (Base64 PDF), kept out of job data and logs; expires (orders/order-store.ts). */
+  orderLabel: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order-label:${tenant}:${orderNumber}`,
   orderHistory: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order-history:${tenant}:${orderNumber}`,
   /** Orders eTower may still change: sorted by when they entered, read by the poller. */
   openOrders: (tenant: string) => `${KEY_PREFIX}:open-orders:${tenant}`,

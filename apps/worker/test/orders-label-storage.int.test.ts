@@ -1,0 +1,48 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
+import { etowerStats, order, orderNumber } from './order-fixtures';
+
+// A self-shipped label is a customer's document: it reaches eTower, but never sits in job data (which the
+// dashboard and the ops CLI show and BullMQ keeps for a week). The reliability suite's secrets scan found it there.
+let bridge: BridgeHarness;
+beforeAll(async () => { bridge = await startBridge({ bridgeEnv: { SYNC_WAIT_MS: '0' } }); });
+afterAll(async () => { await bridge?.stop(); });
+
+const LABEL = Buffer.from('%PDF-1.4\n% label-storage test\n%%EOF\n').toString('base64');
+
+test('the create job carries no label; the label is kept beside the order with an expiry and still reaches eTower once', async () => {
+  const n = orderNumber('LBL');
+  const res = await bridge.call('createOrder', order(n, { packageType: 'OWN_PACKAGE', trackingNumber: '1Z999AA10123456784', labelData: LABEL }));
+  expect(res.body.success).toBe(true);
+  const queue = new Queue('orders', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
+  const redis = new Redis(bridge.redisUrl);
+  try {
+    const job = await queue.getJob(`createOrder-test-access-id-${n}`);
+    expect(job?.data.order.orderNumber).toBe(n);
+    expect(job?.data.order).not.toHaveProperty('labelData');
+    expect(JSON.stringify(job?.data)).not.toContain(LABEL.slice(0, 24));
+    const key = `{bridge}:order-label:test-access-id:${n}`;
+    expect(await redis.get(key)).toBe(LABEL);
+    expect(await redis.ttl(key)).toBeGreaterThan(6 * 24 * 3600);
+
+    await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber);
+    const { request } = await bridge.control(`/__control/etower/orders/${n}/request`);
+    expect(request.parcels[0]).toMatchObject({ trackingNo: '1Z999AA10123456784', labelType: 1, label: LABEL });
+    expect((await etowerStats(bridge)).ordersCreated[n]).toBe(1);
+  } finally {
+    await queue.close();
+    redis.disconnect();
+  }
+});
+
+test('a plain order stores no label', async () => {
+  const n = orderNumber('NOLBL');
+  expect((await bridge.call('createOrder', order(n))).body.success).toBe(true);
+  const redis = new Redis(bridge.redisUrl);
+  try {
+    expect(await redis.exists(`{bridge}:order-label:test-access-id:${n}`)).toBe(0);
+  } finally {
+    redis.disconnect();
+  }
+});
