@@ -96,7 +96,7 @@ export function controlRouter(state: SimulatorState): Router {
     const seq = state.nextSequence();
     const service = findFulfillmentService(original.facility, original.serviceName);
     original.lines = lines;
-    state.orders.push({
+    state.addOrder({
       ...original,
       orderNo: orderNumber(seq, now()),
       trackingNo: service ? `${service.trackingPrefix}${pad(seq, service.trackingDigits)}` : `${original.trackingNo}-2`,

@@ -51,7 +51,7 @@ export function ordersRouter(state: SimulatorState): Router {
         lines: check.lines,
         request: shortenLabels(o),
       };
-      state.orders.push(order);
+      state.addOrder(order);
       bump(state.stats.ordersCreated, order.referenceNo);
       return okEnvelope({ orderNo: order.orderNo, referenceNo: order.referenceNo });
     });
