@@ -1,0 +1,65 @@
+import { startBridge, type BridgeHarness, type HarnessOptions } from '../../packages/testkit/src/index';
+import { order } from '../../apps/worker/test/order-fixtures';
+
+export { order } from '../../apps/worker/test/order-fixtures';
+
+/** A self-shipped label no log or job should ever show: a tiny PDF whose Base64 is easy to grep for. */
+export const LABEL_BASE64 = Buffer.from('%PDF-1.4\n% reliability-suite label 9c1f7e2b-LABEL-MUST-NOT-LEAK\n%%EOF\n').toString('base64');
+
+export function ownPackageOrder(number: string) {
+  return order(number, { packageType: 'OWN_PACKAGE', trackingNumber: `TRK${number.replace(/[^A-Z0-9]/gi, '')}`, labelData: LABEL_BASE64 });
+}
+
+export const asnShipper = { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 };
+export const productDefaults = {
+  hsCode: '392410', productMaterial: 'plastic', productUsage: 'household', invoiceValue: 3.5, currency: 'USD',
+  batterySize: 0, otherAttributes: 7, shippingBagPacked: 0, skuNameEn: 'Household item',
+};
+
+export const asn = (asnNumber: string) => ({
+  asnNumber, warehouseCode: 'USWH1', trackNumber: `T-${asnNumber}`,
+  skuList: [{ sku: 'SKU-000001', quantity: 10 }, { sku: 'SKU-000002', quantity: 4 }],
+  asnMarkSku: [
+    { boxNumber: '1', sku: 'SKU-000001', quantity: 10, markCode: `QY-${asnNumber}-1`, length: 50, width: 40, height: 30 },
+    { boxNumber: '2', sku: 'SKU-000002', quantity: 4, markCode: `QY-${asnNumber}-2`, length: 20, width: 20, height: 20 },
+  ],
+});
+
+export const product = (sku: string) => ({
+  sku, erpSku: sku, title: `${sku} title`, barcode: `${sku}-BC`, weight: '350', weightUnit: 'GRAM', length: '0.2', width: '0.1', height: '0.05', dimensionUnit: 'm',
+});
+
+/** The whole bridge with a tenant that can create ASNs and products too. */
+export function startFullBridge(options: HarnessOptions = {}): Promise<BridgeHarness> {
+  return startBridge({ ...options, tenant: { asnShipper, productDefaults, ...options.tenant } });
+}
+
+export interface EtowerStats {
+  createOrderAttempts: Record<string, number>;
+  ordersCreated: Record<string, number>;
+  poAttempts: Record<string, number>;
+  posCreated: Record<string, number>;
+  productAttempts: Record<string, number>;
+  productsCreated: Record<string, number>;
+  confirmations: Record<string, number>;
+}
+export const etowerStats = (bridge: BridgeHarness) => bridge.control<EtowerStats>('/__control/etower/stats');
+
+export interface ReceivedPush { kind: 'order' | 'asn'; content: Record<string, any> }
+/** Every push the fake Qianyi accepted, grouped by document, oldest first. */
+export async function pushesByDocument(bridge: BridgeHarness): Promise<Map<string, ReceivedPush[]>> {
+  const all = await bridge.control<ReceivedPush[]>('/__control/qianyi/pushes');
+  const out = new Map<string, ReceivedPush[]>();
+  for (const p of all) {
+    const id = String(p.kind === 'order' ? p.content.orderNumber : p.content.asnNumber);
+    out.set(id, [...(out.get(id) ?? []), p]);
+  }
+  return out;
+}
+
+/** Order pushes must climb this ladder (wmsStatus), never step down. */
+const RANK: Record<string, number> = { 'Queued at the bridge': 0, Created: 1, Accepted: 2, Outbound: 3 };
+export function outOfOrder(pushes: ReceivedPush[]): boolean {
+  const ranks = pushes.map((p) => RANK[String(p.content.wmsStatus)] ?? -1).filter((r) => r >= 0);
+  return ranks.some((r, i) => i > 0 && r < ranks[i - 1]!);
+}
