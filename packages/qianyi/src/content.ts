@@ -19,18 +19,25 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Trims every object key, recursively: the seed sends "pageSize " with a trailing space. When a
  * trimmed key collides with another, the one already spelled without spaces wins.
  */
-export function trimKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(trimKeys);
+export function trimKeys(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
+  // Recursion is bounded here, before anything else walks the value: a signed content of 100,000 nested
+  // arrays would otherwise exhaust the stack and turn a bad call into an HTTP 500 (found by the fuzzing suite).
+  if (depth >= MAX_DEPTH) throw new NestingTooDeep();
+  if (Array.isArray(value)) return value.map((item) => trimKeys(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [rawKey, child] of Object.entries(value)) {
     const key = rawKey.trim();
     if (UNSAFE_KEYS.has(key)) continue;
     if (Object.hasOwn(out, key) && key !== rawKey) continue;
-    out[key] = trimKeys(child);
+    out[key] = trimKeys(child, depth + 1);
   }
   return out;
 }
+
+/** Deeper than any Qianyi content (createOrder is four levels: order, skuList, line, value). */
+export const MAX_DEPTH = 32;
+class NestingTooDeep extends Error {}
 
 function parseJson(method: QianyiMethod, text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -61,7 +68,14 @@ export function parseContent<M extends QianyiMethod>(method: M, content: string 
   }
   const schema = CONTENT_SCHEMAS[method];
   if (schema === undefined) return { ok: false, message: `method ${String(method)} is not supported` };
-  const result = schema.safeParse(trimKeys(data));
+  let trimmed: unknown;
+  try {
+    trimmed = trimKeys(data);
+  } catch (err) {
+    if (err instanceof NestingTooDeep) return { ok: false, message: `content is nested deeper than ${MAX_DEPTH} levels` };
+    throw err;
+  }
+  const result = schema.safeParse(trimmed);
   if (!result.success) return { ok: false, message: formatIssues(result.error.issues) };
   return { ok: true, value: result.data as ContentOf<M> };
 }
