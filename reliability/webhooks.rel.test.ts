@@ -55,7 +55,7 @@ test('down, success:false, slow, exhausted and replayed: every final state arriv
   await qianyiFault({ mode: 'slow', delayMs: 1500 });
   modes.slow = await sendOrders('WHSLOW');
   await shipped(modes.slow);
-  await waitUntil(async () => (await finalArrived(modes.slow)).length === modes.slow!.length, 60000, 1000);
+  await waitUntil(async () => (await finalArrived(modes.slow!)).length === modes.slow!.length, 60000, 1000);
   await qianyiFault();
   const recovered = [...modes.down!, ...modes.refusing!, ...modes.slow!];
   await waitUntil(async () => (await finalArrived(recovered)).length === recovered.length, 60000, 500);
