@@ -1,0 +1,21 @@
+// `pnpm bench`: builds the apps (the benchmarks run the real dist bundles as processes), bundles bench/src
+// with esbuild (the workspace's TypeScript packages are inlined; bullmq, ioredis, got and autocannon come
+// from the root's node_modules) and runs the suite. Arguments pass through, e.g. `pnpm bench -- --only=ingress`.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const step = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+step(process.execPath, ['scripts/build.mjs']);
+const external = ['bullmq', 'ioredis', 'got', 'autocannon'];
+await build({
+  entryPoints: ['main', 'bare-server', 'bare-worker'].map((n) => join(root, 'bench/src', `${n}.ts`)),
+  outdir: join(root, 'bench/.out'), outExtension: { '.js': '.mjs' },
+  bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: true, logLevel: 'warning', external,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+step(process.execPath, ['--enable-source-maps', '--max-old-space-size=4096', join(root, 'bench/.out/main.mjs'), ...process.argv.slice(2)]);

@@ -1,0 +1,108 @@
+// Benchmark 3: orders per second from the first createOrder request to the last eTower create, with the
+// sandbox answering every call after 50 ms; bridge worker(s) against a bare BullMQ worker making the same
+// call with the same client and concurrency, in the same run and against the same sandbox.
+import { Queue } from 'bullmq';
+import { createOrderContentSchema } from '@bridge/qianyi';
+import { toEtowerOrder } from '@bridge/core';
+import { createOrderBodies, orderContent } from './payloads';
+import { cpuSecondsOf, memoryOf, sleep, type Proc } from './procs';
+import { load, probe } from './load';
+import { bridgeEnv, startBareWorker, startIngress, startRedis, startSandbox, startWorker, stopAll, type BenchRedis } from './stack';
+
+export interface E2eRun { workers: number; orders: number; seconds: number; ordersPerSec: number; workerPeakRssMb: number[]; workerCpuPerOrderUs: number; duplicates: number }
+export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number }
+
+type Sandbox = Proc & { url: string };
+
+async function createdCount(sandbox: Sandbox, prefix: string): Promise<{ created: number; duplicates: number }> {
+  const stats = await (await fetch(`${sandbox.url}/__control/etower/stats`)).json() as { ordersCreated: Record<string, number> };
+  let created = 0;
+  let duplicates = 0;
+  for (const [ref, n] of Object.entries(stats.ordersCreated)) {
+    if (!ref.startsWith(prefix)) continue;
+    created += 1;
+    duplicates += n - 1;
+  }
+  return { created, duplicates };
+}
+
+async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeoutMs: number): Promise<{ at: number; duplicates: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { created, duplicates } = await createdCount(sandbox, prefix);
+    if (created >= n) return { at: Date.now(), duplicates };
+    if (Date.now() > deadline) throw new Error(`only ${created} of ${n} orders created at the sandbox within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+function finish(workers: Proc[], n: number, started: number, done: { at: number; duplicates: number }, cpuBefore: number[]): E2eRun {
+  const seconds = (done.at - started) / 1000;
+  const cpu = workers.reduce((s, w, i) => s + cpuSecondsOf(w.pid) - cpuBefore[i]!, 0);
+  return {
+    workers: workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
+    workerPeakRssMb: workers.map((w) => memoryOf(w.pid).peakMb), workerCpuPerOrderUs: (cpu / n) * 1e6,
+  };
+}
+
+/** Each run starts on an empty simulator, so no run pays for the orders of the one before. */
+async function resetSandbox(sandbox: Sandbox): Promise<void> {
+  await fetch(`${sandbox.url}/__control/etower/reset`, { method: 'POST' });
+}
+
+async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number, n: number, prefix: string): Promise<E2eRun> {
+  await resetSandbox(sandbox);
+  const workers: Proc[] = [];
+  const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
+  for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
+  const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
+  const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
+  const started = Date.now();
+  // The producer maps the orders up front: the bare worker does nothing but the call.
+  for (let i = 0; i < n; i += 500) {
+    const jobs = [];
+    for (let j = i; j < Math.min(n, i + 500); j++) {
+      const order = createOrderContentSchema.parse(orderContent(`${prefix}-${j}`));
+      jobs.push({ name: 'create', data: toEtowerOrder(order, { confirmNow: true, allowCodPassthrough: false }), opts: { jobId: `${prefix}-${j}` } });
+    }
+    await queue.addBulk(jobs);
+  }
+  const done = await untilCreated(sandbox, prefix, n, 300000);
+  const run = finish(workers, n, started, done, cpuBefore);
+  await queue.close();
+  await stopAll(...workers);
+  return run;
+}
+
+async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string, workerCount: number, n: number, prefix: string, workerEnv: Record<string, string>): Promise<E2eRun> {
+  await resetSandbox(sandbox);
+  const workers: Proc[] = [];
+  for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
+  const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
+  const started = Date.now();
+  await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
+  const done = await untilCreated(sandbox, prefix, n, 300000);
+  const run = finish(workers, n, started, done, cpuBefore);
+  await stopAll(...workers);
+  return run;
+}
+
+export async function benchE2e(opts: { orders: number; workerEnv?: Record<string, string> }): Promise<E2eResult> {
+  const redis = await startRedis();
+  // Orders are accepted at once and shipped never: the poller (every 5 min) has nothing to do during the run.
+  const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: '50', SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+  const ingress = await startIngress(bridgeEnv(redis.url, sandbox.url));
+  try {
+    await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
+    const n = opts.orders;
+    const workerEnv = opts.workerEnv ?? {};
+    const bare1 = await bareRun(redis, sandbox, 1, n, 'E2E-BARE1');
+    const bridge1 = await bridgeRun(redis, sandbox, ingress.url, 1, n, 'E2E-BRIDGE1', workerEnv);
+    const bare2 = await bareRun(redis, sandbox, 2, n, 'E2E-BARE2');
+    const bridge2 = await bridgeRun(redis, sandbox, ingress.url, 2, n, 'E2E-BRIDGE2', workerEnv);
+    return { bare1, bridge1, bare2, bridge2, ingressPeakRssMb: memoryOf(ingress.pid).peakMb };
+  } finally {
+    await stopAll(ingress, sandbox);
+    await redis.stop();
+  }
+}

@@ -1,0 +1,44 @@
+// Benchmark 1: signed createOrder calls through the real ingress into BullMQ, against a bare node:http server
+// that parses the same JSON, with the same autocannon settings, in the same run. No worker runs: the jobs
+// pile up in Redis (as they would during a worker outage), so the figure is the ingress's alone.
+import { createOrderBodies } from './payloads';
+import { cpuSecondsOf, memoryOf, treePids } from './procs';
+import { load, probe, warmThenLoad, type LoadResult } from './load';
+import { bridgeEnv, startBareServer, startIngress, startRedis, stopAll } from './stack';
+
+export interface IngressResult {
+  bare: LoadResult;
+  ingress: LoadResult;
+  ratio: number;
+  ingressPeakRssMb: number;
+  ingressCpuPerReqUs: number;
+  jobsQueued: number;
+  ingressEnv: Record<string, string>;
+}
+
+export async function benchIngress(opts: { durationS: number; ingressEnv?: Record<string, string>; nodeArgs?: string[] }): Promise<IngressResult> {
+  const redis = await startRedis();
+  try {
+    const bareServer = await startBareServer();
+    const bare = await warmThenLoad({ url: bareServer.url, durationS: opts.durationS, body: createOrderBodies('BARE') });
+    await bareServer.stop();
+
+    const extra = opts.ingressEnv ?? {};
+    const ingress = await startIngress(bridgeEnv(redis.url, 'http://127.0.0.1:9', extra), opts.nodeArgs);
+    await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
+    await load({ url: ingress.url, durationS: 3, body: createOrderBodies('WARM') });
+    const cpuBefore = treePids(ingress.pid).reduce((s, p) => s + cpuSecondsOf(p), 0);
+    const measured = await load({ url: ingress.url, durationS: opts.durationS, body: createOrderBodies('B1') });
+    const pids = treePids(ingress.pid);
+    const cpu = pids.reduce((s, p) => s + cpuSecondsOf(p), 0) - cpuBefore;
+    const peak = pids.reduce((s, p) => s + memoryOf(p).peakMb, 0);
+    const jobsQueued = await redis.client.llen('{bridge}:orders:wait');
+    await stopAll(ingress);
+    return {
+      bare, ingress: measured, ratio: measured.reqPerSec / bare.reqPerSec, ingressPeakRssMb: peak,
+      ingressCpuPerReqUs: (cpu / measured.requests) * 1e6, jobsQueued, ingressEnv: extra,
+    };
+  } finally {
+    await redis.stop();
+  }
+}

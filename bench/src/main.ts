@@ -1,0 +1,59 @@
+// `pnpm bench [-- --only=ingress,poller,read,e2e --duration=10 --orders=6000]`: runs the benchmarks and
+// rewrites the measured part of bench/RESULTS.md. Everything below the notes marker is kept as written.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchE2e, type E2eResult } from './case-e2e';
+import { benchIngress, type IngressResult } from './case-ingress';
+import { benchPoller, type PollerResult } from './case-poller';
+import { benchRead, type ReadResult } from './case-read';
+import { machine } from './machine';
+import { repoRoot } from './procs';
+import { NOTES_MARKER, renderResults } from './report';
+
+const args = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
+  const [k, v] = a.slice(2).split('=');
+  return [k!, v ?? 'true'];
+}));
+const only = new Set((args.only ?? 'ingress,poller,read,e2e').split(','));
+const durationS = Number(args.duration ?? 10);
+const orders = Number(args.orders ?? 6000);
+const openOrders = Number(args['open-orders'] ?? 50000);
+const skus = Number(args.skus ?? 100000);
+const rebuildSkus = Number(args['rebuild-skus'] ?? 10000);
+const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+const results: { ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult } = {};
+if (only.has('ingress')) {
+  log('1. ingress vs bare node:http');
+  // --profile: the ingress runs under --cpu-prof; summarise with `node bench/profile-summary.mjs bench/profiles/<file>`.
+  const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(repoRoot, 'bench', 'profiles')}`] : [];
+  // --ingress-env=K=V,K=V: settings of the ingress under test (e.g. INGRESS_PROCESSES=2).
+  const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  results.ingress = await benchIngress({ durationS, ingressEnv, nodeArgs });
+  log(JSON.stringify(results.ingress));
+}
+if (only.has('poller') || only.has('read')) {
+  log(`4. poller over ${openOrders} open orders, real rebuild of ${rebuildSkus} SKUs, snapshot of ${skus}`);
+  const poller = await benchPoller({ orders: openOrders, skus, rebuildSkus });
+  results.poller = poller.result;
+  log(JSON.stringify(results.poller));
+  if (only.has('read')) {
+    log('2. read path');
+    results.read = await benchRead({ redisUrl: poller.redis.url, orderNumbers: poller.orderNumber, skuCount: skus, durationS });
+    log(JSON.stringify(results.read));
+  }
+  await poller.redis.stop();
+}
+if (only.has('e2e')) {
+  log(`3. end to end, ${orders} orders per run`);
+  results.e2e = await benchE2e({ orders });
+  log(JSON.stringify(results.e2e));
+}
+
+const file = join(repoRoot, 'bench', 'RESULTS.md');
+const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+const command = `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+writeFileSync(file, `${renderResults({ machine: machine(), command, durationS, orders, openOrders, skus, ...results })}\n${notes}`);
+log(`written ${file}`);
+process.exit(0);

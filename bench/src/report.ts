@@ -1,0 +1,87 @@
+import type { E2eResult, E2eRun } from './case-e2e';
+import type { IngressResult } from './case-ingress';
+import type { LoadResult } from './load';
+import type { JobCost, PollerResult } from './case-poller';
+import type { ReadResult } from './case-read';
+
+export const NOTES_MARKER = '<!-- notes: everything below is written by hand and kept by pnpm bench -->';
+
+interface Report {
+  machine: Array<[string, string]>; command: string; durationS: number; orders: number; openOrders: number; skus: number;
+  ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult;
+}
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+const loadRow = (name: string, r: LoadResult) =>
+  `| ${name} | ${f0(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${f0(r.requests)} | ${r.non2xx + r.errors} |`;
+
+function ingress(r: IngressResult): string {
+  return [
+    '## 1. Ingress throughput (createOrder, SYNC_WAIT_MS=0, no worker: jobs accumulate in Redis)', '',
+    '| server | req/s | p50 ms | p99 ms | requests | non-2xx + errors |', '|---|---:|---:|---:|---:|---:|',
+    loadRow('bare node:http (parses the same JSON)', r.bare), loadRow('bridge ingress', r.ingress), '',
+    `- **ratio ingress / bare: ${f2(r.ratio)}** (target >= 0.25: ${mark(r.ratio >= 0.25)}); p99 ${r.ingress.p99} ms (target < 20 ms: ${mark(r.ingress.p99 < 20)})`,
+    `- ingress CPU per request: ${f0(r.ingressCpuPerReqUs)} µs (all its processes); jobs queued after the measured run and the warm-up: ${f0(r.jobsQueued)}`,
+    `- ingress settings: ${Object.keys(r.ingressEnv).length ? Object.entries(r.ingressEnv).map(([k, v]) => `${k}=${v}`).join(' ') : 'defaults (LOG_LEVEL=info, one request line per call)'}`, '',
+  ].join('\n');
+}
+
+function read(r: ReadResult): string {
+  return [
+    '## 2. Read path (through the real ingress)', '',
+    '| call | req/s | p50 ms | p99 ms | requests | non-2xx + errors |', '|---|---:|---:|---:|---:|---:|',
+    loadRow('getOrder (random of the 50,000 seeded orders)', r.getOrder),
+    loadRow('syncInventory, pages of 1000 cycling through the warehouse', r.syncInventory), '',
+    `- syncInventory p99 ${r.syncInventory.p99} ms (target < 30 ms: ${mark(r.syncInventory.p99 < 30)}); the 100,000-SKU snapshot was written through InventorySnapshotStore.publish (case 4)`,
+    `- ingress peak RSS during the read runs: ${f0(r.ingressPeakRssMb)} MB`, '',
+  ].join('\n');
+}
+
+function e2e(r: E2eResult, orders: number): string {
+  const row = (name: string, x: E2eRun) => `| ${name} | ${x.workers} | ${f0(x.ordersPerSec)} | ${f1(x.seconds)} | ${f0(x.workerCpuPerOrderUs)} | ${x.workerPeakRssMb.map(f0).join(' / ')} | ${x.duplicates} |`;
+  const r1 = r.bridge1.ordersPerSec / r.bare1.ordersPerSec;
+  const r2 = r.bridge2.ordersPerSec / r.bare2.ordersPerSec;
+  return [
+    `## 3. End to end (${f0(orders)} orders a run, eTower sandbox answers after 50 ms, concurrency 50 per worker process)`, '',
+    '| consumer | processes | orders/s | seconds | worker CPU µs/order | worker peak RSS MB | duplicate creates |', '|---|---:|---:|---:|---:|---:|---:|',
+    row('bare BullMQ worker (same got client)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
+    `- bridge / bare, one process: **${f2(r1)}** (target >= 0.6: ${mark(r1 >= 0.6)}); bridge orders/s on one process ${f0(r.bridge1.ordersPerSec)} (target >= 500: ${mark(r.bridge1.ordersPerSec >= 500)})`,
+    `- bridge / bare, two processes: **${f2(r2)}**; two bridge processes / one: ${f2(r.bridge2.ordersPerSec / r.bridge1.ordersPerSec)}`,
+    '- bridge runs: timed from the first createOrder request to the ingress until the sandbox has created every order; the worker consumes `orders` only (pushes wait in `webhooks`, served by their own worker group in compose)',
+    '- bare runs: timed from the first addBulk (jobs already mapped to eTower orders) until the sandbox has created every order',
+    `- ingress peak RSS during the end-to-end runs: ${f0(r.ingressPeakRssMb)} MB`, '',
+  ].join('\n');
+}
+
+function poller(r: PollerResult): string {
+  const row = (name: string, c: JobCost) => `| ${name} | ${f2(c.seconds)} | ${f2(c.workerCpuS)} | ${f1(c.redisDeltaMb)} |`;
+  return [
+    `## 4. Poller and snapshot (sandbox without added latency; ${f0(r.openOrders)} open orders seeded in ${f1(r.seedSeconds)} s)`, '',
+    '| job | wall s | worker CPU s | Redis used_memory delta MB |', '|---|---:|---:|---:|',
+    row('pollOrders, every order changed (transition + push job each)', r.pollAllChanged),
+    row('pollOrders, nothing changed (the steady state)', r.pollSteady),
+    row(`rebuildInventory of ${f0(r.rebuildSkus)} SKUs x 2 warehouses from the sandbox, first (from the worker's start, CPU incl. start-up)`, r.rebuildFirst),
+    row(`rebuildInventory of ${f0(r.rebuildSkus)} SKUs again (the old version stays readable 10 min for running sweeps)`, r.rebuildAgain),
+    row(`publish of a ${f0(r.bigSkus)}-SKU x 2 warehouses snapshot (InventorySnapshotStore.publish from the bench process; CPU column = bench process)`, r.publishBig), '',
+    `- steady poll CPU as a share of one core over the default 5-minute ORDER_POLL_INTERVAL_MS: **${(r.cpuShareAtDefaultInterval * 100).toFixed(2)} %**; the poll with every order changed: ${((r.pollAllChanged.workerCpuS / 300) * 100).toFixed(2)} %`,
+    `- worker peak RSS: ${f0(r.workerPeakRssMb)} MB; results: ${JSON.stringify(r.pollAllChanged.result)}, ${JSON.stringify(r.rebuildAgain.result && { skus: (r.rebuildAgain.result as { skus?: number }).skus, calls: (r.rebuildAgain.result as { calls?: number }).calls })}`, '',
+  ].join('\n');
+}
+
+export function renderResults(r: Report): string {
+  const memory = [
+    r.ingress ? `ingress ${f0(r.ingress.ingressPeakRssMb)} MB during 1` : '',
+    r.e2e ? `ingress ${f0(r.e2e.ingressPeakRssMb)} MB and workers ${[r.e2e.bridge1, r.e2e.bridge2].flatMap((x) => x.workerPeakRssMb).map(f0).join(' / ')} MB during 3` : '',
+  ].filter(Boolean);
+  return [
+    '# Benchmarks', '',
+    'Every figure is measured in the same run as its baseline, on this machine; compare ratios, not absolute numbers.', '',
+    `Command: \`${r.command}\` (load runs ${r.durationS} s after a 3 s warm-up; autocannon, 50 connections, keep-alive, ~1.5 KB createOrder content)`, '',
+    '| machine | |', '|---|---|', ...r.machine.map(([k, v]) => `| ${k} | ${v} |`), '',
+    r.ingress ? ingress(r.ingress) : '', r.read ? read(r.read) : '', r.e2e ? e2e(r.e2e, r.orders) : '', r.poller ? poller(r.poller) : '',
+    '## 5. Memory (peak RSS, VmHWM)', '', memory.length ? `- ${memory.join('; ')} (targets: ingress < 150 MB, worker < 250 MB)` : '- not measured in this run', '',
+  ].join('\n');
+}

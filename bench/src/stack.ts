@@ -1,0 +1,55 @@
+// Starting the pieces a benchmark needs: a private Redis, the sandbox, the ingress, workers, the baselines.
+import { Redis } from 'ioredis';
+import { startRedisServer, type PrivateRedis } from '@bridge/testkit';
+import { join } from 'node:path';
+import { repoRoot, spawnNode, startAppProc, type Proc } from './procs';
+import { sandboxEnv, tenantEnv } from './payloads';
+
+export interface BenchRedis extends PrivateRedis { client: Redis; usedMemory(): Promise<number> }
+
+/** A private redis-server with AOF (everysec), as docker-compose runs it in production. */
+export async function startRedis(): Promise<BenchRedis> {
+  const server = await startRedisServer({ appendOnly: true });
+  const client = new Redis(server.url, { maxRetriesPerRequest: null });
+  return {
+    ...server,
+    client,
+    usedMemory: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0),
+    stop: async () => { client.disconnect(); await server.stop(); },
+  };
+}
+
+export async function startSandbox(extra: Record<string, string> = {}): Promise<Proc & { url: string }> {
+  const p = await startAppProc('sandbox', { ...sandboxEnv(extra), LOG_LEVEL: 'warn' }, '"event":"listening"');
+  return p as Proc & { url: string };
+}
+
+export function bridgeEnv(redisUrl: string, etowerUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    REDIS_URL: redisUrl, ...tenantEnv(etowerUrl), PORT: '0', HOST: '127.0.0.1', SYNC_WAIT_MS: '0', ...extra,
+  };
+}
+
+export async function startIngress(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc & { url: string }> {
+  return (await startAppProc('ingress', env, '"event":"listening"', nodeArgs)) as Proc & { url: string };
+}
+
+export async function startWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
+  return startAppProc('worker', env, '"event":"ready"', nodeArgs);
+}
+
+export async function startBareServer(): Promise<Proc & { url: string }> {
+  const p = spawnNode('bare-server', join(repoRoot, 'bench/.out/bare-server.mjs'), {});
+  const line = await p.waitFor('"event":"listening"');
+  return Object.assign(p, { url: (JSON.parse(line) as { url: string }).url });
+}
+
+export async function startBareWorker(env: Record<string, string>): Promise<Proc> {
+  const p = spawnNode('bare-worker', join(repoRoot, 'bench/.out/bare-worker.mjs'), env);
+  await p.waitFor('"event":"ready"');
+  return p;
+}
+
+export async function stopAll(...procs: Array<{ stop(): Promise<void> } | undefined>): Promise<void> {
+  await Promise.all(procs.map((p) => p?.stop()));
+}
