@@ -11,8 +11,8 @@ import { repoRoot } from './procs';
 import { NOTES_MARKER, renderResults } from './report';
 
 const args = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
-  const [k, v] = a.slice(2).split('=');
-  return [k!, v ?? 'true'];
+  const at = a.indexOf('=');
+  return at < 0 ? [a.slice(2), 'true'] : [a.slice(2, at), a.slice(at + 1)];
 }));
 const only = new Set((args.only ?? 'ingress,poller,read,e2e').split(','));
 const durationS = Number(args.duration ?? 10);
@@ -28,7 +28,7 @@ if (only.has('ingress')) {
   // --profile: the ingress runs under --cpu-prof; summarise with `node bench/profile-summary.mjs bench/profiles/<file>`.
   const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(repoRoot, 'bench', 'profiles')}`] : [];
   // --ingress-env=K=V,K=V: settings of the ingress under test (e.g. INGRESS_PROCESSES=2).
-  const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   results.ingress = await benchIngress({ durationS, ingressEnv, nodeArgs });
   log(JSON.stringify(results.ingress));
 }
