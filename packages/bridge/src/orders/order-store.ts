@@ -13,6 +13,8 @@ export interface TransitionOptions {
   /** Whether Qianyi should hear about this change (a push is due). */
   notify: boolean;
   open?: 'add' | 'remove';
+  /** Only if the record is still at this version (the writer's read is not stale). */
+  ifVersion?: number;
   note: string;
   now?: number;
 }
@@ -72,7 +74,8 @@ export class OrderStore {
   }
 
   async transition(tenant: string, orderNumber: string, options: TransitionOptions): Promise<TransitionResult> {
-    const allowed = options.from === 'any' ? '*' : options.from === 'absent' ? '' : options.from.join(',');
+    const phases = options.from === 'any' ? '*' : options.from === 'absent' ? '' : options.from.join(',');
+    const allowed = options.ifVersion !== undefined && phases !== '' ? `${phases}@${options.ifVersion}` : phases;
     const patch: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(options.patch)) {
       if (v === undefined) continue;

@@ -59,8 +59,11 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
       const patch = changes(state, view);
       if (!patch) { if (view.final) leaving.push(orderNumber); continue; }
       const now = Date.now();
+      // Only over the version this poll read: two polls can overlap (a retried one and the next, or a slow one),
+      // and the older eTower reading must not overwrite a newer one that already took the order out of the
+      // open set (found by the reliability suite: orders left at Accepted, never polled again).
       const moved = await deps.store.transition(deps.tenant, orderNumber, {
-        from: [state.phase], patch, notify: true, open: view.final ? 'remove' : undefined, note: `eTower status ${view.etowerStatus} (${view.wmsStatus})`, now,
+        from: [state.phase], ifVersion: state.version, patch, notify: true, open: view.final ? 'remove' : undefined, note: `eTower status ${view.etowerStatus} (${view.wmsStatus})`, now,
       });
       if (moved.ok) {
         changed++;
