@@ -5,7 +5,7 @@ import { memoryOf } from './procs';
 import { probe, warmThenLoad, type LoadResult } from './load';
 import { bridgeEnv, startIngress, stopAll } from './stack';
 
-export interface ReadResult { getOrder: LoadResult; syncInventory: LoadResult; ingressPeakRssMb: number }
+export interface ReadResult { getOrder: LoadResult; syncInventory: LoadResult; syncInventorySweep: LoadResult; ingressPeakRssMb: number }
 
 export async function benchRead(opts: { redisUrl: string; orderNumbers: (i: number) => string; skuCount: number; durationS: number }): Promise<ReadResult> {
   const ingress = await startIngress(bridgeEnv(opts.redisUrl, 'http://127.0.0.1:9'));
@@ -22,7 +22,12 @@ export async function benchRead(opts: { redisUrl: string; orderNumbers: (i: numb
       url: ingress.url, durationS: opts.durationS,
       body: (i) => signedBody('syncInventory', JSON.stringify({ warehouseCode: 'USWH1', page: (i % pages) + 1, pageSize: 1000 })),
     });
-    return { getOrder, syncInventory, ingressPeakRssMb: memoryOf(ingress.pid).peakMb };
+    // Qianyi sweeps a warehouse one page after another: one connection is how the ERP really reads.
+    const syncInventorySweep = await warmThenLoad({
+      url: ingress.url, durationS: opts.durationS, connections: 1,
+      body: (i) => signedBody('syncInventory', JSON.stringify({ warehouseCode: 'USWH1', page: (i % pages) + 1, pageSize: 1000 })),
+    });
+    return { getOrder, syncInventory, syncInventorySweep, ingressPeakRssMb: memoryOf(ingress.pid).peakMb };
   } finally {
     await stopAll(ingress);
   }

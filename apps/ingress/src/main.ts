@@ -1,7 +1,7 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
 import { TenantRegistry, createQueueEvents, createQueues, createStores } from '@bridge/core';
 import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
-import { createIngressApp } from './app';
+import { createIngressServer } from './app';
 import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
 
@@ -21,7 +21,7 @@ const events = Object.fromEntries(waited.map((name) => {
 const waiter = new CommandWaiter(queues, events, env.SYNC_WAIT_MS);
 const registry = new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS);
 
-const app = createIngressApp({
+const server = createIngressServer({
   env, redis, queues, waiter, logger,
   ...createStores(redis, queues, env),
   tenantOf: (accessId) => registry.get(accessId),
@@ -36,7 +36,7 @@ await new Promise<void>((resolve) => {
   redis.once('ready', () => { clearTimeout(timer); resolve(); });
 });
 
-const server = app.listen(env.PORT, env.HOST, () => {
+server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   process.stdout.write(`${JSON.stringify({ event: 'listening', port, url: `http://127.0.0.1:${port}` })}\n`);

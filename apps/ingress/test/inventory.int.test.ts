@@ -1,3 +1,4 @@
+import { RESPONSE_SCHEMAS } from '@bridge/qianyi';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
@@ -29,6 +30,9 @@ const indexOf = (row: Row) => Number(row.warehouseSku!.slice(4));
 test('2,345 SKUs paged at 1000: pages of 1000, 1000 and 345, with totals equal to the sandbox\'s', async () => {
   const pages = [await sweep(1), await sweep(2), await sweep(3)];
   expect(pages.map((p) => p.body.success)).toEqual([true, true, true]);
+  // The page is spliced from stored rows: it must still be exactly the protocol's response shape.
+  for (const p of pages) expect(RESPONSE_SCHEMAS.syncInventory.safeParse(p.body).success).toBe(true);
+  expect(Object.keys(pages[0]!.body.data[0]).sort()).toEqual(['onwayQuantity', 'pendingQuantity', 'reservedQuantity', 'sellableQuantity', 'totalQuantity', 'unsellableQuantity', 'useQuantity', 'warehouseCode', 'warehouseSku']);
   expect(pages.map((p) => p.body.data.length)).toEqual([1000, 1000, 345]);
   expect(pages.map((p) => p.body.isLastPage)).toEqual([false, false, true]);
   expect(pages.map((p) => [p.body.currentPage, p.body.pageCount])).toEqual([[1, 3], [2, 3], [3, 3]]);

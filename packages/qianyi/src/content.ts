@@ -24,9 +24,23 @@ export function trimKeys(value: unknown, depth = 0): unknown {
   // Recursion is bounded here, before anything else walks the value: a signed content of 100,000 nested
   // arrays would otherwise exhaust the stack and turn a bad call into an HTTP 500 (found by the fuzzing suite).
   if (depth >= MAX_DEPTH) throw new NestingTooDeep();
-  if (Array.isArray(value)) return value.map((item) => trimKeys(item, depth + 1));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = trimKeys(value[i], depth + 1);
+    return value;
+  }
+  // The value comes straight from JSON.parse and is ours: it is changed in place, and an object is copied only
+  // when one of its keys needs trimming or dropping (rare), which keeps the hot path free of copies.
+  const obj = value as Record<string, unknown>;
+  let clean = true;
+  for (const key in obj) {
+    if (key.trim() !== key || UNSAFE_KEYS.has(key)) { clean = false; break; }
+  }
+  if (clean) {
+    for (const key in obj) obj[key] = trimKeys(obj[key], depth + 1);
+    return obj;
+  }
   const out: Record<string, unknown> = {};
-  for (const [rawKey, child] of Object.entries(value)) {
+  for (const [rawKey, child] of Object.entries(obj)) {
     const key = rawKey.trim();
     if (UNSAFE_KEYS.has(key)) continue;
     if (Object.hasOwn(out, key) && key !== rawKey) continue;

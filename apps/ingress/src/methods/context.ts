@@ -3,6 +3,7 @@ import type { Env, Tenant } from '@bridge/config';
 import type { BridgeStores, Queues } from '@bridge/core';
 import type { Logger } from '@bridge/runtime';
 import type { CommandWaiter } from '../command-waiter';
+import type { PreSerialized } from '../pre-serialized';
 
 export interface MethodContext extends BridgeStores {
   env: Env;
@@ -14,4 +15,4 @@ export interface MethodContext extends BridgeStores {
 }
 
 /** A method handler gets validated content and answers with the method's response body (always HTTP 200). */
-export type MethodHandler = (content: any, ctx: MethodContext) => Promise<Record<string, unknown>>;
+export type MethodHandler = (content: any, ctx: MethodContext) => Promise<Record<string, unknown> | PreSerialized>;

@@ -90,12 +90,18 @@ export class InventorySnapshotStore {
 
   /** One page (1-based) of a warehouse, from the version this sweep is on (see the class comment). */
   async page(tenant: string, warehouse: string, page: number, pageSize: number): Promise<InventoryPage> {
+    const raw = await this.pageJson(tenant, warehouse, page, pageSize);
+    return raw.state === 'none' ? raw : { state: 'ok', version: raw.version, total: raw.total, rows: raw.rows.map((r) => JSON.parse(r) as QianyiInventoryRow) };
+  }
+
+  /** The same page as stored: each row already the JSON of a Qianyi row, ready to be spliced into an answer. */
+  async pageJson(tenant: string, warehouse: string, page: number, pageSize: number): Promise<{ state: 'none' } | { state: 'ok'; version: string; total: number; rows: string[] }> {
     const version = await this.sweepVersion(tenant, warehouse, page);
     if (!version) return { state: 'none' };
     const listKey = keys.inventoryRows(tenant, version, warehouse);
     const start = (page - 1) * pageSize;
-    const [[, total], [, raw]] = (await this.redis.multi().llen(listKey).lrange(listKey, start, start + pageSize - 1).exec()) as [[unknown, number], [unknown, string[]]];
-    return { state: 'ok', version, total, rows: raw.map((r) => JSON.parse(r) as QianyiInventoryRow) };
+    const [[, total], [, rows]] = (await this.redis.multi().llen(listKey).lrange(listKey, start, start + pageSize - 1).exec()) as [[unknown, number], [unknown, string[]]];
+    return { state: 'ok', version, total, rows };
   }
 
   /** One SKU of a warehouse in the current version (a filtered call is a sweep of one page). */

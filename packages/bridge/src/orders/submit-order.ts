@@ -31,17 +31,18 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
   const refusal = refusalBeforeSending(order, deps.tenant);
   if (refusal) return { kind: 'refused', message: refusal };
   const tenant = deps.tenant.accessId;
-  const existing = await deps.store.get(tenant, order.orderNumber);
+  // A new order (the usual case) costs one round trip: the record is created only if absent, and the rest of
+  // the checks run only when it already existed. In the open set from the start: the poller looks after
+  // orders whose create job died with its worker.
+  const created = await deps.store.transition(tenant, order.orderNumber, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, open: 'add', note: 'received from Qianyi' });
+  const existing = created.ok ? undefined : await deps.store.get(tenant, order.orderNumber);
   if (existing?.warehouseOrderNumber && ['held', 'releasing', 'released'].includes(existing.phase)) {
     return { kind: 'created', warehouseOrderNumber: existing.warehouseOrderNumber };
   }
   if (existing?.phase === 'cancelled') {
     return { kind: 'refused', message: `order ${order.orderNumber} was cancelled earlier and will not be sent again; create it under a new order number` };
   }
-  if (!existing) {
-    // In the open set from the start: the poller looks after orders whose create job died with its worker.
-    await deps.store.transition(tenant, order.orderNumber, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, open: 'add', note: 'received from Qianyi' });
-  } else if (existing.phase === 'failed') {
+  if (existing?.phase === 'failed') {
     // Qianyi sends a refused order again (after fixing it, or to retry): a fresh attempt under the same id.
     const now = Date.now();
     const again = await deps.store.transition(tenant, order.orderNumber, {
