@@ -26,8 +26,34 @@ function baseQuantities(state: SimulatorState, warehouseCode: string, sku: strin
   return undefined;
 }
 
-/** Every SKU, sorted, with its quantities per warehouse. */
-export function inventoryRecords(state: SimulatorState): Array<{ sku: string; warehouses: Array<{ warehouseCode: string; q: Quantities }> }> {
+export interface InventoryRecord { sku: string; warehouses: Array<{ warehouseCode: string; q: Quantities }> }
+
+// Sorting 100,000 SKU names for every page made a full walk quadratic; the sorted list only changes when the
+// set of SKUs does (seeded count, products, overrides, inbound orders), so it is kept until then.
+const sortedCache = new WeakMap<SimulatorState, { stamp: string; skus: string[] }>();
+
+function sortedSkus(state: SimulatorState, receipts: ReadonlyMap<string, Quantities>): { skus: string[]; warehouseCodes: string[] } {
+  const warehouseCodes = new Set<string>(STOCKED_WAREHOUSES);
+  const extra = new Set<string>();
+  for (const k of [...state.inventoryOverrides.keys(), ...receipts.keys()]) {
+    const [wh = '', sku = ''] = k.split('|');
+    warehouseCodes.add(wh);
+    extra.add(sku);
+  }
+  const stamp = `${state.options.skuCount}|${state.products.size}|${[...extra].sort().join(',')}`;
+  let cached = sortedCache.get(state);
+  if (!cached || cached.stamp !== stamp) {
+    const skus = new Set<string>();
+    for (let i = 1; i <= state.options.skuCount; i += 1) skus.add(seedSkuName(i));
+    for (const sku of state.products.keys()) skus.add(sku);
+    for (const sku of extra) skus.add(sku);
+    cached = { stamp, skus: [...skus].sort() };
+    sortedCache.set(state, cached);
+  }
+  return { skus: cached.skus, warehouseCodes: [...warehouseCodes] };
+}
+
+function receiptsOf(state: SimulatorState): Map<string, Quantities> {
   const receipts = new Map<string, Quantities>();
   const now = state.now();
   for (const po of state.pos.values()) {
@@ -40,18 +66,13 @@ export function inventoryRecords(state: SimulatorState): Array<{ sku: string; wa
       receipts.set(k, q);
     }
   }
-  const skus = new Set<string>();
-  for (let i = 1; i <= state.options.skuCount; i += 1) skus.add(seedSkuName(i));
-  for (const sku of state.products.keys()) skus.add(sku);
-  const warehouseCodes = new Set<string>(STOCKED_WAREHOUSES);
-  for (const k of [...state.inventoryOverrides.keys(), ...receipts.keys()]) {
-    const [wh = '', sku = ''] = k.split('|');
-    warehouseCodes.add(wh);
-    skus.add(sku);
-  }
-  return [...skus].sort().map((sku) => ({
+  return receipts;
+}
+
+function recordOf(state: SimulatorState, sku: string, warehouseCodes: readonly string[], receipts: ReadonlyMap<string, Quantities>): InventoryRecord {
+  return {
     sku,
-    warehouses: [...warehouseCodes].flatMap((warehouseCode) => {
+    warehouses: warehouseCodes.flatMap((warehouseCode) => {
       const base = baseQuantities(state, warehouseCode, sku);
       const extra = receipts.get(key(warehouseCode, sku));
       if (!base && !extra) return [];
@@ -62,7 +83,21 @@ export function inventoryRecords(state: SimulatorState): Array<{ sku: string; wa
       }
       return [{ warehouseCode, q }];
     }),
-  })).filter((r) => r.warehouses.length > 0);
+  };
+}
+
+/** Every SKU, sorted, with its quantities per warehouse (optionally only some SKUs and warehouses). */
+export function inventoryRecords(state: SimulatorState, filter: { skus?: ReadonlySet<string>; warehouses?: ReadonlySet<string> } = {}): InventoryRecord[] {
+  const receipts = receiptsOf(state);
+  const { skus, warehouseCodes } = sortedSkus(state, receipts);
+  const codes = filter.warehouses?.size ? warehouseCodes.filter((c) => filter.warehouses!.has(c)) : warehouseCodes;
+  const out: InventoryRecord[] = [];
+  for (const sku of skus) {
+    if (filter.skus?.size && !filter.skus.has(sku)) continue;
+    const record = recordOf(state, sku, codes, receipts);
+    if (record.warehouses.length > 0) out.push(record);
+  }
+  return out;
 }
 
 export function warehouseNameOf(code: string): string {

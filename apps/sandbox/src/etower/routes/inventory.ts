@@ -17,10 +17,7 @@ export function inventoryRouter(state: SimulatorState): Router {
     const pageNum = Math.max(1, Math.floor(Number(q.pageNum) || 1));
     const pageSize = Math.min(state.options.maxPageSize, Math.max(1, Math.floor(Number(q.pageSize) || 100)));
 
-    const all = inventoryRecords(state)
-      .filter((r) => skus.size === 0 || skus.has(r.sku))
-      .map((r) => ({ ...r, warehouses: r.warehouses.filter((w) => warehouses.size === 0 || warehouses.has(w.warehouseCode)) }))
-      .filter((r) => r.warehouses.length > 0);
+    const all = inventoryRecords(state, { skus, warehouses });
     const total = all.length;
     const pages = Math.ceil(total / pageSize);
     const start = (pageNum - 1) * pageSize;
