@@ -2,3 +2,4 @@ export * from './logger';
 export * from './redis';
 export * from './shutdown';
 export * from './trace';
+export * from './script';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { luaScript } from '@bridge/runtime';
 
 const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const releaseLock = luaScript('bridgeLockRelease', RELEASE_LUA, 1);
 
 /**
  * One delivery per document at a time: two pushes of one order racing over the network could arrive in the
@@ -14,15 +16,16 @@ export async function withDeliveryLock<T>(redis: Redis, key: string, ttlMs: numb
   try {
     return { locked: true, value: await work() };
   } finally {
-    await redis.eval(RELEASE_LUA, 1, key, token).catch(() => undefined);
+    await releaseLock(redis, key, token).catch(() => undefined);
   }
 }
 
 const RAISE_LUA = `local v = tonumber(redis.call('GET', KEYS[1]) or '0') if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end return v`;
+const raiseDelivered = luaScript('bridgeDeliveredRaise', RAISE_LUA, 1);
 
 /** Records that `version` reached Qianyi, never lowering what is recorded. */
 export async function markDelivered(redis: Redis, key: string, version: number): Promise<void> {
-  await redis.eval(RAISE_LUA, 1, key, String(version), String(90 * 24 * 3600));
+  await raiseDelivered(redis, key, String(version), String(90 * 24 * 3600));
 }
 
 export async function deliveredVersion(redis: Redis, key: string): Promise<number> {

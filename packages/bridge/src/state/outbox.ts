@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { luaScript } from '@bridge/runtime';
 import { keys } from './keys';
 
 export type OutboxKind = 'order' | 'asn';
@@ -24,6 +25,8 @@ local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if score and tonumber(score) <= tonumber(ARGV[2]) then return redis.call('ZREM', KEYS[1], ARGV[1]) end
 return 0`;
 
+const clearIfNotNewer = luaScript('bridgeOutboxClear', CLEAR_LUA, 1);
+
 export async function clearOutbox(redis: Redis, member: string, changedAtOrBefore: number): Promise<void> {
-  await redis.eval(CLEAR_LUA, 1, keys.pushOutbox, member, String(changedAtOrBefore));
+  await clearIfNotNewer(redis, keys.pushOutbox, member, String(changedAtOrBefore));
 }
