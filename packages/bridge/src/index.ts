@@ -50,3 +50,4 @@ export * from './asn/cancel-asn';
 export * from './pushes/asn-push-content';
 export * from './pushes/deliver-asn-push';
 export * from './stores';
+export * from './state/exclusive';

@@ -14,6 +14,8 @@ export const keys = {
   orderDelivered: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order-delivered:${tenant}:${orderNumber}`,
   /** Documents whose newest change may not have a push job yet: "<kind>\n<tenant>\n<id>" by time. */
   pushOutbox: `${KEY_PREFIX}:push-outbox`,
+  /** Held while a tenant's orders or ASNs are being polled, so that two polls never overlap. */
+  pollLock: (tenant: string, kind: 'orders' | 'asns') => `${KEY_PREFIX}:poll-lock:${tenant}:${kind}`,
   pushLock: (tenant: string, kind: string, id: string) => `${KEY_PREFIX}:push-lock:${tenant}:${kind}:${id}`,
   // Inventory snapshots (inventory/snapshot-store.ts): one version per tenant build, swapped by a pointer.
   inventoryCurrent: (tenant: string) => `${KEY_PREFIX}:inventory-current:${tenant}`,

@@ -1,0 +1,29 @@
+import { Redis } from 'ioredis';
+import { isolatedRedisUrl } from '@bridge/testkit';
+import { runExclusive } from '../src/state/exclusive';
+
+let redis: Redis;
+beforeAll(async () => { redis = new Redis(await isolatedRedisUrl()); });
+afterAll(() => { redis.disconnect(); });
+
+test('two overlapping runs under one key: the second is refused; after the first, the key is free again', async () => {
+  let release!: () => void;
+  const first = runExclusive(redis, 'k', 5000, () => new Promise<string>((r) => { release = () => r('first'); }));
+  await new Promise((r) => setTimeout(r, 20));
+  expect(await runExclusive(redis, 'k', 5000, async () => 'second')).toEqual({ locked: false });
+  release();
+  expect(await first).toEqual({ locked: true, value: 'first' });
+  expect(await runExclusive(redis, 'k', 5000, async () => 'third')).toEqual({ locked: true, value: 'third' });
+});
+
+test('a holder that died: the lock expires by itself', async () => {
+  await redis.set('dead', 'someone', 'PX', 100);
+  expect(await runExclusive(redis, 'dead', 5000, async () => 1)).toEqual({ locked: false });
+  await new Promise((r) => setTimeout(r, 150));
+  expect(await runExclusive(redis, 'dead', 5000, async () => 2)).toEqual({ locked: true, value: 2 });
+});
+
+test('a failing run releases the lock', async () => {
+  await expect(runExclusive(redis, 'f', 5000, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+  expect(await redis.exists('f')).toBe(0);
+});
