@@ -1,12 +1,12 @@
 import { parseContent, parseEnvelope, resolveMethod, verifySign } from '@bridge/qianyi';
-import { isRedisReady, isRedisUnavailableError, withTrace } from '@bridge/runtime';
+import { isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
 import type { Redis } from 'ioredis';
 import { METHOD_HANDLERS } from './methods/registry';
 import type { MethodContext } from './methods/context';
 import { PreSerialized } from './pre-serialized';
 import type { RequestLog } from './request-log';
 
-export type EndpointDeps = Omit<MethodContext, 'tenant'> & { tenantOf(accessId: string): MethodContext['tenant'] | undefined; redis: Redis };
+export type EndpointDeps = Omit<MethodContext, 'tenant' | 'trace'> & { tenantOf(accessId: string): MethodContext['tenant'] | undefined; redis: Redis };
 
 /** What goes back to Qianyi: an HTTP status and a JSON body that always has a boolean `success`. */
 export interface Answer { status: number; body: string }
@@ -48,7 +48,7 @@ export async function handleQianyiCall(deps: EndpointDeps, body: Buffer, content
       ...(typeof doc?.orderNumber === 'string' ? { orderNumber: doc.orderNumber } : {}),
       ...(typeof doc?.asnNumber === 'string' ? { asnNumber: doc.asnNumber } : {}),
     };
-    const result = await withTrace(trace, () => METHOD_HANDLERS[method](content.value, { ...deps, tenant }));
+    const result = await METHOD_HANDLERS[method](content.value, { ...deps, tenant, trace });
     if (result instanceof PreSerialized) {
       log.success = result.success;
       return { status: 200, body: result.json };

@@ -7,7 +7,7 @@ import type { MethodContext } from './context';
  * Created: success, info names eTower's inbound order number. Refused: success:false with the reason.
  */
 export async function createAsnOrder(content: ContentOf<'createAsnOrder'>, ctx: MethodContext) {
-  const submitted = await submitAsn(content, { tenant: ctx.tenant, asns: ctx.asns, queues: ctx.queues });
+  const submitted = await submitAsn(content, { tenant: ctx.tenant, asns: ctx.asns, queues: ctx.queues, trace: ctx.trace });
   if (submitted.kind === 'refused') return fail(submitted.message);
   if (submitted.kind === 'created') return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${submitted.referenceNumber}`);
   const outcome = await ctx.waiter.wait('asn', submitted.job);

@@ -11,6 +11,7 @@ async function loadCatalog(ctx: MethodContext): Promise<Catalog | { error: strin
   const cached = await ctx.catalogStore.get(ctx.tenant.accessId);
   if (cached) return cached;
   const job = await enqueue(ctx.queues, 'refreshCatalog', { tenant: ctx.tenant.accessId }, {
+    trace: ctx.trace,
     jobId: `refreshCatalog-${ctx.tenant.accessId}-${randomUUID()}`,
     deduplicationId: `refreshCatalog-${ctx.tenant.accessId}`,
   });

@@ -17,6 +17,7 @@ export async function syncInventory(content: ContentOf<'syncInventory'>, ctx: Me
   const pageSize = Math.min(content.pageSize, MAX_INVENTORY_PAGE_SIZE);
   if (!(await ctx.snapshots.current(tenant))) {
     const job = await enqueue(ctx.queues, 'rebuildInventory', { tenant }, {
+      trace: ctx.trace,
       jobId: `rebuildInventory-${tenant}-${randomUUID()}`, deduplicationId: `rebuildInventory-${tenant}`,
     });
     const outcome = await ctx.waiter.wait('inventory', job);

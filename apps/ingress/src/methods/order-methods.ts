@@ -8,7 +8,7 @@ import type { MethodContext } from './context';
  * reaches Qianyi by getOrder and by push.
  */
 export async function createOrder(content: ContentOf<'createOrder'>, ctx: MethodContext) {
-  const submitted = await submitOrder(content, { tenant: ctx.tenant, store: ctx.orders, queues: ctx.queues, pushes: ctx.pushes });
+  const submitted = await submitOrder(content, { tenant: ctx.tenant, store: ctx.orders, queues: ctx.queues, pushes: ctx.pushes, trace: ctx.trace });
   if (submitted.kind === 'refused') return fail(submitted.message);
   if (submitted.kind === 'created') return createOrderResponse({ warehouseOrderNumber: submitted.warehouseOrderNumber });
   const outcome = await ctx.waiter.wait('orders', submitted.job);

@@ -26,7 +26,7 @@ export function initialAsnFields(asn: CreateAsnOrderContent): Partial<AsnState> 
  * (no shipper configured, no box size), record before job, deterministic job id so repeats make one job,
  * and a repeat of an ASN already at eTower answered from the record.
  */
-export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tenant; asns: AsnStore; queues: Queues }): Promise<SubmitAsnOutcome> {
+export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tenant; asns: AsnStore; queues: Queues; trace?: { reqId?: string } }): Promise<SubmitAsnOutcome> {
   const mapped = toEtowerPo(asn, deps.tenant.asnShipper);
   if (!mapped.ok) return { kind: 'refused', message: mapped.message };
   const tenant = deps.tenant.accessId;
@@ -44,6 +44,6 @@ export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tena
       if (old && (await old.getState()) === 'failed') await old.remove().catch(() => undefined);
     }
   }
-  const job = await enqueue(deps.queues, 'createAsn', { tenant, asn });
+  const job = await enqueue(deps.queues, 'createAsn', { tenant, asn }, { ...(deps.trace ? { trace: deps.trace } : {}) });
   return { kind: 'queued', job };
 }

@@ -12,13 +12,15 @@ export interface EnqueueOptions {
   deduplication?: DeduplicationOptions;
   /** Overrides the catalog's attempts (webhooks take theirs from WEBHOOK_RETRY_SCHEDULE_MS). */
   attempts?: number;
+  /** The call that caused this job (the ingress passes it; elsewhere the current trace context is used). */
+  trace?: { reqId?: string };
 }
 
 /** Adds a job as the catalog defines it: validated payload, attempts, deterministic id. */
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<Job> {
   const definition = JOBS[name];
   // The trace rides along in the job's data (outside the payload schema), so the job's logs join the call's.
-  const trace = currentTrace();
+  const trace = options.trace ?? currentTrace();
   const data = { ...definition.payload.parse(payload), ...(trace?.reqId ? { trace: { reqId: trace.reqId } } : {}) };
   const opts: JobsOptions = { attempts: options.attempts ?? definition.attempts, backoff: { type: 'bridge' } };
   const id = options.jobId ?? (definition as { jobId?: (p: unknown) => string }).jobId?.(data);

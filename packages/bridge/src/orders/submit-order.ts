@@ -20,6 +20,8 @@ export interface SubmitOrderDeps {
   store: OrderStore;
   queues: Queues;
   pushes: PushScheduler;
+  /** The Qianyi call this comes from, carried into the job for its logs. */
+  trace?: { reqId?: string };
 }
 
 /**
@@ -57,6 +59,6 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
   // The label stays out of the job (see OrderStore.putLabel); the worker puts it back before sending.
   const { labelData, ...withoutLabel } = order;
   if (labelData !== undefined) await deps.store.putLabel(tenant, order.orderNumber, labelData);
-  const job = await enqueue(deps.queues, 'createOrder', { tenant, order: withoutLabel });
+  const job = await enqueue(deps.queues, 'createOrder', { tenant, order: withoutLabel }, { ...(deps.trace ? { trace: deps.trace } : {}) });
   return { kind: 'queued', job };
 }

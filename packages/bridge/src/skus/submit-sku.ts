@@ -19,6 +19,8 @@ export interface SubmitSkuDeps {
   skus: SkuStore;
   queues: Queues;
   redis: Redis;
+  /** The Qianyi call this comes from, carried into the job for its logs. */
+  trace?: { reqId?: string };
 }
 
 /** What Qianyi is told about a product whose record is final. */
@@ -52,6 +54,7 @@ export async function submitSku(item: InsertSkuInfoContent, deps: SubmitSkuDeps)
   }
   await addPending(deps.redis, tenant, item.sku);
   await enqueue(deps.queues, 'createProducts', { tenant }, {
+    ...(deps.trace ? { trace: deps.trace } : {}),
     jobId: jobId('createProducts', tenant, String(Date.now()), Math.random().toString(36).slice(2, 8)),
     delayMs: PRODUCT_BATCH_WINDOW_MS,
     deduplication: { id: `createProducts-${tenant}`, keepLastIfActive: true },
