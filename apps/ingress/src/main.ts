@@ -45,7 +45,13 @@ server.listen(env.PORT, env.HOST, () => {
 server.keepAliveTimeout = 65000;
 
 const shutdown = handleShutdown({ logger, graceMs: 15000 });
-shutdown.add('http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); }));
+// Stop accepting, let calls in flight finish, and close each keep-alive connection as soon as it falls idle
+// (server.close alone would wait for clients to hang up).
+shutdown.add('http', () => new Promise<void>((resolve) => {
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.close(() => { clearInterval(sweep); resolve(); });
+  server.closeIdleConnections();
+}));
 shutdown.add('queue events', () => waiter.close());
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());
