@@ -1,5 +1,5 @@
 import { QUEUE_NAMES, loadConfigOrExit } from '@bridge/config';
-import { KEY_PREFIX, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
+import { KEY_PREFIX, closeServer, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { Queue } from 'bullmq';
 import { createDashboardApp } from './app';
 import { resolveCredentials } from './credentials';
@@ -33,6 +33,6 @@ const server = app.listen(env.DASHBOARD_PORT, env.HOST, () => {
 });
 
 const shutdown = handleShutdown({ logger, graceMs: 10000 });
-shutdown.add('http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); }));
+shutdown.add('http', () => closeServer(server));
 shutdown.add('queues', () => Promise.all(queues.map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());

@@ -1,6 +1,6 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
 import { TenantRegistry, createQueueEvents, createQueues, createStores } from '@bridge/core';
-import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
+import { closeServer, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createIngressServer } from './app';
 import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
@@ -45,13 +45,7 @@ server.listen(env.PORT, env.HOST, () => {
 server.keepAliveTimeout = 65000;
 
 const shutdown = handleShutdown({ logger, graceMs: 15000 });
-// Stop accepting, let calls in flight finish, and close each keep-alive connection as soon as it falls idle
-// (server.close alone would wait for clients to hang up).
-shutdown.add('http', () => new Promise<void>((resolve) => {
-  const sweep = setInterval(() => server.closeIdleConnections(), 50);
-  server.close(() => { clearInterval(sweep); resolve(); });
-  server.closeIdleConnections();
-}));
+shutdown.add('http', () => closeServer(server));
 shutdown.add('queue events', () => waiter.close());
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());

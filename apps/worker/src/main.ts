@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@bridge/config';
 import { TenantRegistry, createQueues, createStores } from '@bridge/core';
-import { createLogger, createRedis, handleShutdown } from '@bridge/runtime';
+import { closeServer, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
 import { createWorkerMetrics } from './metrics';
@@ -30,7 +30,7 @@ const shutdown = handleShutdown({ logger, graceMs: env.WORKER_LOCK_DURATION_MS }
 // Closing a worker waits for its in-flight jobs; a job that outlives the grace period is taken over by
 // another worker after its lock expires, so nothing is lost either way.
 shutdown.add('workers', () => Promise.all(workers.map((w) => w.close())));
-shutdown.add('health', () => new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve())));
+shutdown.add('health', () => (health ? closeServer(health) : undefined));
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());
 

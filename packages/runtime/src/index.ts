@@ -3,3 +3,4 @@ export * from './redis';
 export * from './shutdown';
 export * from './trace';
 export * from './script';
+export * from './close-server';
