@@ -5,9 +5,9 @@ import { applyShortArray } from '../faults';
 import { pad, yymmdd } from '../format';
 import { checkOrder } from '../order-validation';
 import { orderRecord, orderStatus } from '../order-view';
+import { readIdQuery } from '../id-query';
 import { bump, type SimOrder, type SimulatorState } from '../state';
 
-const MAX_IDS = 300;
 
 export function orderNumber(seq: number, at: number): string {
   return `C1228${yymmdd(at)}${pad(seq, 6)}O`;
@@ -92,17 +92,9 @@ export function ordersRouter(state: SimulatorState): Router {
   });
 
   router.post(ETOWER_PATHS.orderList, (req, res) => {
-    const q = (req.body ?? {}) as { referenceNoList?: unknown; orderNoList?: unknown };
-    const refs = Array.isArray(q.referenceNoList) ? q.referenceNoList.map(String) : [];
-    const nos = Array.isArray(q.orderNoList) ? q.orderNoList.map(String) : [];
-    if (refs.length === 0 && nos.length === 0) {
-      res.json(parametersError('referenceNoList or orderNoList:must not be empty'));
-      return;
-    }
-    if (refs.length > MAX_IDS || nos.length > MAX_IDS) {
-      res.json(parametersError(`at most ${MAX_IDS} ids per query`));
-      return;
-    }
+    const query = readIdQuery(req, res);
+    if (!query) return;
+    const { refs, nos } = query;
     const wantedRefs = new Set(refs);
     const wantedNos = new Set(nos);
     const now = state.now();

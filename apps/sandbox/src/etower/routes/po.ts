@@ -5,6 +5,7 @@ import { duplicateError, failEnvelope, okEnvelope, parametersError, SANDBOX_CODE
 import { pad, yymmdd } from '../format';
 import { poRecord } from '../po-view';
 import { findWarehouse } from '../seed';
+import { readIdQuery } from '../id-query';
 import { bump, type SimPoLine, type SimulatorState } from '../state';
 
 // b2b/po and b2b/poList. The box/line container names are the client's decision (PO_CONTAINER_KEYS), read
@@ -110,17 +111,9 @@ export function poRouter(state: SimulatorState): Router {
   });
 
   router.post(ETOWER_PATHS.poList, (req, res) => {
-    const q = (req.body ?? {}) as { referenceNoList?: unknown; orderNoList?: unknown };
-    const refs = Array.isArray(q.referenceNoList) ? q.referenceNoList.map(String) : [];
-    const nos = Array.isArray(q.orderNoList) ? q.orderNoList.map(String) : [];
-    if (refs.length === 0 && nos.length === 0) {
-      res.json(parametersError('referenceNoList or orderNoList:must not be empty'));
-      return;
-    }
-    if (refs.length > 300 || nos.length > 300) {
-      res.json(parametersError('at most 300 ids per query'));
-      return;
-    }
+    const query = readIdQuery(req, res);
+    if (!query) return;
+    const { refs, nos } = query;
     const now = state.now();
     const records = [...state.pos.values()]
       .filter((p) => refs.includes(p.referenceNo) || nos.includes(p.orderNo))
