@@ -26,7 +26,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-type Sent = { n: string; status: number; success: boolean; phase: 'up' | 'down' | 'restarting' | 'after' };
+type Sent = { n: string; status: number; success: boolean; message?: string; phase: 'up' | 'stopping' | 'down' | 'restarting' | 'after' };
 
 test('stop and start Redis under load', async () => {
   const sent: Sent[] = [];
@@ -39,11 +39,14 @@ test('stop and start Redis under load', async () => {
       const at = phase;
       const res = await bridge.call('createOrder', order(n)).catch(() => ({ status: 0, body: {} as any }));
       // A call that straddles a change of phase proves nothing about either phase.
-      if (phase === at) sent.push({ n, status: res.status, success: res.body?.success === true, phase: at });
+      if (phase === at) sent.push({ n, status: res.status, success: res.body?.success === true, message: res.body?.message, phase: at });
       await sleep(10);
     }
   });
   await sleep(SCALE.redisLoadMs);
+  // While Redis shuts down (it writes its AOF first) calls meet it half-gone: 503 is right, but the phase is
+  // neither up nor down, so those calls are not counted in either (a CI run counted five such 503s as "up").
+  phase = 'stopping';
   await redis.stop();
   phase = 'down';
   await sleep(Math.min(3000, SCALE.redisLoadMs / 2));
@@ -63,12 +66,19 @@ test('stop and start Redis under load', async () => {
   const stats = await etowerStats(bridge);
   const states = await pool(accepted, 50, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body.data);
   const down = sent.filter((s) => s.phase === 'down');
+  // A 503 is always an honest answer (Qianyi retries it, nothing was taken); what must not happen while Redis
+  // is up is anything else that is not a success.
+  const badWhileUp = sent.filter((s) => (s.phase === 'up' || s.phase === 'after') && !s.success && s.status !== 503);
+  const unavailableWhileUp = sent.filter((s) => (s.phase === 'up' || s.phase === 'after') && s.status === 503);
+  // What went wrong, for whoever reads a failing run.
+  if (badWhileUp.length) console.log('answers while Redis was up', badWhileUp.slice(0, 10));
   report(SCENARIO, FILE, [
     count('createOrders sent', sent.length),
     count('answered success:true', accepted.length),
     count('sent while Redis was down', down.length),
     zero('answered other than 503 while Redis was down', down.filter((s) => s.status !== 503).length),
-    zero('answered neither success nor 503 while Redis was up', sent.filter((s) => (s.phase === 'up' || s.phase === 'after') && !s.success).length),
+    zero('answered neither success nor 503 while Redis was up', badWhileUp.length),
+    count('answered 503 while Redis was up (busy or just back; retried by Qianyi)', unavailableWhileUp.length),
     count('accepted after Redis came back (workers resumed by themselves)', sent.filter((s) => s.phase === 'after' && s.success).length),
     count('accepted orders created at eTower', accepted.filter((n) => stats.ordersCreated[n] === 1).length),
     zero('accepted orders lost (not created)', accepted.filter((n) => !stats.ordersCreated[n]).length),
