@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import { createAsnOrderContentSchema } from '@bridge/qianyi';
-import { AsnRefusedError, JOBS, createAsnAtEtower, deliverAsnPush, keys, pollOpenAsns, runExclusive, type JobPayload } from '@bridge/core';
+import { AsnRefusedError, JOBS, createAsnAtEtower, createAsnJobId, deliverAsnPush, keys, pollOpenAsns, runExclusive, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
 
 /** How soon a push waiting for another delivery of the same ASN tries again (not counted as an attempt). */
@@ -23,7 +23,13 @@ export async function processCreateAsn(payload: JobPayload<'createAsn'>, ctx: Pr
 export async function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: ProcessorContext) {
   // One poll per tenant at a time (see processPollOrders).
   const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), JOBS.pollAsns.timeoutMs + 10000,
-    () => pollOpenAsns({ tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes }));
+    () => pollOpenAsns({
+      tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes,
+      createJobs: {
+        state: async (asnNumber) => (await ctx.queues.asn.getJob(createAsnJobId(payload.tenant, asnNumber)))?.getState(),
+        retry: async (asnNumber, from) => { await (await ctx.queues.asn.getJob(createAsnJobId(payload.tenant, asnNumber)))?.retry(from, { resetAttemptsMade: true }); },
+      },
+    }));
   return run.locked ? run.value : { skipped: 'another poll of this tenant is running' };
 }
 

@@ -1,4 +1,5 @@
 import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
+import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
 import type { PushScheduler } from '../pushes/push-scheduler';
 import type { AsnPatch, AsnState, AsnStore } from './asn-state';
 import { FINAL_ASN_STATUSES, isPushable, viewOfPo, type EtowerPoView } from './asn-status-mapping';
@@ -8,6 +9,8 @@ export interface PollAsnsDeps {
   etower: Pick<EtowerClient, 'poList'>;
   asns: AsnStore;
   pushes: PushScheduler;
+  /** The ASN's create job (by asnNumber), for ASNs whose job died without settling them. */
+  createJobs: CreateJobs;
 }
 
 /**
@@ -27,6 +30,10 @@ export async function pollOpenAsns(deps: PollAsnsDeps): Promise<{ checked: numbe
     for (const asnNumber of batch) {
       const state = states.get(asnNumber);
       if (!state || state.phase === 'cancelled' || (state.phase === 'failed' && state.failureKind !== 'unreachable')) { leaving.push(asnNumber); continue; }
+      if (state.phase === 'received' || state.phase === 'creating') {
+        if (Date.now() - state.updatedAt > STUCK_AFTER_MS) await rescue(state, deps);
+        continue;
+      }
       const po = byRef.get(asnNumber);
       if (!po || (state.phase !== 'created' && state.phase !== 'failed')) continue;
       const view = viewOfPo(po, state);
@@ -69,4 +76,14 @@ function changes(state: AsnState, view: EtowerPoView): AsnPatch | undefined {
   const same = (Object.keys(patch) as Array<keyof AsnPatch>).every((k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined));
   if (same && !quantitiesChanged(state, view)) return undefined;
   return { ...patch, lines: view.lines };
+}
+
+/** An ASN whose create job died without settling it: the job is run again, or, if it is gone, the ASN is failed. */
+async function rescue(state: AsnState, deps: PollAsnsDeps): Promise<void> {
+  if ((await reviveCreateJob(state.asnNumber, deps.createJobs)) !== 'lost') return;
+  const reason = 'the bridge lost this ASN\'s create job before eTower confirmed it; send it again';
+  // Not pushed, like every ASN failure: pushAsnInfo has no failure status; getAsnList's message says it.
+  await deps.asns.transition(deps.tenant, state.asnNumber, {
+    from: [state.phase], patch: { phase: 'failed', failureKind: 'unreachable', failedReason: reason }, notify: false, note: reason,
+  });
 }

@@ -36,9 +36,10 @@ export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tena
     return { kind: 'refused', message: `ASN ${asn.asnNumber} was cancelled earlier and will not be sent again; create it under a new ASN number` };
   }
   if (!existing) {
-    await deps.asns.transition(tenant, asn.asnNumber, { from: 'absent', patch: { phase: 'received', ...initialAsnFields(asn) }, notify: false, note: 'received from Qianyi' });
+    // In the open set from the start: the poller looks after ASNs whose create job died with its worker.
+    await deps.asns.transition(tenant, asn.asnNumber, { from: 'absent', patch: { phase: 'received', ...initialAsnFields(asn) }, notify: false, open: 'add', note: 'received from Qianyi' });
   } else if (existing.phase === 'failed') {
-    const again = await deps.asns.transition(tenant, asn.asnNumber, { from: ['failed'], patch: { phase: 'received', failedReason: null, ...initialAsnFields(asn) }, notify: false, note: 'sent again by Qianyi' });
+    const again = await deps.asns.transition(tenant, asn.asnNumber, { from: ['failed'], patch: { phase: 'received', failedReason: null, ...initialAsnFields(asn) }, notify: false, open: 'add', note: 'sent again by Qianyi' });
     if (again.ok) {
       const old = await deps.queues.asn.getJob(createAsnJobId(tenant, asn.asnNumber));
       if (old && (await old.getState()) === 'failed') await old.remove().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
 import type { Logger } from '@bridge/runtime';
+import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
 import type { PushScheduler } from '../pushes/push-scheduler';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
 import { ETOWER_ORDER_STATUS, groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './order-status-mapping';
@@ -13,13 +14,9 @@ export interface PollOrdersDeps {
   redis: Redis;
   pushes: PushScheduler;
   logger: Logger;
-  /** The order's create job, seen without BullMQ types: its state, and a way to run it again. */
-  createJobs: { state(orderNumber: string): Promise<string | undefined>; retry(orderNumber: string, from: 'failed' | 'completed'): Promise<void> };
+  /** The order's create job (by orderNumber). */
+  createJobs: CreateJobs;
 }
-
-/** How long an order may sit in received/creating before the poller looks at its create job. */
-const STUCK_AFTER_MS = 10000;
-const JOB_ALIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /** An order eTower never showed us is dropped from polling after this long (it was never created there). */
 const GIVE_UP_UNSEEN_MS = 3 * 24 * 3600 * 1000;
@@ -102,13 +99,9 @@ function changes(state: OrderState, view: EtowerOrderView): OrderPatch | undefin
  * so this cannot create twice. A job that is gone cannot be rebuilt (it held the order): that is FAILED, pushed.
  */
 async function rescue(state: OrderState, deps: PollOrdersDeps): Promise<number> {
-  const jobState = await deps.createJobs.state(state.orderNumber);
-  if (jobState && JOB_ALIVE.has(jobState)) return 0;
-  if (jobState === 'failed' || jobState === 'completed') {
-    deps.logger.warn({ tenant: deps.tenant, orderNumber: state.orderNumber, phase: state.phase, jobState }, 'create job ended without settling the order; running it again');
-    await deps.createJobs.retry(state.orderNumber, jobState);
-    return 0;
-  }
+  const revived = await reviveCreateJob(state.orderNumber, deps.createJobs);
+  if (revived === 'retried') deps.logger.warn({ tenant: deps.tenant, orderNumber: state.orderNumber, phase: state.phase }, 'create job ended without settling the order; running it again');
+  if (revived !== 'lost') return 0;
   const now = Date.now();
   const reason = 'the bridge lost this order\'s create job before eTower confirmed it; send the order again';
   const moved = await deps.store.transition(deps.tenant, state.orderNumber, {
