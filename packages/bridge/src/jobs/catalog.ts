@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { QueueName } from '@bridge/config';
 import { defineJob, type JobDefinition } from './define';
 import { jobId } from './job-id';
 import { exponentialWithJitter, webhookSchedule } from './retry-policy';
@@ -78,10 +77,6 @@ export const JOBS = {
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
-
-export function jobsOfQueue(queue: QueueName): JobDefinition<unknown>[] {
-  return Object.values(JOBS).filter((j) => j.queue === queue) as JobDefinition<unknown>[];
-}
 
 export function jobDefinition(name: string): JobDefinition<unknown> | undefined {
   return (JOBS as Record<string, JobDefinition<unknown>>)[name];

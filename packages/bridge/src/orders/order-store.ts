@@ -94,10 +94,6 @@ export class OrderStore {
     return entries.map((e) => JSON.parse(e)).reverse();
   }
 
-  /** Open orders, oldest first, a page at a time (the poller walks them in batches). */
-  async openOrders(tenant: string, offset: number, count: number): Promise<string[]> {
-    return this.redis.zrange(keys.openOrders(tenant), offset, offset + count - 1);
-  }
 
   async openCount(tenant: string): Promise<number> {
     return this.redis.zcard(keys.openOrders(tenant));
