@@ -27,3 +27,10 @@ test('a failing run releases the lock', async () => {
   await expect(runExclusive(redis, 'f', 5000, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
   expect(await redis.exists('f')).toBe(0);
 });
+
+test('a run longer than the lock keeps it (renewed), and a dead holder\'s lock is gone within its ttl', async () => {
+  const long = runExclusive(redis, 'long', 300, () => new Promise((r) => setTimeout(() => r('done'), 1000)));
+  await new Promise((r) => setTimeout(r, 700));
+  expect(await runExclusive(redis, 'long', 300, async () => 'other')).toEqual({ locked: false });
+  expect(await long).toEqual({ locked: true, value: 'done' });
+});

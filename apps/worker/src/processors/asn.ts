@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import { createAsnOrderContentSchema } from '@bridge/qianyi';
-import { AsnRefusedError, JOBS, createAsnAtEtower, createAsnJobId, deliverAsnPush, keys, pollOpenAsns, runExclusive, type JobPayload } from '@bridge/core';
+import { AsnRefusedError, POLL_LOCK_MS, createAsnAtEtower, createAsnJobId, deliverAsnPush, keys, pollOpenAsns, runExclusive, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
 
 /** How soon a push waiting for another delivery of the same ASN tries again (not counted as an attempt). */
@@ -22,7 +22,7 @@ export async function processCreateAsn(payload: JobPayload<'createAsn'>, ctx: Pr
 
 export async function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: ProcessorContext) {
   // One poll per tenant at a time (see processPollOrders).
-  const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), JOBS.pollAsns.timeoutMs + 10000,
+  const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), POLL_LOCK_MS,
     () => pollOpenAsns({
       tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes,
       createJobs: {

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { createOrderContentSchema } from '@bridge/qianyi';
-import { JOBS, keys, runExclusive, createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
+import { POLL_LOCK_MS, keys, runExclusive, createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
 
 export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
@@ -38,8 +38,8 @@ export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, c
 export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext) {
   const jobOf = (orderNumber: string) => ctx.queues.orders.getJob(createJobId(payload.tenant, orderNumber));
   // One poll per tenant at a time: a slow or retried poll overlapping the next would write an older eTower
-  // reading over a newer one. The lock outlives the job's own timeout, and expires if its worker dies.
-  const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), JOBS.pollOrders.timeoutMs + 10000, () => pollOpenOrders({
+  // reading over a newer one. The lock is renewed while the poll runs and expires soon after its worker dies.
+  const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
     tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, redis: ctx.redis, pushes: ctx.pushes, logger: ctx.logger,
     createJobs: {
       state: async (orderNumber) => (await jobOf(orderNumber))?.getState(),
