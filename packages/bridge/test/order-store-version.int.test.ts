@@ -19,7 +19,7 @@ test('a write over a version that is no longer current is refused; over the curr
   const a = await store.transition('t', 'V', { from: ['released'], ifVersion: read.version, patch: { status: 'SENDING', wmsStatus: 'Accepted' }, notify: true, note: 'poll A' });
   expect(a).toEqual({ ok: false, current: 'released', version: read.version + 1 });
   expect(await store.get('t', 'V')).toMatchObject({ status: 'SUCCESS', wmsStatus: 'Outbound' });
-  expect(await store.allOpen('t')).toEqual([]);
+  expect(await store.openIds('t')).toEqual([]);
 });
 
 test('without ifVersion the phase alone decides, as before', async () => {

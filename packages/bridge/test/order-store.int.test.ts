@@ -17,7 +17,7 @@ test('creating a record only when absent; reading it back with types', async () 
   expect(again).toEqual({ ok: false, current: 'received', version: 0 });
   const state = await store.get('t', 'A');
   expect(state).toMatchObject({ phase: 'received', version: 0, skuList: [{ sku: 'S', quantity: 2 }], createdAt: expect.any(Number) });
-  expect(await store.allOpen('t')).toEqual(['A']);
+  expect(await store.openIds('t')).toEqual(['A']);
 });
 
 test('a cancel and a create racing for one phase: exactly one wins', async () => {

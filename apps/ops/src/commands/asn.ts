@@ -1,5 +1,4 @@
-import { AsnStore, asnPushJobId, createAsnJobId, keys, type AsnState } from '@bridge/core';
-import type { Redis } from 'ioredis';
+import { AsnStore, asnPushJobId, createAsnJobId, type AsnState } from '@bridge/core';
 import type { OpsContext } from '../context';
 import { summarizeJob, type JobSummary } from '../job-summary';
 import { CliError, EXIT, fields, type Printer } from '../output';
@@ -12,12 +11,6 @@ export interface AsnReport {
   state: AsnState;
   history: unknown[];
   jobs: JobSummary[];
-}
-
-/** The store has no history reader of its own; the list is written by the same transition script as orders'. */
-async function readHistory(redis: Redis, tenant: string, asnNumber: string): Promise<unknown[]> {
-  const entries = await redis.lrange(keys.asnHistory(tenant, asnNumber), 0, -1);
-  return entries.map((e) => JSON.parse(e) as unknown).reverse();
 }
 
 export async function asnCommand(ctx: OpsContext, out: Printer, asnNumber: string, opts: { tenant?: string }): Promise<number> {
@@ -33,7 +26,7 @@ export async function asnCommand(ctx: OpsContext, out: Printer, asnNumber: strin
       ...Array.from({ length: state.version }, (_, i) => ({ queue: queues.webhooks, id: asnPushJobId(tenant, asnNumber, i + 1) })),
     ];
     const jobs = (await Promise.all(ids.map(({ queue, id }) => summarizeJob(queue, id)))).filter((j): j is JobSummary => j !== undefined);
-    reports.push({ tenant, asnNumber, state, history: await readHistory(redis, tenant, asnNumber), jobs });
+    reports.push({ tenant, asnNumber, state, history: await store.history(tenant, asnNumber), jobs });
   }
   if (reports.length === 0) throw new CliError(`ASN ${asnNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
   out.result(reports.length === 1 ? reports[0] : reports, () => reports.map((r) => [

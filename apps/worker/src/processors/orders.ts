@@ -40,7 +40,7 @@ export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: 
   // One poll per tenant at a time: a slow or retried poll overlapping the next would write an older eTower
   // reading over a newer one. The lock is renewed while the poll runs and expires soon after its worker dies.
   const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
-    tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, redis: ctx.redis, pushes: ctx.pushes, logger: ctx.logger,
+    tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes, logger: ctx.logger,
     createJobs: {
       state: async (orderNumber) => (await jobOf(orderNumber))?.getState(),
       retry: async (orderNumber, from) => { await (await jobOf(orderNumber))?.retry(from, { resetAttemptsMade: true }); },

@@ -1,17 +1,15 @@
-import type { Redis } from 'ioredis';
 import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
 import type { Logger } from '@bridge/runtime';
 import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
 import type { PushScheduler } from '../pushes/push-scheduler';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
 import { ETOWER_ORDER_STATUS, groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './order-status-mapping';
-import { getOrders, type OrderStore } from './order-store';
+import type { OrderStore } from './order-store';
 
 export interface PollOrdersDeps {
   tenant: string;
   etower: EtowerClient;
   store: OrderStore;
-  redis: Redis;
   pushes: PushScheduler;
   logger: Logger;
   /** The order's create job (by orderNumber). */
@@ -29,13 +27,13 @@ const POLLED: OrderPhase[] = ['held', 'releasing', 'released', 'failed'];
  * the open set.
  */
 export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: number; changed: number }> {
-  const open = await deps.store.allOpen(deps.tenant);
+  const open = await deps.store.openIds(deps.tenant);
   let changed = 0;
   for (let i = 0; i < open.length; i += MAX_IDS_PER_QUERY) {
     const batch = open.slice(i, i + MAX_IDS_PER_QUERY);
     const [records, states] = await Promise.all([
       deps.etower.orderList({ referenceNoList: batch }),
-      getOrders(deps.redis, deps.store, deps.tenant, batch),
+      deps.store.getMany(deps.tenant, batch),
     ]);
     const groups = groupByReference(records);
     const leaving: string[] = [];

@@ -3,8 +3,8 @@ import { TRANSITION_LUA } from './lua';
 import { outboxMember, type OutboxKind } from './outbox';
 import { keys } from './keys';
 
-// The order store's phase compare-and-set (state/lua.ts), for the other documents (ASNs, products): one
-// record hash, a history list, an optional open set, and the push outbox, all changed in one Lua step.
+// The phase compare-and-set (state/lua.ts) of every document (orders, ASNs, products): one record hash, a
+// history list, an optional open set, and the push outbox, all changed in one Lua step.
 
 export interface DocumentKeys {
   record(tenant: string, id: string): string;
@@ -18,6 +18,8 @@ export interface DocumentTransition<P extends string, Patch> {
   patch: Patch;
   notify: boolean;
   open?: 'add' | 'remove';
+  /** Only if the record is still at this version (the writer's read is not stale). */
+  ifVersion?: number;
   note: string;
   now?: number;
 }
@@ -67,7 +69,8 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
   }
 
   async transition(tenant: string, id: string, t: DocumentTransition<P, Patch>): Promise<DocumentTransitionResult<P>> {
-    const allowed = t.from === 'any' ? '*' : t.from === 'absent' ? '' : t.from.join(',');
+    const phases = t.from === 'any' ? '*' : t.from === 'absent' ? '' : t.from.join(',');
+    const allowed = t.ifVersion !== undefined && phases !== '' ? `${phases}@${t.ifVersion}` : phases;
     const patch: Record<string, string | null> = {};
     for (const [f, v] of Object.entries(t.patch)) {
       if (v === undefined) continue;
@@ -89,5 +92,15 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
 
   async removeFromOpen(tenant: string, ids: readonly string[]): Promise<void> {
     if (ids.length) await this.redis.zrem(this.k.open(tenant), ...ids);
+  }
+
+  async openCount(tenant: string): Promise<number> {
+    return this.redis.zcard(this.k.open(tenant));
+  }
+
+  /** Every recorded change, oldest first. */
+  async history(tenant: string, id: string): Promise<unknown[]> {
+    const entries = await this.redis.lrange(this.k.history(tenant, id), 0, -1);
+    return entries.map((e) => JSON.parse(e) as unknown).reverse();
   }
 }
