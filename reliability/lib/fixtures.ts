@@ -34,16 +34,7 @@ export function startFullBridge(options: HarnessOptions = {}): Promise<BridgeHar
   return startBridge({ ...options, tenant: { asnShipper, productDefaults, ...options.tenant } });
 }
 
-export interface EtowerStats {
-  createOrderAttempts: Record<string, number>;
-  ordersCreated: Record<string, number>;
-  poAttempts: Record<string, number>;
-  posCreated: Record<string, number>;
-  productAttempts: Record<string, number>;
-  productsCreated: Record<string, number>;
-  confirmations: Record<string, number>;
-}
-export const etowerStats = (bridge: BridgeHarness) => bridge.control<EtowerStats>('/__control/etower/stats');
+export { etowerStats, type SandboxStats as EtowerStats } from '../../packages/testkit/src/index';
 
 export interface ReceivedPush { kind: 'order' | 'asn'; content: Record<string, any> }
 /** Every push the fake Qianyi accepted, grouped by document, oldest first. */

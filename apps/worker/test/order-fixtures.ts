@@ -22,6 +22,4 @@ export async function pushesOf(bridge: BridgeHarness, number: string): Promise<A
   return bridge.control(`/__control/qianyi/pushes?orderNumber=${encodeURIComponent(number)}`);
 }
 
-export async function etowerStats(bridge: BridgeHarness): Promise<{ createOrderAttempts: Record<string, number>; ordersCreated: Record<string, number>; confirmations: Record<string, number> }> {
-  return bridge.control('/__control/etower/stats');
-}
+export { etowerStats } from '@bridge/testkit';

@@ -10,6 +10,16 @@ afterEach(async () => { await bridge.control('/__control/qianyi/faults', { metho
 
 const RANK: Record<string, number> = { Created: 1, Accepted: 2, Outbound: 3 };
 const rank = (p: { content: Record<string, any> }) => RANK[String(p.content.wmsStatus)] ?? 0;
+/** The order's pushes once the SUCCESS one has arrived. */
+const untilShippedPush = (n: string) => eventually(async () => {
+  const p = await pushesOf(bridge, n);
+  return p.some((x) => x.content.status === 'SUCCESS') ? p : undefined;
+}, 20000);
+/** Never an older state after a newer one. */
+function expectInOrder(pushes: Array<{ content: Record<string, any> }>): void {
+  const ranks = pushes.map(rank);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+}
 
 test('endpoint down for a while: the push arrives after it recovers, newest state last, never out of order', async () => {
   await bridge.control('/__control/qianyi/faults', { body: { mode: 'down' } });
@@ -24,12 +34,8 @@ test('endpoint down for a while: the push arrives after it recovers, newest stat
   for (const n of numbers) expect(await pushesOf(bridge, n)).toEqual([]);
   await bridge.control('/__control/qianyi/faults', { method: 'DELETE' });
   for (const n of numbers) {
-    const pushes = await eventually(async () => {
-      const p = await pushesOf(bridge, n);
-      return p.some((x) => x.content.status === 'SUCCESS') ? p : undefined;
-    }, 20000);
-    const ranks = pushes.map(rank);
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const pushes = await untilShippedPush(n);
+    expectInOrder(pushes);
     expect(pushes[pushes.length - 1]!.content.status).toBe('SUCCESS');
     expect(pushes.filter((p) => p.content.status === 'SUCCESS')).toHaveLength(1);
   }
@@ -49,12 +55,7 @@ test('a slow endpoint still gets every order\'s final state, in order', async ()
   await bridge.control('/__control/qianyi/faults', { body: { mode: 'slow', delayMs: 400 } });
   const n = orderNumber('HOOKS');
   await bridge.call('createOrder', order(n));
-  const pushes = await eventually(async () => {
-    const p = await pushesOf(bridge, n);
-    return p.some((x) => x.content.status === 'SUCCESS') ? p : undefined;
-  }, 20000);
-  const ranks = pushes.map(rank);
-  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  expectInOrder(await untilShippedPush(n));
 });
 
 test('exhausted deliveries stay in the failed set with their data, and a replay delivers the newest state', async () => {

@@ -47,8 +47,8 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
     return d?.status === 'FAILED' ? d : undefined;
   }, 30000, 500);
   expect(gone.failedReason).toMatch(/lost this order's create job/);
-  await eventually(async () => (await etowerStats(bridge) as unknown as { posCreated: Record<string, number> }).posCreated[asnNumber] === 1, 30000, 500);
-  const stats = await etowerStats(bridge) as unknown as { ordersCreated: Record<string, number>; posCreated: Record<string, number> };
+  await eventually(async () => (await etowerStats(bridge)).posCreated[asnNumber] === 1, 30000, 500);
+  const stats = await etowerStats(bridge);
   expect(stats.ordersCreated[revived]).toBe(1);
   expect(stats.ordersCreated[lost]).toBeUndefined();
   expect(stats.posCreated[asnNumber]).toBe(1);

@@ -136,3 +136,19 @@ export async function jobCounts(redisUrl: string): Promise<Record<string, number
   }
   return counts;
 }
+
+/** What the eTower sandbox counted (GET /__control/etower/stats): the evidence of "exactly once". */
+export interface SandboxStats {
+  createOrderAttempts: Record<string, number>;
+  ordersCreated: Record<string, number>;
+  confirmations: Record<string, number>;
+  poAttempts: Record<string, number>;
+  posCreated: Record<string, number>;
+  productAttempts: Record<string, number>;
+  productsCreated: Record<string, number>;
+  productBatchSizes: number[];
+}
+
+export function etowerStats(bridge: Pick<BridgeHarness, 'control'>): Promise<SandboxStats> {
+  return bridge.control<SandboxStats>('/__control/etower/stats');
+}
