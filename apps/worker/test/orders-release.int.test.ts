@@ -40,3 +40,18 @@ test('COD passes through extendData when the tenant allows it', async () => {
   const request = await bridge.control(`/__control/etower/orders/${n}/request`);
   expect(request.request.extendData).toMatchObject({ codAmount: 35.5, codCurrency: 'USD' });
 });
+
+test('a draft cancelled in eTower before its release ends CANCEL (by the poller, or by the release reading it back)', async () => {
+  const n = orderNumber('HOLDC');
+  expect((await bridge.call('createOrder', order(n))).body.success).toBe(true);
+  await bridge.control(`/__control/etower/orders/${n}/status`, { body: { status: 4, statusMsg: 'Canceled' } });
+  const data = await eventually(async () => {
+    const d = (await bridge.call('getOrder', { orderNumber: n })).body.data;
+    return d?.status === 'CANCEL' ? d : undefined;
+  }, 20000);
+  expect(data.wmsStatus).toBe('Canceled');
+  await new Promise((r) => setTimeout(r, 2500)); // past its release time
+  expect((await bridge.call('getOrder', { orderNumber: n })).body.data.status).toBe('CANCEL');
+  const pushes = await pushesOf(bridge, n);
+  expect(pushes[pushes.length - 1]!.content.status).toBe('CANCEL');
+});
