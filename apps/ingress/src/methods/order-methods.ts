@@ -47,5 +47,5 @@ export async function cancelOrderMethod(content: ContentOf<'cancelOrder'>, ctx: 
       if (job) await ctx.waiter.wait('orders', job);
     },
   });
-  return outcome.ok ? { ...cancelOrderResponse(), message: '' } : fail(outcome.message);
+  return outcome.ok ? cancelOrderResponse() : fail(outcome.message);
 }
