@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
-import { TenantRegistry, createQueueEvents, createQueues, createStores } from '@bridge/core';
+import { createQueueEvents, createQueues, createStores } from '@bridge/core';
 import { closeServer, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createIngressServer } from './app';
 import { CommandWaiter } from './command-waiter';
@@ -19,12 +19,14 @@ const events = Object.fromEntries(waited.map((name) => {
   return [name, qe];
 }));
 const waiter = new CommandWaiter(queues, events, env.SYNC_WAIT_MS);
-const registry = new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS);
+// Tenants by accessId. Not the worker's TenantRegistry: the ingress never calls eTower, and that registry's clients
+// would load got (~20 MB of resident memory) for nothing.
+const tenantsById = new Map(tenants.map((t) => [t.accessId, t]));
 
 const server = createIngressServer({
   env, redis, queues, waiter, logger,
   ...createStores(redis, queues, env),
-  tenantOf: (accessId) => registry.get(accessId),
+  tenantOf: (accessId) => tenantsById.get(accessId),
   maxBodyBytes: env.MAX_BODY_BYTES,
   metrics: createIngressMetrics(),
 });

@@ -1,5 +1,5 @@
 // One content schema per method, keyed by the canonical method name.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { QianyiMethod } from '../methods';
 import { cancelAsnOrderContentSchema } from './cancel-asn-order';
 import { cancelOrderContentSchema } from './cancel-order';
@@ -12,7 +12,7 @@ import { insertSkuInfoContentSchema } from './insert-sku-info';
 import { syncInventoryContentSchema } from './sync-inventory';
 import { warehousesContentSchema } from './warehouses';
 
-export const CONTENT_SCHEMAS = {
+const RUNTIME_SCHEMAS = {
   warehouses: warehousesContentSchema,
   channels: channelsContentSchema,
   createOrder: createOrderContentSchema,
@@ -25,7 +25,16 @@ export const CONTENT_SCHEMAS = {
   insert_sku_info: insertSkuInfoContentSchema,
 } as const satisfies Record<QianyiMethod, z.ZodType>;
 
-export type ContentOf<M extends QianyiMethod> = z.output<(typeof CONTENT_SCHEMAS)[M]>;
+/**
+ * The schemas as zod compiles them ahead of time: a generated fast path for valid content, falling back to the
+ * runtime parser (so the same issues and messages) when the fast path refuses. createOrder validation is on the
+ * ingress's hot path (bench/RESULTS.md); the compiled form allocates less and runs ~25 % faster.
+ */
+export const CONTENT_SCHEMAS = Object.fromEntries(
+  Object.entries(RUNTIME_SCHEMAS).map(([method, schema]) => [method, z.compile(schema)]),
+) as unknown as typeof RUNTIME_SCHEMAS;
+
+export type ContentOf<M extends QianyiMethod> = z.output<(typeof RUNTIME_SCHEMAS)[M]>;
 
 export * from './cancel-asn-order';
 export * from './cancel-order';
