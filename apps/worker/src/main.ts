@@ -9,7 +9,7 @@ import { upsertSchedulers } from './schedulers';
 import type { ProcessorContext } from './processors/context';
 
 const { env, tenants } = loadConfigOrExit();
-const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
+const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, asyncOutput: true });
 const redis = createRedis(env.REDIS_URL!, 'worker');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);

@@ -15,6 +15,12 @@ export interface LoggerConfig {
   level?: string;
   /** Extra fields on every line (tenant, queue, app). */
   base?: Record<string, unknown>;
+  /**
+   * Write stdout asynchronously: lines that arrive while a write is in flight go out together in the next one.
+   * For the busy processes (ingress, worker), where a write() per line costs ~5 % of the CPU. Lines still pending
+   * are flushed synchronously on exit (pino registers that); only a SIGKILL can lose the last few milliseconds.
+   */
+  asyncOutput?: boolean;
 }
 
 export function createLogger(config: LoggerConfig): Logger {
@@ -27,7 +33,7 @@ export function createLogger(config: LoggerConfig): Logger {
     // Every line logged while serving a call or running a job carries its request id, tenant, document and job.
     mixin: () => ({ ...currentTrace() }),
   };
-  return pino(options);
+  return config.asyncOutput ? pino(options, pino.destination({ dest: 1, sync: false })) : pino(options);
 }
 
 export type { Logger };
