@@ -90,6 +90,11 @@ export const envSchema = z.object({
   /** What a pushAsnInfo carries per SKU: the quantities received since the previous push (default) or totals. */
   ASN_PUSH_QUANTITIES: z.preprocess(blankAsUnset, z.enum(['increment', 'total']).default('increment')),
   MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),
+  /**
+   * The ingress's old-generation growth per major GC, in percent (V8's --heap-growing-percent); 0 leaves V8's own
+   * heuristic, which lets a flood of createOrder calls grow the heap to ~190 MB. See bench/RESULTS.md.
+   */
+  INGRESS_HEAP_GROWING_PERCENT: int(30),
   METRICS_PORT: optionalInt,
   PORT: int(8080),
   HOST: z.preprocess(blankAsUnset, z.string().trim().default('0.0.0.0')),

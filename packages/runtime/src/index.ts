@@ -4,3 +4,4 @@ export * from './shutdown';
 export * from './trace';
 export * from './script';
 export * from './close-server';
+export * from './heap-growth';
