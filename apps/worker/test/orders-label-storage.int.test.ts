@@ -21,6 +21,7 @@ test('the create job carries no label; the label is kept beside the order with a
     const job = await queue.getJob(`createOrder-test-access-id-${n}`);
     expect(job?.data.order.orderNumber).toBe(n);
     expect(job?.data.order).not.toHaveProperty('labelData');
+    expect(job?.data.labelStored).toBe(true);
     expect(JSON.stringify(job?.data)).not.toContain(LABEL.slice(0, 24));
     const key = `{bridge}:order-label:test-access-id:${n}`;
     expect(await redis.get(key)).toBe(LABEL);
@@ -39,10 +40,14 @@ test('the create job carries no label; the label is kept beside the order with a
 test('a plain order stores no label', async () => {
   const n = orderNumber('NOLBL');
   expect((await bridge.call('createOrder', order(n))).body.success).toBe(true);
+  const queue = new Queue('orders', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
   const redis = new Redis(bridge.redisUrl);
   try {
     expect(await redis.exists(`{bridge}:order-label:test-access-id:${n}`)).toBe(0);
+    // ...and says so in the job, so the worker does not look for one.
+    expect((await queue.getJob(`createOrder-test-access-id-${n}`))?.data.labelStored).toBe(false);
   } finally {
+    await queue.close();
     redis.disconnect();
   }
 });

@@ -1,12 +1,13 @@
 import { UnrecoverableError } from 'bullmq';
-import { createOrderContentSchema } from '@bridge/qianyi';
+import { CONTENT_SCHEMAS } from '@bridge/qianyi';
 import { POLL_LOCK_MS, keys, runExclusive, createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
 
 export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
   // A self-shipped order's label was kept beside its record, not in the job data (OrderStore.putLabel).
-  const label = payload.order.labelData === undefined ? await ctx.orders.getLabel(payload.tenant, payload.order.orderNumber) : undefined;
-  const order = createOrderContentSchema.safeParse(label === undefined ? payload.order : { ...payload.order, labelData: label });
+  const mayHaveLabel = payload.order.labelData === undefined && payload.labelStored !== false;
+  const label = mayHaveLabel ? await ctx.orders.getLabel(payload.tenant, payload.order.orderNumber) : undefined;
+  const order = CONTENT_SCHEMAS.createOrder.safeParse(label === undefined ? payload.order : { ...payload.order, labelData: label });
   if (!order.success) throw new UnrecoverableError(`createOrder payload no longer matches the schema: ${order.error.message}`);
   try {
     return await createOrderAtEtower(order.data, {

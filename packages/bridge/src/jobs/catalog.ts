@@ -11,7 +11,9 @@ const tenant = z.string().min(1);
 const tenantPayload = z.object({ tenant });
 // The order travels as Qianyi sent it (already validated at the ingress); the worker re-validates the shape.
 const asnPayload = z.object({ tenant, asn: z.object({ asnNumber: z.string().min(1) }).passthrough() });
-const orderPayload = z.object({ tenant, order: z.object({ orderNumber: z.string().min(1) }).passthrough() });
+// `labelStored: false` tells the worker there is no label to fetch beside the record; jobs without the field
+// (older producers) are treated as "maybe", and the worker looks.
+const orderPayload = z.object({ tenant, order: z.object({ orderNumber: z.string().min(1) }).passthrough(), labelStored: z.boolean().optional() });
 
 export const JOBS = {
   /** Re-read warehouses and fulfillment services from eTower into the catalog cache. */

@@ -59,6 +59,6 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
   // The label stays out of the job (see OrderStore.putLabel); the worker puts it back before sending.
   const { labelData, ...withoutLabel } = order;
   if (labelData !== undefined) await deps.store.putLabel(tenant, order.orderNumber, labelData);
-  const job = await enqueue(deps.queues, 'createOrder', { tenant, order: withoutLabel }, { ...(deps.trace ? { trace: deps.trace } : {}) });
+  const job = await enqueue(deps.queues, 'createOrder', { tenant, order: withoutLabel, labelStored: labelData !== undefined }, { ...(deps.trace ? { trace: deps.trace } : {}) });
   return { kind: 'queued', job };
 }
