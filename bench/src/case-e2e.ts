@@ -5,11 +5,13 @@ import { Queue } from 'bullmq';
 import { createOrderContentSchema } from '@bridge/qianyi';
 import { toEtowerOrder } from '@bridge/core';
 import { createOrderBodies, orderContent } from './payloads';
-import { cpuSecondsOf, memoryOf, sleep, type Proc } from './procs';
+import { busyShare, cpuSecondsOf, machineTicks, memoryOf, sleep, type Proc } from './procs';
 import { load, probe } from './load';
 import { bridgeEnv, startBareWorker, startIngress, startRedis, startSandbox, startWorker, stopAll, type BenchRedis } from './stack';
 
-export interface E2eRun { workers: number; orders: number; seconds: number; ordersPerSec: number; workerPeakRssMb: number[]; workerCpuPerOrderUs: number; duplicates: number }
+export interface E2eRun { workers: number; orders: number; seconds: number; ordersPerSec: number; workerPeakRssMb: number[]; workerCpuPerOrderUs: number; duplicates: number;
+  /** Share of the machine's cores busy during the run (every process: load generator, ingress, workers, sandbox, Redis). */
+  machineBusy: number }
 export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number }
 
 type Sandbox = Proc & { url: string };
@@ -36,12 +38,13 @@ async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeout
   }
 }
 
-function finish(workers: Proc[], n: number, started: number, done: { at: number; duplicates: number }, cpuBefore: number[]): E2eRun {
+function finish(workers: Proc[], n: number, started: number, done: { at: number; duplicates: number }, cpuBefore: number[], ticksBefore: ReturnType<typeof machineTicks>): E2eRun {
   const seconds = (done.at - started) / 1000;
   const cpu = workers.reduce((s, w, i) => s + cpuSecondsOf(w.pid) - cpuBefore[i]!, 0);
   return {
     workers: workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
     workerPeakRssMb: workers.map((w) => memoryOf(w.pid).peakMb), workerCpuPerOrderUs: (cpu / n) * 1e6,
+    machineBusy: busyShare(ticksBefore, machineTicks()),
   };
 }
 
@@ -57,6 +60,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
   const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
   const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
+  const ticksBefore = machineTicks();
   const started = Date.now();
   // The producer maps the orders up front: the bare worker does nothing but the call.
   for (let i = 0; i < n; i += 500) {
@@ -68,7 +72,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
     await queue.addBulk(jobs);
   }
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = finish(workers, n, started, done, cpuBefore);
+  const run = finish(workers, n, started, done, cpuBefore, ticksBefore);
   await queue.close();
   await stopAll(...workers);
   return run;
@@ -79,10 +83,11 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   const workers: Proc[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
   const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
+  const ticksBefore = machineTicks();
   const started = Date.now();
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = finish(workers, n, started, done, cpuBefore);
+  const run = finish(workers, n, started, done, cpuBefore, ticksBefore);
   await stopAll(...workers);
   return run;
 }

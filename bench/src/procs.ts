@@ -82,3 +82,17 @@ export function treePids(pid: number): number[] {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Busy and total CPU time of the whole machine so far (all cores), from /proc/stat, in clock ticks. */
+export function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  const total = fields.reduce((s, n) => s + n, 0);
+  return { busy: total - idle, total };
+}
+
+/** Share of all cores that were busy between two readings of machineTicks (0..1). */
+export function busyShare(before: { busy: number; total: number }, after: { busy: number; total: number }): number {
+  const total = after.total - before.total;
+  return total > 0 ? (after.busy - before.busy) / total : 0;
+}

@@ -42,12 +42,12 @@ function read(r: ReadResult): string {
 }
 
 function e2e(r: E2eResult, orders: number): string {
-  const row = (name: string, x: E2eRun) => `| ${name} | ${x.workers} | ${f0(x.ordersPerSec)} | ${f1(x.seconds)} | ${f0(x.workerCpuPerOrderUs)} | ${x.workerPeakRssMb.map(f0).join(' / ')} | ${x.duplicates} |`;
+  const row = (name: string, x: E2eRun) => `| ${name} | ${x.workers} | ${f0(x.ordersPerSec)} | ${f1(x.seconds)} | ${f0(x.workerCpuPerOrderUs)} | ${x.workerPeakRssMb.map(f0).join(' / ')} | ${f0(x.machineBusy * 100)} % | ${x.duplicates} |`;
   const r1 = r.bridge1.ordersPerSec / r.bare1.ordersPerSec;
   const r2 = r.bridge2.ordersPerSec / r.bare2.ordersPerSec;
   return [
     `## 3. End to end (${f0(orders)} orders a run, eTower sandbox answers after 50 ms, concurrency 50 per worker process)`, '',
-    '| consumer | processes | orders/s | seconds | worker CPU µs/order | worker peak RSS MB | duplicate creates |', '|---|---:|---:|---:|---:|---:|---:|',
+    '| consumer | processes | orders/s | seconds | worker CPU µs/order | worker peak RSS MB | machine busy (both cores) | duplicate creates |', '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('bare BullMQ worker (same got client)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
     `- bridge / bare, one process: **${f2(r1)}** (target >= 0.6: ${mark(r1 >= 0.6)}); bridge orders/s on one process ${f0(r.bridge1.ordersPerSec)} (target >= 500: ${mark(r.bridge1.ordersPerSec >= 500)})`,
     `- bridge / bare, two processes: **${f2(r2)}**; two bridge processes / one: ${f2(r.bridge2.ordersPerSec / r.bridge1.ordersPerSec)}`,
