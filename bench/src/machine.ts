@@ -22,7 +22,7 @@ export function machine(): Array<[string, string]> {
     ['Redis', redis],
     ['packages', [
       `bullmq ${version('packages/bridge', 'bullmq')}`, `ioredis ${version('packages/bridge', 'ioredis')}`,
-      `express ${version('apps/ingress', 'express')}`, `got ${version('packages/etower', 'got')}`,
+      `express ${version('apps/ingress', 'express')}`, `undici ${version('packages/etower', 'undici')}`, `got ${version('packages/bridge', 'got')}`,
       `zod ${version('packages/qianyi', 'zod')}`, `autocannon ${version('.', 'autocannon')}`,
     ].join(', ')],
   ];

@@ -48,7 +48,7 @@ function e2e(r: E2eResult, orders: number): string {
   return [
     `## 3. End to end (${f0(orders)} orders a run, eTower sandbox answers after 50 ms, concurrency 50 per worker process)`, '',
     '| consumer | processes | orders/s | seconds | worker CPU µs/order | worker peak RSS MB | machine busy (both cores) | duplicate creates |', '|---|---:|---:|---:|---:|---:|---:|---:|',
-    row('bare BullMQ worker (same got client)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
+    row('bare BullMQ worker (same eTower client: undici)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
     `- bridge / bare, one process: **${f2(r1)}** (target >= 0.6: ${mark(r1 >= 0.6)}); bridge orders/s on one process ${f0(r.bridge1.ordersPerSec)} (target >= 500: ${mark(r.bridge1.ordersPerSec >= 500)})`,
     `- bridge / bare, two processes: **${f2(r2)}**; two bridge processes / one: ${f2(r.bridge2.ordersPerSec / r.bridge1.ordersPerSec)}`,
     '- bridge runs: timed from the first createOrder request to the ingress until the sandbox has created every order; the worker consumes `orders` only (pushes wait in `webhooks`, served by their own worker group in compose)',

@@ -1,6 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
-import got, { RequestError, type Got } from 'got';
+import { Agent, errors, request as undiciRequest } from 'undici';
 import { signEtowerRequest, ETOWER_DATE_HEADER } from './signing';
 import { EtowerAuthError } from './errors/auth-error';
 import { EtowerHttpError } from './errors/http-error';
@@ -9,7 +7,9 @@ import { EtowerNetworkError } from './errors/network-error';
 import { EtowerTimeoutError } from './errors/timeout-error';
 import { parseRetryAfter } from './errors/retry-after';
 
-// The one got instance behind every endpoint, and the single place where got's failures become ours.
+// The one HTTP client behind every endpoint, and the single place where its failures become ours. undici, not
+// got: one eTower call per order is the worker's hot path, and got spent ~450 µs of CPU per call against undici's
+// ~120 µs on this machine (bench/RESULTS.md). Qianyi's webhooks stay on got (pushes/webhook-client.ts).
 
 /** What the client logs with; pino fits, so does console-like test doubles. */
 export interface EtowerLogger {
@@ -56,33 +56,9 @@ export function normaliseBaseUrl(baseUrl: string): string {
 
 export function createEtowerTransport(options: EtowerTransportOptions): EtowerTransport {
   const base = normaliseBaseUrl(options.baseUrl);
-  const agent = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-  const instance: Got = got.extend({
-    // The job queue owns retries (with backoff, attempt limits and classification); a second retry layer here
-    // would multiply attempts and hide failures from it.
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    // Parsed by us: got's own JSON parsing throws before we can see the status and keep the body.
-    responseType: 'text',
-    timeout: { request: options.timeoutMs },
-    agent,
-    headers: { accept: 'application/json', 'user-agent': 'qianyi-etower-bridge' },
-    hooks: {
-      beforeRequest: [
-        (req) => {
-          // Sign the exact final URL (query string included), after got has merged searchParams into it.
-          const url = String(req.url);
-          const { date, authorization } = signEtowerRequest({
-            method: req.method, url, token: options.token, key: options.key, now: options.now(),
-          });
-          req.headers[ETOWER_DATE_HEADER.toLowerCase()] = date;
-          req.headers.authorization = authorization;
-          req.headers['content-type'] = 'application/json';
-          req.headers.accept = 'application/json';
-        },
-      ],
-    },
-  });
+  // Keep-alive connections, as many as the worker's concurrency asks for. No retries here: the job queue owns them
+  // (with backoff, attempt limits and classification); a second layer would multiply attempts and hide failures.
+  const dispatcher = new Agent({ keepAliveTimeout: 30000 });
 
   async function send(request: EtowerRequest): Promise<unknown> {
     const started = Date.now();
@@ -100,24 +76,36 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   async function exchange(request: EtowerRequest): Promise<unknown> {
     const endpoint = request.path;
     const started = Date.now();
-    let response;
+    // The exact final URL (query string included) is what eTower's signature covers.
+    const query = request.searchParams ? new URLSearchParams(Object.entries(request.searchParams).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
+    const url = `${base}${request.path}${query ? `?${query}` : ''}`;
+    const { date, authorization } = signEtowerRequest({ method: request.method, url, token: options.token, key: options.key, now: options.now() });
+    let response: { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string };
     try {
-      response = await instance(`${base}${request.path}`, {
+      // One deadline for the whole exchange (connect, headers and body), as ETOWER_TIMEOUT_MS promises.
+      const res = await undiciRequest(url, {
         method: request.method,
-        ...(request.searchParams ? { searchParams: request.searchParams } : {}),
-        ...(request.json !== undefined ? { json: request.json } : {}),
+        dispatcher,
+        signal: AbortSignal.timeout(options.timeoutMs),
+        headers: {
+          accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'qianyi-etower-bridge',
+          [ETOWER_DATE_HEADER.toLowerCase()]: date, authorization,
+        },
+        ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
       });
+      response = { statusCode: res.statusCode, headers: res.headers, body: await res.body.text() };
     } catch (err) {
       const mapped = mapRequestError(endpoint, err, options.timeoutMs);
       options.logger?.warn({ endpoint, kind: mapped.kind, ms: Date.now() - started, err: mapped.message }, 'etower request failed');
       throw mapped;
     }
     const status = response.statusCode;
-    const body = String(response.body ?? '');
+    const body = response.body;
     options.logger?.debug({ endpoint, method: request.method, status, ms: Date.now() - started }, 'etower request');
     if (status === 401) throw new EtowerAuthError(endpoint, snippetOf(body));
     if (status < 200 || status >= 300) {
-      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], options.now()) : undefined;
+      const header = response.headers['retry-after'];
+      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(Array.isArray(header) ? header[0] : header, options.now()) : undefined;
       throw new EtowerHttpError(endpoint, status, snippetOf(body), retryAfterMs);
     }
     try {
@@ -130,16 +118,21 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   return {
     send,
     close() {
-      agent.http.destroy();
-      agent.https.destroy();
+      void dispatcher.destroy().catch(() => undefined);
     },
   };
 }
 
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
 function mapRequestError(endpoint: string, err: unknown, timeoutMs: number): EtowerTimeoutError | EtowerNetworkError {
-  if (err instanceof RequestError) {
-    if (err.name === 'TimeoutError' || err.code === 'ETIMEDOUT') return new EtowerTimeoutError(endpoint, timeoutMs, err);
-    return new EtowerNetworkError(endpoint, err.code, err.message, err);
+  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  // AbortSignal.timeout rejects with a DOMException named TimeoutError; undici has its own timeouts too.
+  if (e?.name === 'TimeoutError' || TIMEOUT_CODES.has(e?.code ?? '') || err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError) {
+    return new EtowerTimeoutError(endpoint, timeoutMs, err);
   }
-  return new EtowerNetworkError(endpoint, undefined, err instanceof Error ? err.message : String(err), err);
+  // A refused or reset connection comes as the socket's own error, or wrapped (the code sits on its cause).
+  const code = e?.cause?.code ?? e?.code;
+  const message = e?.cause?.message && e.cause.message !== e.message ? `${e.message}: ${e.cause.message}` : e?.message ?? String(err);
+  return new EtowerNetworkError(endpoint, code, message, err);
 }

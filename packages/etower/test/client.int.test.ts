@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { startEtowerSimulator, type RunningEtowerSimulator } from '../../../apps/sandbox/src/etower/serve';
 import {
   createEtowerClient, EtowerAuthError, EtowerBusinessError, EtowerHttpError, EtowerMalformedResponseError,
@@ -243,6 +244,28 @@ describe('failures', () => {
     const err = await catchErr(dead.warehouseServiceList());
     dead.close();
     expect(err).toBeInstanceOf(EtowerNetworkError);
+    expect((err as EtowerNetworkError).code).toBe('ECONNREFUSED');
     expect(classifyEtowerFailure(err)).toMatchObject({ retryable: true, kind: 'network' });
+  });
+
+  it('a connection dropped before the answer -> EtowerNetworkError; a slow body -> EtowerTimeoutError', async () => {
+    // A peer that hangs up on every request, and one that sends headers then stalls the body past the deadline.
+    const servers: Server[] = [
+      createServer((req) => { req.socket.destroy(); }),
+      createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"status":'); }),
+    ];
+    const urls = await Promise.all(servers.map((srv) => new Promise<string>((resolve) => srv.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(srv.address() as { port: number }).port}`)))));
+    const clients = urls.map((baseUrl) => createEtowerClient({ baseUrl, token, key, timeoutMs: 300 }));
+    try {
+      const dropped = await catchErr(clients[0]!.createOrders([order('SO-DROP')]));
+      expect(dropped).toBeInstanceOf(EtowerNetworkError);
+      expect(classifyEtowerFailure(dropped)).toMatchObject({ retryable: true, kind: 'network' });
+      const stalled = await catchErr(clients[1]!.warehouseServiceList());
+      expect(stalled).toBeInstanceOf(EtowerTimeoutError);
+    } finally {
+      for (const c of clients) c.close();
+      for (const srv of servers) srv.closeAllConnections();
+      await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(resolve))));
+    }
   });
 });
