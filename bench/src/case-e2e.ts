@@ -11,7 +11,9 @@ import { bridgeEnv, startBareWorker, startIngress, startRedis, startSandbox, sta
 
 export interface E2eRun { workers: number; orders: number; seconds: number; ordersPerSec: number; workerPeakRssMb: number[]; workerCpuPerOrderUs: number; duplicates: number;
   /** Share of the machine's cores busy during the run (every process: load generator, ingress, workers, sandbox, Redis). */
-  machineBusy: number }
+  machineBusy: number;
+  /** CPU per order of the shared processes during the run: ingress (bridge runs only), sandbox, Redis. */
+  sharedCpuPerOrderUs: { ingress?: number; sandbox: number; redis: number } }
 export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number }
 
 type Sandbox = Proc & { url: string };
@@ -38,13 +40,29 @@ async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeout
   }
 }
 
-function finish(workers: Proc[], n: number, started: number, done: { at: number; duplicates: number }, cpuBefore: number[], ticksBefore: ReturnType<typeof machineTicks>): E2eRun {
+interface Shared { sandbox: number; redis: number; ingress?: number }
+
+/** CPU seconds so far of the processes every run shares. */
+function sharedCpu(pids: { sandbox: number; redis: number; ingress?: number }): Shared {
+  return { sandbox: cpuSecondsOf(pids.sandbox), redis: cpuSecondsOf(pids.redis), ...(pids.ingress ? { ingress: cpuSecondsOf(pids.ingress) } : {}) };
+}
+
+function finish(workers: Proc[], n: number, started: number, done: { at: number; duplicates: number }, cpuBefore: number[], ticksBefore: ReturnType<typeof machineTicks>, shared: { pids: Parameters<typeof sharedCpu>[0]; before: Shared }): E2eRun {
   const seconds = (done.at - started) / 1000;
   const cpu = workers.reduce((s, w, i) => s + cpuSecondsOf(w.pid) - cpuBefore[i]!, 0);
   return {
     workers: workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
     workerPeakRssMb: workers.map((w) => memoryOf(w.pid).peakMb), workerCpuPerOrderUs: (cpu / n) * 1e6,
     machineBusy: busyShare(ticksBefore, machineTicks()),
+    sharedCpuPerOrderUs: perOrder(sharedCpu(shared.pids), shared.before, n),
+  };
+}
+
+function perOrder(after: Shared, before: Shared, n: number): E2eRun['sharedCpuPerOrderUs'] {
+  const us = (a: number, b: number) => ((a - b) / n) * 1e6;
+  return {
+    sandbox: us(after.sandbox, before.sandbox), redis: us(after.redis, before.redis),
+    ...(after.ingress !== undefined && before.ingress !== undefined ? { ingress: us(after.ingress, before.ingress) } : {}),
   };
 }
 
@@ -61,6 +79,8 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
   const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
   const ticksBefore = machineTicks();
+  const pids = { sandbox: sandbox.pid, redis: redis.pid! };
+  const sharedBefore = sharedCpu(pids);
   const started = Date.now();
   // The producer maps the orders up front: the bare worker does nothing but the call.
   for (let i = 0; i < n; i += 500) {
@@ -72,22 +92,24 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
     await queue.addBulk(jobs);
   }
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = finish(workers, n, started, done, cpuBefore, ticksBefore);
+  const run = finish(workers, n, started, done, cpuBefore, ticksBefore, { pids, before: sharedBefore });
   await queue.close();
   await stopAll(...workers);
   return run;
 }
 
-async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string, workerCount: number, n: number, prefix: string, workerEnv: Record<string, string>): Promise<E2eRun> {
+async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string, ingressPid: number, workerCount: number, n: number, prefix: string, workerEnv: Record<string, string>): Promise<E2eRun> {
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
   const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
   const ticksBefore = machineTicks();
+  const pids = { sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid };
+  const sharedBefore = sharedCpu(pids);
   const started = Date.now();
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = finish(workers, n, started, done, cpuBefore, ticksBefore);
+  const run = finish(workers, n, started, done, cpuBefore, ticksBefore, { pids, before: sharedBefore });
   await stopAll(...workers);
   return run;
 }
@@ -102,9 +124,9 @@ export async function benchE2e(opts: { orders: number; workerEnv?: Record<string
     const n = opts.orders;
     const workerEnv = opts.workerEnv ?? {};
     const bare1 = await bareRun(redis, sandbox, 1, n, 'E2E-BARE1');
-    const bridge1 = await bridgeRun(redis, sandbox, ingress.url, 1, n, 'E2E-BRIDGE1', workerEnv);
+    const bridge1 = await bridgeRun(redis, sandbox, ingress.url, ingress.pid, 1, n, 'E2E-BRIDGE1', workerEnv);
     const bare2 = await bareRun(redis, sandbox, 2, n, 'E2E-BARE2');
-    const bridge2 = await bridgeRun(redis, sandbox, ingress.url, 2, n, 'E2E-BRIDGE2', workerEnv);
+    const bridge2 = await bridgeRun(redis, sandbox, ingress.url, ingress.pid, 2, n, 'E2E-BRIDGE2', workerEnv);
     return { bare1, bridge1, bare2, bridge2, ingressPeakRssMb: memoryOf(ingress.pid).peakMb };
   } finally {
     await stopAll(ingress, sandbox);

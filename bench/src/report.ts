@@ -51,6 +51,10 @@ function e2e(r: E2eResult, orders: number): string {
     row('bare BullMQ worker (same eTower client: undici)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
     `- bridge / bare, one process: **${f2(r1)}** (target >= 0.6: ${mark(r1 >= 0.6)}); bridge orders/s on one process ${f0(r.bridge1.ordersPerSec)} (target >= 500: ${mark(r.bridge1.ordersPerSec >= 500)})`,
     `- bridge / bare, two processes: **${f2(r2)}**; two bridge processes / one: ${f2(r.bridge2.ordersPerSec / r.bridge1.ordersPerSec)}`,
+    `- CPU per order of the processes the runs share (ingress / sandbox / Redis, µs): ${[['bare, 1', r.bare1], ['bridge, 1', r.bridge1], ['bare, 2', r.bare2], ['bridge, 2', r.bridge2]].map(([name, x]) => {
+      const c = (x as E2eRun).sharedCpuPerOrderUs;
+      return `${name as string}: ${c.ingress !== undefined ? f0(c.ingress) : '-'} / ${f0(c.sandbox)} / ${f0(c.redis)}`;
+    }).join('; ')}`,
     '- bridge runs: timed from the first createOrder request to the ingress until the sandbox has created every order; the worker consumes `orders` only (pushes wait in `webhooks`, served by their own worker group in compose)',
     '- bare runs: timed from the first addBulk (jobs already mapped to eTower orders) until the sandbox has created every order',
     `- ingress peak RSS during the end-to-end runs: ${f0(r.ingressPeakRssMb)} MB`, '',
