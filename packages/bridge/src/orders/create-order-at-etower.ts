@@ -35,17 +35,23 @@ export type CreateOrderOutcome =
 export async function createOrderAtEtower(order: CreateOrderContent, deps: CreateOrderDeps): Promise<CreateOrderOutcome> {
   const tenant = deps.tenant.accessId;
   const { orderNumber } = order;
-  const current = await deps.store.get(tenant, orderNumber);
-  const done = alreadyDone(current);
-  if (done) return done;
-
-  const start = await deps.store.transition(tenant, orderNumber, {
-    from: current ? ['received', 'creating', 'failed'] : 'absent',
-    patch: { phase: 'creating', ...(current ? {} : initialFields(order)) },
-    notify: false,
-    open: 'add',
-    note: 'create call to eTower',
-  });
+  const toCreating = { patch: { phase: 'creating' as const }, notify: false, open: 'add' as const, note: 'create call to eTower' };
+  // The usual case (a fresh order in `received`) in one round trip: the read and the compare-and-set go out
+  // together, the read first, so `current` is the record the transition started from. Anything else takes the
+  // general path below.
+  const [read, fresh] = await Promise.all([deps.store.get(tenant, orderNumber), deps.store.transition(tenant, orderNumber, { from: ['received'], ...toCreating })]);
+  let current = read;
+  let start = fresh;
+  if (!start.ok) {
+    current = await deps.store.get(tenant, orderNumber);
+    const done = alreadyDone(current);
+    if (done) return done;
+    start = await deps.store.transition(tenant, orderNumber, {
+      ...toCreating,
+      from: current ? ['received', 'creating', 'failed'] : 'absent',
+      patch: { phase: 'creating', ...(current ? {} : initialFields(order)) },
+    });
+  }
   if (!start.ok) {
     const now = await deps.store.get(tenant, orderNumber);
     const settled = alreadyDone(now);

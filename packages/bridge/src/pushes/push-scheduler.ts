@@ -35,12 +35,14 @@ export class PushScheduler {
 
   /** Removes the pending pushes of older versions of the document and clears its outbox entry. */
   private async supersede(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, idOf: (t: string, id: string, v: number) => string): Promise<void> {
-    for (let older = version - 1; older >= Math.max(1, version - 5); older--) {
-      const job = await this.queues.webhooks.getJob(idOf(tenant, id, older));
-      if (!job) continue;
-      const state = await job.getState();
-      if (PENDING_STATES.has(state)) await job.remove().catch(() => undefined);
-    }
-    await clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt);
+    // After the new push job exists (the caller enqueued it), so a crash here leaves the outbox entry to be drained.
+    // The lookups go out together: on a busy worker each sequential round trip adds to every order's latency.
+    const olderIds: string[] = [];
+    for (let older = version - 1; older >= Math.max(1, version - 5); older--) olderIds.push(idOf(tenant, id, older));
+    const removeOlder = async (jobIdToCheck: string) => {
+      const job = await this.queues.webhooks.getJob(jobIdToCheck);
+      if (job && PENDING_STATES.has(await job.getState())) await job.remove().catch(() => undefined);
+    };
+    await Promise.all([...olderIds.map(removeOlder), clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt)]);
   }
 }
