@@ -69,7 +69,8 @@ export async function benchPoller(opts: { orders: number; skus: number; rebuildS
   const env = bridgeEnv(redis.url, sandbox.url);
   // Started before the seed: its scheduler's first poll finds nothing, so the measured polls are the only real ones.
   const worker = await startWorker({ ...env, WORKER_QUEUES: 'orders' });
-  const queues = createQueues(new Redis(redis.url, { maxRetriesPerRequest: null }));
+  const queueConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
+  const queues = createQueues(queueConnection);
   const events = new QueueEvents('orders', { connection: { url: redis.url }, prefix: KEY_PREFIX });
   const inventoryEvents = new QueueEvents('inventory', { connection: { url: redis.url }, prefix: KEY_PREFIX });
   let inventoryWorker: Proc | undefined;
@@ -101,6 +102,8 @@ export async function benchPoller(opts: { orders: number; skus: number; rebuildS
     return { result, redis, orderNumber: (i) => poll(i % opts.orders) };
   } finally {
     await Promise.all([events.close(), inventoryEvents.close(), ...Object.values(queues).map((q) => q.close())]);
+    // BullMQ leaves a connection it was given open; this one would keep reconnecting once the bench's Redis stops.
+    queueConnection.disconnect();
     await stopAll(worker, inventoryWorker, sandbox);
   }
 }
