@@ -58,6 +58,8 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   const base = normaliseBaseUrl(options.baseUrl);
   // Keep-alive connections, as many as the worker's concurrency asks for. No retries here: the job queue owns them
   // (with backoff, attempt limits and classification); a second layer would multiply attempts and hide failures.
+  // No redirects either: eTower's API does not redirect and the signature covers the exact URL, so a 3xx means a
+  // wrong ETOWER_BASE_URL (http for https, a web page's host), and it is reported as that HTTP status.
   const dispatcher = new Agent({ keepAliveTimeout: 30000 });
 
   async function send(request: EtowerRequest): Promise<unknown> {
