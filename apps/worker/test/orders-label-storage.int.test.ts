@@ -1,5 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { OrderStore, createQueues, enqueue, initialFields } from '@bridge/core';
+import { createOrderContentSchema } from '@bridge/qianyi';
 import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
 import { etowerStats, order, orderNumber } from './order-fixtures';
 
@@ -48,6 +50,29 @@ test('a plain order stores no label', async () => {
     expect((await queue.getJob(`createOrder-test-access-id-${n}`))?.data.labelStored).toBe(false);
   } finally {
     await queue.close();
+    redis.disconnect();
+  }
+});
+
+test('a create job from before labelStored existed still gets its stored label to eTower', async () => {
+  // What an older ingress wrote: the record, the label beside it, and a job whose data does not say labelStored.
+  const n = orderNumber('OLDJOB');
+  const content = createOrderContentSchema.parse(order(n, { packageType: 'OWN_PACKAGE', trackingNumber: '1Z999AA10123456785', labelData: LABEL }));
+  const redis = new Redis(bridge.redisUrl, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis);
+  try {
+    const store = new OrderStore(redis);
+    expect((await store.transition('test-access-id', n, { from: 'absent', patch: { phase: 'received', ...initialFields(content) }, notify: false, open: 'add', note: 'received from Qianyi' })).ok).toBe(true);
+    await store.putLabel('test-access-id', n, LABEL);
+    const { labelData: _label, ...withoutLabel } = content;
+    const job = await enqueue(queues, 'createOrder', { tenant: 'test-access-id', order: withoutLabel });
+    expect(job.data).not.toHaveProperty('labelStored');
+
+    await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber);
+    const { request } = await bridge.control(`/__control/etower/orders/${n}/request`);
+    expect(request.parcels[0]).toMatchObject({ trackingNo: '1Z999AA10123456785', labelType: 1, label: LABEL });
+  } finally {
+    await Promise.all(Object.values(queues).map((q) => q.close()));
     redis.disconnect();
   }
 });
