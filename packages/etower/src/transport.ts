@@ -60,7 +60,9 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   // (with backoff, attempt limits and classification); a second layer would multiply attempts and hide failures.
   // No redirects either: eTower's API does not redirect and the signature covers the exact URL, so a 3xx means a
   // wrong ETOWER_BASE_URL (http for https, a web page's host), and it is reported as that HTTP status.
-  const dispatcher = new Agent({ keepAliveTimeout: 30000 });
+  // undici's default idle keep-alive (4 s, or less if the server says so): a busy worker reuses its connections
+  // anyway, and an idle one never writes an order onto a socket a proxy has silently dropped.
+  const dispatcher = new Agent();
 
   async function send(request: EtowerRequest): Promise<unknown> {
     const started = Date.now();
