@@ -1,4 +1,4 @@
-import { Agent, errors, request as undiciRequest } from 'undici';
+import { Agent, request as undiciRequest } from 'undici';
 import { signEtowerRequest, ETOWER_DATE_HEADER } from './signing';
 import { EtowerAuthError } from './errors/auth-error';
 import { EtowerHttpError } from './errors/http-error';
@@ -131,8 +131,8 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 
 function mapRequestError(endpoint: string, err: unknown, timeoutMs: number): EtowerTimeoutError | EtowerNetworkError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  // AbortSignal.timeout rejects with a DOMException named TimeoutError; undici has its own timeouts too.
-  if (e?.name === 'TimeoutError' || TIMEOUT_CODES.has(e?.code ?? '') || err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError) {
+  // AbortSignal.timeout rejects with a DOMException named TimeoutError; undici's own timeouts carry codes.
+  if (e?.name === 'TimeoutError' || TIMEOUT_CODES.has(e?.code ?? '')) {
     return new EtowerTimeoutError(endpoint, timeoutMs, err);
   }
   // A refused or reset connection comes as the socket's own error, or wrapped (the code sits on its cause).
