@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { computeSign } from '@bridge/qianyi';
 import { startApp, type AppProcess } from './app-process';
 import { isolatedRedisUrl } from './test-redis';
+import type { SimStats } from '../../../apps/sandbox/src/etower/state';
 
 /** The sandbox tenant every harness uses. */
 export const TEST_TENANT = { accessId: 'test-access-id', secretKey: 'test-secret-key', token: 'test-token', key: 'test-key', extraType: 'TESTWH' };
@@ -137,17 +138,9 @@ export async function jobCounts(redisUrl: string): Promise<Record<string, number
   return counts;
 }
 
-/** What the eTower sandbox counted (GET /__control/etower/stats): the evidence of "exactly once". */
-export interface SandboxStats {
-  createOrderAttempts: Record<string, number>;
-  ordersCreated: Record<string, number>;
-  confirmations: Record<string, number>;
-  poAttempts: Record<string, number>;
-  posCreated: Record<string, number>;
-  productAttempts: Record<string, number>;
-  productsCreated: Record<string, number>;
-  productBatchSizes: number[];
-}
+/** What the eTower sandbox counted (GET /__control/etower/stats): the evidence of "exactly once". The sandbox's
+ *  own type, so the tests cannot drift from what it sends (a type-only import: nothing of the app is loaded). */
+export type SandboxStats = SimStats;
 
 export function etowerStats(bridge: Pick<BridgeHarness, 'control'>): Promise<SandboxStats> {
   return bridge.control<SandboxStats>('/__control/etower/stats');
