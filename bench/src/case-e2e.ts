@@ -40,29 +40,29 @@ async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeout
   }
 }
 
-interface Shared { sandbox: number; redis: number; ingress?: number }
+/** The processes a run is measured on: its workers, and those every run shares. */
+interface Watched { workers: Proc[]; sandbox: number; redis: number; ingress?: number }
 
-/** CPU seconds so far of the processes every run shares. */
-function sharedCpu(pids: { sandbox: number; redis: number; ingress?: number }): Shared {
-  return { sandbox: cpuSecondsOf(pids.sandbox), redis: cpuSecondsOf(pids.redis), ...(pids.ingress ? { ingress: cpuSecondsOf(pids.ingress) } : {}) };
-}
-
-function finish(workers: Proc[], n: number, started: number, done: { at: number; duplicates: number }, cpuBefore: number[], ticksBefore: ReturnType<typeof machineTicks>, shared: { pids: Parameters<typeof sharedCpu>[0]; before: Shared }): E2eRun {
-  const seconds = (done.at - started) / 1000;
-  const cpu = workers.reduce((s, w, i) => s + cpuSecondsOf(w.pid) - cpuBefore[i]!, 0);
+/** Starts a run's clock and CPU readings; `finish` turns them into the run's figures. */
+function startMeter(w: Watched) {
+  const cpuOf = (pid: number | undefined) => (pid === undefined ? 0 : cpuSecondsOf(pid));
+  const before = { workers: w.workers.map((p) => cpuOf(p.pid)), sandbox: cpuOf(w.sandbox), redis: cpuOf(w.redis), ingress: cpuOf(w.ingress), ticks: machineTicks() };
+  const started = Date.now();
   return {
-    workers: workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
-    workerPeakRssMb: workers.map((w) => memoryOf(w.pid).peakMb), workerCpuPerOrderUs: (cpu / n) * 1e6,
-    machineBusy: busyShare(ticksBefore, machineTicks()),
-    sharedCpuPerOrderUs: perOrder(sharedCpu(shared.pids), shared.before, n),
-  };
-}
-
-function perOrder(after: Shared, before: Shared, n: number): E2eRun['sharedCpuPerOrderUs'] {
-  const us = (a: number, b: number) => ((a - b) / n) * 1e6;
-  return {
-    sandbox: us(after.sandbox, before.sandbox), redis: us(after.redis, before.redis),
-    ...(after.ingress !== undefined && before.ingress !== undefined ? { ingress: us(after.ingress, before.ingress) } : {}),
+    finish(n: number, done: { at: number; duplicates: number }): E2eRun {
+      const seconds = (done.at - started) / 1000;
+      const perOrderUs = (pid: number | undefined, was: number) => ((cpuOf(pid) - was) / n) * 1e6;
+      const workerCpu = w.workers.reduce((sum, p, i) => sum + cpuOf(p.pid) - before.workers[i]!, 0);
+      return {
+        workers: w.workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
+        workerPeakRssMb: w.workers.map((p) => memoryOf(p.pid).peakMb), workerCpuPerOrderUs: (workerCpu / n) * 1e6,
+        machineBusy: busyShare(before.ticks, machineTicks()),
+        sharedCpuPerOrderUs: {
+          sandbox: perOrderUs(w.sandbox, before.sandbox), redis: perOrderUs(w.redis, before.redis),
+          ...(w.ingress !== undefined ? { ingress: perOrderUs(w.ingress, before.ingress) } : {}),
+        },
+      };
+    },
   };
 }
 
@@ -77,11 +77,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
   for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
   const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
-  const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
-  const ticksBefore = machineTicks();
-  const pids = { sandbox: sandbox.pid, redis: redis.pid! };
-  const sharedBefore = sharedCpu(pids);
-  const started = Date.now();
+  const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid! });
   // The producer maps the orders up front: the bare worker does nothing but the call.
   for (let i = 0; i < n; i += 500) {
     const jobs = [];
@@ -92,7 +88,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
     await queue.addBulk(jobs);
   }
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = finish(workers, n, started, done, cpuBefore, ticksBefore, { pids, before: sharedBefore });
+  const run = meter.finish(n, done);
   await queue.close();
   await stopAll(...workers);
   return run;
@@ -102,14 +98,10 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
-  const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid));
-  const ticksBefore = machineTicks();
-  const pids = { sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid };
-  const sharedBefore = sharedCpu(pids);
-  const started = Date.now();
+  const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid });
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = finish(workers, n, started, done, cpuBefore, ticksBefore, { pids, before: sharedBefore });
+  const run = meter.finish(n, done);
   await stopAll(...workers);
   return run;
 }
