@@ -16,7 +16,7 @@ export interface IngressResult {
   ingressEnv: Record<string, string>;
 }
 
-export async function benchIngress(opts: { durationS: number; ingressEnv?: Record<string, string>; nodeArgs?: string[] }): Promise<IngressResult> {
+export async function benchIngress(opts: { durationS: number; ingressEnv?: Record<string, string> }): Promise<IngressResult> {
   const redis = await startRedis();
   try {
     const bareServer = await startBareServer();
@@ -24,7 +24,7 @@ export async function benchIngress(opts: { durationS: number; ingressEnv?: Recor
     await bareServer.stop();
 
     const extra = opts.ingressEnv ?? {};
-    const ingress = await startIngress(bridgeEnv(redis.url, 'http://127.0.0.1:9', extra), opts.nodeArgs);
+    const ingress = await startIngress(bridgeEnv(redis.url, 'http://127.0.0.1:9', extra));
     await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
     await load({ url: ingress.url, durationS: 3, body: createOrderBodies('WARM') });
     const cpuBefore = treePids(ingress.pid).reduce((s, p) => s + cpuSecondsOf(p), 0);

@@ -7,7 +7,7 @@ import { benchIngress, type IngressResult } from './case-ingress';
 import { benchPoller, type PollerResult } from './case-poller';
 import { benchRead, type ReadResult } from './case-read';
 import { machine } from './machine';
-import { repoRoot } from './procs';
+import { profileAppsInto, repoRoot } from './procs';
 import { NOTES_MARKER, renderResults } from './report';
 
 const args = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
@@ -22,14 +22,16 @@ const skus = Number(args.skus ?? 100000);
 const rebuildSkus = Number(args['rebuild-skus'] ?? 10000);
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
+// --profile: every app process (ingress, workers, sandbox) runs under --cpu-prof, one file per process in
+// bench/profiles/ named after the app; summarise with `node bench/profile-summary.mjs bench/profiles/<file>`.
+if (args.profile) profileAppsInto(join(repoRoot, 'bench', 'profiles'));
+
 const results: { ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult } = {};
 if (only.has('ingress')) {
   log('1. ingress vs bare node:http');
-  // --profile: the ingress runs under --cpu-prof; summarise with `node bench/profile-summary.mjs bench/profiles/<file>`.
-  const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(repoRoot, 'bench', 'profiles')}`] : [];
   // --ingress-env=K=V,K=V: settings of the ingress under test (e.g. INGRESS_PROCESSES=2).
   const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-  results.ingress = await benchIngress({ durationS, ingressEnv, nodeArgs });
+  results.ingress = await benchIngress({ durationS, ingressEnv });
   log(JSON.stringify(results.ingress));
 }
 if (only.has('poller') || only.has('read')) {

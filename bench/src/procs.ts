@@ -45,12 +45,21 @@ export function spawnNode(name: string, script: string, env: Record<string, stri
   };
 }
 
+let profileDir: string | undefined;
+let profileSeq = 0;
+
+/** `--profile`: every app process started from now on runs under `--cpu-prof`, its file named after the app. */
+export function profileAppsInto(dir: string): void {
+  profileDir = dir;
+}
+
 export function appScript(app: string): string {
   return join(repoRoot, 'apps', app, 'dist', 'main.js');
 }
 
-export async function startAppProc(app: string, env: Record<string, string>, readyText: string, nodeArgs: string[] = []): Promise<Proc & { url?: string }> {
-  const proc = spawnNode(app, appScript(app), env, ['--enable-source-maps', ...nodeArgs]);
+export async function startAppProc(app: string, env: Record<string, string>, readyText: string): Promise<Proc & { url?: string }> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${app}-${++profileSeq}.cpuprofile`] : [];
+  const proc = spawnNode(app, appScript(app), env, ['--enable-source-maps', ...profile]);
   const line = await proc.waitFor(readyText);
   const url = readyText.includes('listening') ? (JSON.parse(line) as { url: string }).url : undefined;
   return Object.assign(proc, { url });

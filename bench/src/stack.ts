@@ -30,12 +30,12 @@ export function bridgeEnv(redisUrl: string, etowerUrl: string, extra: Record<str
   };
 }
 
-export async function startIngress(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc & { url: string }> {
-  return (await startAppProc('ingress', env, '"event":"listening"', nodeArgs)) as Proc & { url: string };
+export async function startIngress(env: Record<string, string>): Promise<Proc & { url: string }> {
+  return (await startAppProc('ingress', env, '"event":"listening"')) as Proc & { url: string };
 }
 
-export async function startWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
-  return startAppProc('worker', env, '"event":"ready"', nodeArgs);
+export async function startWorker(env: Record<string, string>): Promise<Proc> {
+  return startAppProc('worker', env, '"event":"ready"');
 }
 
 export async function startBareServer(): Promise<Proc & { url: string }> {
