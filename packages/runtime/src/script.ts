@@ -1,13 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /**
- * A Lua script called by its SHA (EVALSHA, falling back to EVAL once per connection), instead of sending its
- * whole text with every call as `redis.eval` does. Defined lazily on each connection that runs it.
+ * A Lua script called by its SHA (EVALSHA), sending its text (EVAL) only when Redis does not know it yet (first
+ * call after a Redis restart or SCRIPT FLUSH); EVAL also caches it for the next call.
+ *
+ * Built on the connection's own EVALSHA/EVAL rather than ioredis's defineCommand: a command defined on a
+ * connection after an auto-pipelined batch was opened is missing from that batch, and ioredis then crashes the
+ * process on the misaligned replies (test/lua-script.int.test.ts). EVALSHA exists in every batch.
  */
 export function luaScript(name: string, lua: string, numberOfKeys: number) {
-  return (redis: Redis, ...args: Array<string | number>): Promise<unknown> => {
-    const commands = redis as unknown as Record<string, ((...a: Array<string | number>) => Promise<unknown>) | undefined>;
-    if (typeof commands[name] !== 'function') redis.defineCommand(name, { lua, numberOfKeys });
-    return commands[name]!(...args);
+  const sha = createHash('sha1').update(lua).digest('hex');
+  return async (redis: Redis, ...args: Array<string | number>): Promise<unknown> => {
+    try {
+      return await redis.evalsha(sha, numberOfKeys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return redis.eval(lua, numberOfKeys, ...args);
+    }
   };
 }

@@ -1,4 +1,4 @@
-import type { Redis, Result } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { DocumentStore, type DocumentTransition, type DocumentTransitionResult } from '../state/document-store';
 import { keys } from '../state/keys';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
@@ -8,12 +8,6 @@ export type TransitionOptions = DocumentTransition<OrderPhase, OrderPatch>;
 
 /** How long a label is kept: as long as the order's create job (a week), which is the only reader. */
 export const LABEL_TTL_SECONDS = 7 * 24 * 3600;
-
-declare module 'ioredis' {
-  interface RedisCommander<Context> {
-    bridgeTransition(k1: string, k2: string, k3: string, k4: string, allowed: string, patch: string, now: string, bump: string, open: string, note: string, member: string, outboxMember: string): Result<[number, string, number], Context>;
-  }
-}
 
 /** Outbound orders' state: the record of what was done, and the final word on "already done". */
 export class OrderStore extends DocumentStore<OrderState, OrderPhase, OrderPatch> {

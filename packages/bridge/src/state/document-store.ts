@@ -1,10 +1,13 @@
 import type { Redis } from 'ioredis';
+import { luaScript } from '@bridge/runtime';
 import { TRANSITION_LUA } from './lua';
 import { outboxMember, type OutboxKind } from './outbox';
 import { keys } from './keys';
 
 // The phase compare-and-set (state/lua.ts) of every document (orders, ASNs, products): one record hash, a
 // history list, an optional open set, and the push outbox, all changed in one Lua step.
+
+const transitionScript = luaScript('bridgeTransition', TRANSITION_LUA, 4) as (redis: Redis, ...args: string[]) => Promise<[number, string, number]>;
 
 export interface DocumentKeys {
   record(tenant: string, id: string): string;
@@ -36,11 +39,7 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     private readonly k: DocumentKeys,
     private readonly codec: DocumentCodec,
     private readonly idField: string,
-  ) {
-    if (!(redis as unknown as { bridgeTransition?: unknown }).bridgeTransition) {
-      redis.defineCommand('bridgeTransition', { numberOfKeys: 4, lua: TRANSITION_LUA });
-    }
-  }
+  ) {}
 
   async get(tenant: string, id: string): Promise<S | undefined> {
     const raw = await this.redis.hgetall(this.k.record(tenant, id));
@@ -78,8 +77,8 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     }
     // Products never push: their outbox member is one the drain ignores and clears.
     const member = this.kind === 'sku' ? `sku\n${tenant}\n${id}` : outboxMember(this.kind, tenant, id);
-    const [ok, current, version] = await this.redis.bridgeTransition(
-      this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox,
+    const [ok, current, version] = await transitionScript(
+      this.redis, this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox,
       allowed, JSON.stringify(patch), String(t.now ?? Date.now()), t.notify ? '1' : '0', t.open ?? '', t.note, id, member,
     );
     const phase = (current || undefined) as P | undefined;
