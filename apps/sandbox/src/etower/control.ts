@@ -7,7 +7,7 @@ import { orderRecord } from './order-view';
 import { poRecord } from './po-view';
 import { orderNumber } from './routes/orders';
 import { findFulfillmentService } from './seed';
-import type { SimulatorState } from './state';
+import { statsWithPrefix, type SimulatorState } from './state';
 
 // Test/demo control API, mounted at /__control/etower. Not signed: it is the tests' back door.
 
@@ -60,7 +60,11 @@ export function controlRouter(state: SimulatorState): Router {
     state.faults = [];
     res.json({ success: true });
   });
-  router.get('/stats', (_req, res) => { res.json({ success: true, ...state.stats }); });
+  // ?prefix=X: only the documents whose key starts with X in the per-document counters (calls stay whole).
+  router.get('/stats', (req, res) => {
+    const prefix = typeof req.query.prefix === 'string' ? req.query.prefix : '';
+    res.json({ success: true, ...(prefix ? statsWithPrefix(state.stats, prefix) : state.stats) });
+  });
   router.post('/reset', (_req, res) => {
     state.reset();
     res.json({ success: true });

@@ -87,6 +87,21 @@ const emptyStats = (): SimStats => ({
   productAttempts: {}, productsCreated: {}, productBatchSizes: [], unauthorized: 0, faultsApplied: 0,
 });
 
+const PER_DOCUMENT: ReadonlyArray<keyof SimStats> = ['createOrderAttempts', 'ordersCreated', 'confirmations', 'poAttempts', 'posCreated', 'productAttempts', 'productsCreated'];
+
+/**
+ * The stats with every per-document counter cut to the keys (reference numbers, SKUs) that start with `prefix`.
+ * A benchmark polls for its own orders among tens of thousands: the whole stats would be megabytes a second.
+ */
+export function statsWithPrefix(stats: SimStats, prefix: string): SimStats {
+  const cut = { ...stats };
+  for (const name of PER_DOCUMENT) {
+    const counter = stats[name] as Record<string, number>;
+    (cut as Record<string, unknown>)[name] = Object.fromEntries(Object.entries(counter).filter(([key]) => key.startsWith(prefix)));
+  }
+  return cut;
+}
+
 export const bump = (counter: Record<string, number>, key: string): void => {
   counter[key] = (counter[key] ?? 0) + 1;
 };
