@@ -6,7 +6,7 @@ import { luaScript } from '@bridge/runtime';
 // pipeline that copies the connection's defined commands when it is opened, so a script defined lazily on
 // the connection while a batch is open was missing from it: the call failed and ioredis then crashed the
 // process on the misaligned replies. Scripts must work whenever they are first called.
-const echoKeyAndArg = luaScript('testEchoKeyAndArg', "return {KEYS[1], ARGV[1], redis.call('INCR', KEYS[1])}", 1);
+const echoKeyAndArg = luaScript("return {KEYS[1], ARGV[1], redis.call('INCR', KEYS[1])}", 1);
 
 let url: string;
 const connections: Redis[] = [];
@@ -41,6 +41,6 @@ test('a script Redis has never seen (after SCRIPT FLUSH) is loaded again, on pla
 });
 
 test('an error raised by the script itself reaches the caller unchanged', async () => {
-  const failing = luaScript('testFailing', "return redis.error_reply('bad thing')", 0);
+  const failing = luaScript("return redis.error_reply('bad thing')", 0);
   await expect(failing(connect(true))).rejects.toThrow('bad thing');
 });

@@ -9,14 +9,14 @@ import type { Redis } from 'ioredis';
  * connection after an auto-pipelined batch was opened is missing from that batch, and ioredis then crashes the
  * process on the misaligned replies (test/lua-script.int.test.ts). EVALSHA exists in every batch.
  */
-export function luaScript(name: string, lua: string, numberOfKeys: number) {
+export function luaScript<Reply = unknown>(lua: string, numberOfKeys: number) {
   const sha = createHash('sha1').update(lua).digest('hex');
-  return async (redis: Redis, ...args: Array<string | number>): Promise<unknown> => {
+  return async (redis: Redis, ...args: Array<string | number>): Promise<Reply> => {
     try {
-      return await redis.evalsha(sha, numberOfKeys, ...args);
+      return (await redis.evalsha(sha, numberOfKeys, ...args)) as Reply;
     } catch (err) {
       if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return redis.eval(lua, numberOfKeys, ...args);
+      return (await redis.eval(lua, numberOfKeys, ...args)) as Reply;
     }
   };
 }

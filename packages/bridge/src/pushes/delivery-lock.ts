@@ -3,7 +3,7 @@ export { runExclusive as withDeliveryLock } from '../state/exclusive';
 import { luaScript } from '@bridge/runtime';
 
 const RAISE_LUA = `local v = tonumber(redis.call('GET', KEYS[1]) or '0') if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end return v`;
-const raiseDelivered = luaScript('bridgeDeliveredRaise', RAISE_LUA, 1);
+const raiseDelivered = luaScript(RAISE_LUA, 1);
 
 /** Records that `version` reached Qianyi, never lowering what is recorded. */
 export async function markDelivered(redis: Redis, key: string, version: number): Promise<void> {

@@ -7,7 +7,7 @@ import { keys } from './keys';
 // The phase compare-and-set (state/lua.ts) of every document (orders, ASNs, products): one record hash, a
 // history list, an optional open set, and the push outbox, all changed in one Lua step.
 
-const transitionScript = luaScript('bridgeTransition', TRANSITION_LUA, 4) as (redis: Redis, ...args: string[]) => Promise<[number, string, number]>;
+const transitionScript = luaScript<[ok: number, current: string, version: number]>(TRANSITION_LUA, 4);
 
 export interface DocumentKeys {
   record(tenant: string, id: string): string;

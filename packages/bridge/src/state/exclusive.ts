@@ -3,9 +3,9 @@ import type { Redis } from 'ioredis';
 import { luaScript } from '@bridge/runtime';
 
 const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-const releaseLock = luaScript('bridgeLockRelease', RELEASE_LUA, 1);
+const releaseLock = luaScript(RELEASE_LUA, 1);
 const RENEW_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-const renewLock = luaScript('bridgeLockRenew', RENEW_LUA, 1);
+const renewLock = luaScript(RENEW_LUA, 1);
 
 /** How long a poll lock outlives a poller that died (it is renewed while the poll runs). */
 export const POLL_LOCK_MS = 15000;

@@ -25,7 +25,7 @@ local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if score and tonumber(score) <= tonumber(ARGV[2]) then return redis.call('ZREM', KEYS[1], ARGV[1]) end
 return 0`;
 
-const clearIfNotNewer = luaScript('bridgeOutboxClear', CLEAR_LUA, 1);
+const clearIfNotNewer = luaScript(CLEAR_LUA, 1);
 
 export async function clearOutbox(redis: Redis, member: string, changedAtOrBefore: number): Promise<void> {
   await clearIfNotNewer(redis, keys.pushOutbox, member, String(changedAtOrBefore));
