@@ -29,7 +29,7 @@ if (args.profile) profileAppsInto(join(repoRoot, 'bench', 'profiles'));
 const results: { ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult } = {};
 if (only.has('ingress')) {
   log('1. ingress vs bare node:http');
-  // --ingress-env=K=V,K=V: settings of the ingress under test (e.g. INGRESS_PROCESSES=2).
+  // --ingress-env=K=V,K=V: settings of the ingress under test (e.g. INGRESS_HEAP_GROWING_PERCENT=0).
   const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   results.ingress = await benchIngress({ durationS, ingressEnv });
   log(JSON.stringify(results.ingress));
