@@ -4,6 +4,7 @@ export * from './jobs/define';
 export * from './jobs/catalog';
 export * from './jobs/queues';
 export * from './jobs/enqueue';
+export type { CreateJobs } from './jobs/revive-create-job';
 export * from './catalog/build-catalog';
 export * from './catalog/catalog-store';
 export * from './catalog/refresh-catalog';

@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError } from 'bullmq';
 import { createAsnOrderContentSchema } from '@bridge/qianyi';
 import { AsnRefusedError, POLL_LOCK_MS, createAsnAtEtower, createAsnJobId, deliverAsnPush, keys, pollOpenAsns, runExclusive, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
+import { createJobsIn } from './create-jobs';
 
 /** How soon a push waiting for another delivery of the same ASN tries again (not counted as an attempt). */
 const BUSY_RETRY_MS = 1000;
@@ -25,10 +26,7 @@ export async function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: Proc
   const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), POLL_LOCK_MS,
     () => pollOpenAsns({
       tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes,
-      createJobs: {
-        state: async (asnNumber) => (await ctx.queues.asn.getJob(createAsnJobId(payload.tenant, asnNumber)))?.getState(),
-        retry: async (asnNumber, from) => { await (await ctx.queues.asn.getJob(createAsnJobId(payload.tenant, asnNumber)))?.retry(from, { resetAttemptsMade: true }); },
-      },
+      createJobs: createJobsIn(ctx.queues.asn, (asnNumber) => createAsnJobId(payload.tenant, asnNumber)),
     }));
   return run.locked ? run.value : { skipped: 'another poll of this tenant is running' };
 }

@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { CONTENT_SCHEMAS } from '@bridge/qianyi';
 import { POLL_LOCK_MS, keys, runExclusive, createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
+import { createJobsIn } from './create-jobs';
 
 export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
   // A self-shipped order's label was kept beside its record, not in the job data (OrderStore.putLabel).
@@ -37,15 +38,11 @@ export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, c
 }
 
 export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext) {
-  const jobOf = (orderNumber: string) => ctx.queues.orders.getJob(createJobId(payload.tenant, orderNumber));
   // One poll per tenant at a time: a slow or retried poll overlapping the next would write an older eTower
   // reading over a newer one. The lock is renewed while the poll runs and expires soon after its worker dies.
   const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
     tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes, logger: ctx.logger,
-    createJobs: {
-      state: async (orderNumber) => (await jobOf(orderNumber))?.getState(),
-      retry: async (orderNumber, from) => { await (await jobOf(orderNumber))?.retry(from, { resetAttemptsMade: true }); },
-    },
+    createJobs: createJobsIn(ctx.queues.orders, (orderNumber) => createJobId(payload.tenant, orderNumber)),
   }));
   return run.locked ? run.value : { skipped: 'another poll of this tenant is running' };
 }
