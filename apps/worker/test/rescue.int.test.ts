@@ -1,5 +1,6 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
+import { createAsnJobId } from '@bridge/core';
+import { eventually, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 import { etowerStats, order, orderNumber } from './order-fixtures';
 
 // A create job that ended without settling its document (its worker killed on the last attempt, a job stalled
@@ -26,14 +27,20 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
   const revived = orderNumber('REVIVE');
   const lost = orderNumber('LOST');
   const asnNumber = orderNumber('ASNREV');
+  const lostAsn = orderNumber('ASNLOST');
   expect((await bridge.call('createOrder', order(revived))).body.success).toBe(true);
   expect((await bridge.call('createOrder', order(lost))).body.success).toBe(true);
-  expect((await bridge.call('createAsnOrder', { asnNumber, warehouseCode: 'USWH1', skuList: [{ sku: 'SKU-000001', quantity: 3 }] })).body.success).toBe(true);
+  for (const n of [asnNumber, lostAsn]) {
+    expect((await bridge.call('createAsnOrder', { asnNumber: n, warehouseCode: 'USWH1', skuList: [{ sku: 'SKU-000001', quantity: 3 }] })).body.success).toBe(true);
+  }
   await failEveryJob('orders', 2);
-  await failEveryJob('asn', 1);
+  await failEveryJob('asn', 2);
   const orders = new Queue('orders', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
   await (await orders.getJob(`createOrder-test-access-id-${lost}`))!.remove();
   await orders.close();
+  const asns = new Queue('asn', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
+  await (await asns.getJob(createAsnJobId(TEST_TENANT.accessId, lostAsn)))!.remove();
+  await asns.close();
   expect((await bridge.call('getOrder', { orderNumber: revived })).body.data).toMatchObject({ status: 'SENDING' });
 
   await bridge.startWorker(); // its pollers run every second; a document is "stuck" after 10 s
@@ -52,4 +59,12 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
   expect(stats.ordersCreated[revived]).toBe(1);
   expect(stats.ordersCreated[lost]).toBeUndefined();
   expect(stats.posCreated[asnNumber]).toBe(1);
+  // A lost ASN is not pushed (pushAsnInfo has no failure status): getAsnList names it and says why.
+  const list = await eventually(async () => {
+    const body = (await bridge.call('getAsnList', { asnNumbers: [lostAsn, asnNumber] })).body;
+    return body.message.includes(lostAsn) ? body : undefined;
+  }, 30000, 500);
+  expect(list.message).toMatch(new RegExp(`${lostAsn}: not confirmed by eTower: the bridge lost this ASN's create job`));
+  expect(list.asnList.map((a: { asnNumber: string }) => a.asnNumber)).toEqual([asnNumber]);
+  expect(stats.posCreated[lostAsn]).toBeUndefined();
 });

@@ -20,7 +20,7 @@ export async function createAsnOrder(content: ContentOf<'createAsnOrder'>, ctx: 
   return createAsnOrderResponse(content.asnNumber, 'accepted; the eTower inbound order follows by getAsnList');
 }
 
-/** getAsnList: from ASN state (kept fresh by the poller), totals per SKU. Unknown or refused ones are named in message. */
+/** getAsnList: from ASN state (kept fresh by the poller), totals per SKU. Unknown or failed ones are named in message. */
 export async function getAsnList(content: ContentOf<'getAsnList'>, ctx: MethodContext) {
   const states = await ctx.asns.getMany(ctx.tenant.accessId, content.asnNumbers);
   const list: AsnListItem[] = [];
@@ -29,7 +29,7 @@ export async function getAsnList(content: ContentOf<'getAsnList'>, ctx: MethodCo
     const state = states.get(asnNumber);
     if (!state) { notes.push(`${asnNumber}: not known to this bridge`); continue; }
     const item = asnListItem(state);
-    if ('refused' in item) notes.push(`${asnNumber}: refused by eTower: ${item.refused}`);
+    if ('failed' in item) notes.push(`${asnNumber}: ${item.failed}`);
     else list.push(item);
   }
   return { ...getAsnListResponse(list), message: notes.join('; ') };

@@ -8,11 +8,16 @@ export function formatAsnTime(ms: number): string {
 
 /**
  * An ASN's state as a getAsnList entry: totals (never increments), receivedQuantity = good + bad. An ASN
- * still with us reads NEW (or SHIPPING), a cancelled one DELETED; a refused one has no entry (the seed has no
- * failure status) and the answer's message says why instead.
+ * still with us reads NEW (or SHIPPING), a cancelled one DELETED; a failed one has no entry (the seed has no
+ * failure status) and the answer's message says why instead: refused by eTower, or not confirmed by it (eTower
+ * unreachable on every attempt, or the create job lost). The poller keeps reading an unconfirmed one, so if
+ * eTower did take it, it is listed again.
  */
-export function asnListItem(state: AsnState): AsnListItem | { refused: string } {
-  if (state.phase === 'failed' && state.failureKind === 'refused') return { refused: state.failedReason ?? 'refused by eTower' };
+export function asnListItem(state: AsnState): AsnListItem | { failed: string } {
+  if (state.phase === 'failed') {
+    const reason = state.failedReason ?? 'no reason recorded';
+    return { failed: state.failureKind === 'refused' ? `refused by eTower: ${reason}` : `not confirmed by eTower: ${reason}` };
+  }
   return {
     asnNumber: state.asnNumber,
     wmsStatus: state.status,
