@@ -63,10 +63,10 @@ async function measureJob(redis: BenchRedis, worker: Proc, run: () => Promise<un
   return { seconds, workerCpuS: cpuSecondsOf(worker.pid) - cpuBefore, redisDeltaMb: ((await redis.usedMemory()) - memBefore) / 1048576, result };
 }
 
-export async function benchPoller(opts: { orders: number; skus: number; rebuildSkus: number }): Promise<{ result: PollerResult; redis: BenchRedis; orderNumber: (i: number) => string }> {
+export async function benchPoller(opts: { orders: number; skus: number; rebuildSkus: number; workerEnv?: Record<string, string> }): Promise<{ result: PollerResult; redis: BenchRedis; orderNumber: (i: number) => string }> {
   const redis = await startRedis();
   const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000', SANDBOX_SKU_COUNT: String(opts.rebuildSkus) });
-  const env = bridgeEnv(redis.url, sandbox.url);
+  const env = bridgeEnv(redis.url, sandbox.url, opts.workerEnv);
   // Started before the seed: its scheduler's first poll finds nothing, so the measured polls are the only real ones.
   const worker = await startWorker({ ...env, WORKER_QUEUES: 'orders' });
   const queueConnection = new Redis(redis.url, { maxRetriesPerRequest: null });

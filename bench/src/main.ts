@@ -20,6 +20,13 @@ const orders = Number(args.orders ?? 6000);
 const openOrders = Number(args['open-orders'] ?? 50000);
 const skus = Number(args.skus ?? 100000);
 const rebuildSkus = Number(args['rebuild-skus'] ?? 10000);
+/** `--<name>=K=V,K=V`: settings for the processes a case starts. */
+const envArg = (name: string): Record<string, string> =>
+  Object.fromEntries((args[name] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+// --ingress-env: the ingress under test (e.g. INGRESS_HEAP_GROWING_PERCENT=0); --worker-env: the bridge workers
+// of cases 3 and 4 (e.g. WORKER_HEAP_GROWING_PERCENT=0).
+const ingressEnv = envArg('ingress-env');
+const workerEnv = envArg('worker-env');
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 // --profile: every app process (ingress, workers, sandbox) runs under --cpu-prof, one file per process in
@@ -29,14 +36,12 @@ if (args.profile) profileAppsInto(join(repoRoot, 'bench', 'profiles'));
 const results: { ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult } = {};
 if (only.has('ingress')) {
   log('1. ingress vs bare node:http');
-  // --ingress-env=K=V,K=V: settings of the ingress under test (e.g. INGRESS_HEAP_GROWING_PERCENT=0).
-  const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   results.ingress = await benchIngress({ durationS, ingressEnv });
   log(JSON.stringify(results.ingress));
 }
 if (only.has('poller') || only.has('read')) {
   log(`4. poller over ${openOrders} open orders, real rebuild of ${rebuildSkus} SKUs, snapshot of ${skus}`);
-  const poller = await benchPoller({ orders: openOrders, skus, rebuildSkus });
+  const poller = await benchPoller({ orders: openOrders, skus, rebuildSkus, workerEnv });
   results.poller = poller.result;
   log(JSON.stringify(results.poller));
   if (only.has('read')) {
@@ -48,7 +53,7 @@ if (only.has('poller') || only.has('read')) {
 }
 if (only.has('e2e')) {
   log(`3. end to end, ${orders} orders per run`);
-  results.e2e = await benchE2e({ orders });
+  results.e2e = await benchE2e({ orders, workerEnv });
   log(JSON.stringify(results.e2e));
 }
 
