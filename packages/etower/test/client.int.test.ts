@@ -14,6 +14,8 @@ let clock = Date.now();
 let sim: RunningEtowerSimulator;
 let client: EtowerClient;
 
+const listenLocally = (srv: Server) => new Promise<string>((resolve) => srv.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(srv.address() as { port: number }).port}`)));
+const closeNow = (srv: Server) => { srv.closeAllConnections(); return new Promise((resolve) => srv.close(resolve)); };
 const catchErr = async (p: Promise<unknown>): Promise<unknown> => p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e);
 
 beforeAll(async () => {
@@ -254,7 +256,7 @@ describe('failures', () => {
       createServer((req) => { req.socket.destroy(); }),
       createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"status":'); }),
     ];
-    const urls = await Promise.all(servers.map((srv) => new Promise<string>((resolve) => srv.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(srv.address() as { port: number }).port}`)))));
+    const urls = await Promise.all(servers.map(listenLocally));
     const clients = urls.map((baseUrl) => createEtowerClient({ baseUrl, token, key, timeoutMs: 300 }));
     try {
       const dropped = await catchErr(clients[0]!.createOrders([order('SO-DROP')]));
@@ -264,8 +266,24 @@ describe('failures', () => {
       expect(stalled).toBeInstanceOf(EtowerTimeoutError);
     } finally {
       for (const c of clients) c.close();
-      for (const srv of servers) srv.closeAllConnections();
-      await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(resolve))));
+      await Promise.all(servers.map(closeNow));
+    }
+  });
+
+  it('a redirect is not followed: reported as its HTTP status, not retried, nothing created at the target', async () => {
+    // A wrong ETOWER_BASE_URL (a web host that redirects): following it would send a signed order to another URL
+    // than the one signed; the operator must see the status and fix the setting.
+    const redirector = createServer((req, res) => { res.writeHead(301, { location: `${sim.url}${req.url}` }); res.end(); });
+    const wrong = createEtowerClient({ baseUrl: await listenLocally(redirector), token, key, timeoutMs: 300 });
+    try {
+      const err = await catchErr(wrong.createOrders([order('SO-REDIRECT')]));
+      expect(err).toBeInstanceOf(EtowerHttpError);
+      expect((err as EtowerHttpError).status).toBe(301);
+      expect(classifyEtowerFailure(err)).toMatchObject({ retryable: false, kind: 'http', code: '301' });
+      expect(await client.orderList({ referenceNoList: ['SO-REDIRECT'] })).toEqual([]);
+    } finally {
+      wrong.close();
+      await closeNow(redirector);
     }
   });
 });
