@@ -1,9 +1,9 @@
 import { startBridge, type BridgeHarness } from '@bridge/testkit';
 import { order, orderNumber } from './order-fixtures';
 
-// A fresh ingress batches its Redis commands (auto-pipelining). The first cancels are the first calls that
-// run the push outbox's script; arriving together with other calls, they once crashed the ingress (a script
-// defined on the connection while a batch was open was missing from it). No worker: the orders stay
+// The first cancels are the first calls that run the push outbox's script; arriving together with other calls,
+// they once crashed the ingress (its connection batched commands then, and a script defined on it while a batch
+// was open was missing from the batch). It no longer batches, but many first calls at once must still work. No worker: the orders stay
 // `received`, so every cancel succeeds and pushes.
 let bridge: BridgeHarness;
 beforeAll(async () => { bridge = await startBridge({ workers: 0, bridgeEnv: { SYNC_WAIT_MS: '0' } }); });
