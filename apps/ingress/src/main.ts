@@ -1,6 +1,6 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
 import { createQueueEvents, createQueues, createStores } from '@bridge/core';
-import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth } from '@bridge/runtime';
+import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { createIngressServer } from './app';
 import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
@@ -46,6 +46,7 @@ server.listen(env.PORT, env.HOST, () => {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   process.stdout.write(`${JSON.stringify({ event: 'listening', port, url: `http://127.0.0.1:${port}` })}\n`);
   logger.info({ port, tenants: tenants.map((t) => t.accessId) }, 'ingress listening');
+  settleHeapAfterStartup(env.INGRESS_HEAP_GROWING_PERCENT);
 });
 server.keepAliveTimeout = 65000;
 

@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@bridge/config';
 import { TenantRegistry, createQueues, createStores } from '@bridge/core';
-import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth } from '@bridge/runtime';
+import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
 import { createWorkerMetrics } from './metrics';
@@ -39,4 +39,5 @@ shutdown.add('redis', () => redis.quit());
 registerStateGauges(metrics, ctx);
 const schedulers = await upsertSchedulers(queues, env.WORKER_QUEUES, tenants, env);
 logger.info({ queues: env.WORKER_QUEUES, tenants: tenants.map((t) => t.accessId), schedulers }, 'worker started');
+settleHeapAfterStartup(env.WORKER_HEAP_GROWING_PERCENT);
 process.stdout.write(`${JSON.stringify({ event: 'ready', queues: env.WORKER_QUEUES })}\n`);
