@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedisServer, type BridgeHarness, type PrivateRedis } from '../packages/testkit/src/index';
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (bridge) await reportSecrets(SCENARIO, FILE, bridge).finally(() => bridge.stop());
   await redis?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 type Sent = { n: string; status: number; success: boolean; message?: string; phase: 'up' | 'stopping' | 'down' | 'restarting' | 'after' };

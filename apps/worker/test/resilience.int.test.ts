@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, startBridge, startRedisServer, type BridgeHarness, type PrivateRedis } from '@bridge/testkit';
@@ -12,7 +12,7 @@ beforeAll(async () => {
   redis = await startRedisServer({ dir, appendOnly: true });
   bridge = await startBridge({ redisUrl: redis.url, sandboxEnv: { SANDBOX_LATENCY_MS: '1500' }, bridgeEnv: { SYNC_WAIT_MS: '0', ETOWER_TIMEOUT_MS: '5000', WORKER_QUEUES: 'orders,webhooks' } });
 });
-afterAll(async () => { await bridge?.stop(); await redis?.stop(); });
+afterAll(async () => { await bridge?.stop(); await redis?.stop(); rmSync(dir, { recursive: true, force: true }); });
 
 test('SIGTERM mid-job: the worker finishes the job, exits 0, nothing is lost', async () => {
   const n = orderNumber('TERM');

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src';
@@ -8,8 +8,13 @@ const single = {
   QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER', ETOWER_BASE_URL: 'https://cfs-qa.etowertech.com', ETOWER_TOKEN: 't', ETOWER_KEY: 'k',
 };
 
+// One directory for every tenants file of this suite, removed at the end.
+const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
 function tenantsFile(json: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'tenants.json');
+  const file = join(dir, `tenants-${++files}.json`);
   writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
   return file;
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { computeSign } from '@bridge/qianyi';
 import { startApp, type AppProcess } from './app-process';
 import { isolatedRedisUrl } from './test-redis';
@@ -58,6 +58,7 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     ...options.sandboxEnv,
   });
   const sandboxUrl = (await sandbox.listening).url;
+  const tenantsFile = options.tenant ? writeTenantsFile(sandboxUrl, options.tenant) : undefined;
   const bridgeEnv: Record<string, string> = {
     REDIS_URL: redisUrl, LOG_LEVEL: 'info',
     QIANYI_ACCESS_ID: TEST_TENANT.accessId, QIANYI_SECRET_KEY: TEST_TENANT.secretKey,
@@ -68,7 +69,7 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     WEBHOOK_RETRY_SCHEDULE_MS: '0,200,500,1000,2000,3000',
     WORKER_LOCK_DURATION_MS: '5000', WORKER_STALLED_INTERVAL_MS: '2000',
     PORT: '0', HOST: '127.0.0.1',
-    ...(options.tenant ? { BRIDGE_TENANTS_FILE: writeTenantsFile(sandboxUrl, options.tenant) } : {}),
+    ...(tenantsFile ? { BRIDGE_TENANTS_FILE: tenantsFile } : {}),
     ...options.bridgeEnv,
   };
   const workers: AppProcess[] = [];
@@ -107,6 +108,7 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     stop: async () => {
       await Promise.all([ingress.stop(), ...workers.map((w) => w.stop())]);
       await sandbox.stop();
+      if (tenantsFile) rmSync(dirname(tenantsFile), { recursive: true, force: true });
     },
   };
 }

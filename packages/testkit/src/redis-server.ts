@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -9,11 +9,13 @@ export interface PrivateRedis {
   url: string;
   port: number;
   pid: number | undefined;
+  /** Where it keeps its files. */
+  dir: string;
   stop(): Promise<void>;
 }
 
 export interface StartRedisOptions {
-  /** Where redis keeps its files; a fresh temporary directory when omitted. */
+  /** Where redis keeps its files (kept after stop); a fresh temporary directory, removed at stop, when omitted. */
   dir?: string;
   /** Keep an append-only file (as production does) so a restart loses nothing. */
   appendOnly?: boolean;
@@ -30,7 +32,10 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
     throw new Error('redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`');
   }
   const port = options.port ?? (await freePort());
+  const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bridge-redis-'));
+  // A benchmark's append-only file is ~150 MB: a temporary directory left behind by every run fills the disk.
+  const removeOwnDir = () => { if (ownDir) rmSync(dir, { recursive: true, force: true }); };
   mkdirSync(dir, { recursive: true });
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction',
     '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec'];
@@ -40,7 +45,7 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10000;
   for (;;) {
-    if (exited) throw new Error(`redis-server exited at start (port ${port})`);
+    if (exited) { removeOwnDir(); throw new Error(`redis-server exited at start (port ${port})`); }
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
     probe.on('error', () => {});
     try {
@@ -50,7 +55,12 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
       break;
     } catch {
       probe.disconnect();
-      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`redis-server did not answer on port ${port}`); }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        await new Promise<void>((resolve) => (exited ? resolve() : child.once('exit', () => resolve())));
+        removeOwnDir();
+        throw new Error(`redis-server did not answer on port ${port}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -58,10 +68,15 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
     url,
     port,
     pid: child.pid,
-    stop: () => new Promise<void>((resolve) => {
-      if (exited) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    dir,
+    stop: async () => {
+      if (!exited) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+      removeOwnDir();
+    },
   };
 }
