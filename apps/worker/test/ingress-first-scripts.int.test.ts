@@ -3,8 +3,8 @@ import { order, orderNumber } from './order-fixtures';
 
 // The first cancels are the first calls that run the push outbox's script; arriving together with other calls,
 // they once crashed the ingress (its connection batched commands then, and a script defined on it while a batch
-// was open was missing from the batch). It no longer batches, but many first calls at once must still work. No worker: the orders stay
-// `received`, so every cancel succeeds and pushes.
+// was open was missing from the batch). It no longer batches, but many first calls at once must still work.
+// No worker: the orders stay `received`, so every cancel succeeds and pushes.
 let bridge: BridgeHarness;
 beforeAll(async () => { bridge = await startBridge({ workers: 0, bridgeEnv: { SYNC_WAIT_MS: '0' } }); });
 afterAll(async () => { await bridge?.stop(); });

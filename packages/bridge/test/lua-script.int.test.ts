@@ -2,10 +2,10 @@ import { Redis } from 'ioredis';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import { luaScript } from '@bridge/runtime';
 
-// A connection may batch its commands with ioredis auto-pipelining (the ingress did until 2026-11-21). A batch is a pipeline that copies the
-// connection's defined commands when it is opened, so a script defined lazily on the connection while a batch
-// was open was missing from it: the call failed and ioredis then crashed the process on the misaligned
-// replies. Scripts must work whenever they are first called.
+// A connection may batch its commands with ioredis auto-pipelining (the ingress did until 2026-11-21). A batch
+// is a pipeline that copies the connection's defined commands when it is opened, so a script defined lazily on
+// the connection while a batch was open was missing from it: the call failed and ioredis then crashed the
+// process on the misaligned replies. Scripts must work whenever they are first called.
 const echoKeyAndArg = luaScript("return {KEYS[1], ARGV[1], redis.call('INCR', KEYS[1])}", 1);
 
 let url: string;
