@@ -19,16 +19,10 @@ export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; brid
 type Sandbox = Proc & { url: string };
 
 async function createdCount(sandbox: Sandbox, prefix: string): Promise<{ created: number; duplicates: number }> {
-  // Only this run's orders: the whole stats of a run is ~0.5 MB, fetched ten times a second.
-  const stats = await (await fetch(`${sandbox.url}/__control/etower/stats?prefix=${encodeURIComponent(prefix)}`)).json() as { ordersCreated: Record<string, number> };
-  let created = 0;
-  let duplicates = 0;
-  for (const [ref, n] of Object.entries(stats.ordersCreated)) {
-    if (!ref.startsWith(prefix)) continue;
-    created += 1;
-    duplicates += n - 1;
-  }
-  return { created, duplicates };
+  // Two numbers for this run's orders, not the counters themselves (~0.2 MB, ten times a second).
+  const url = `${sandbox.url}/__control/etower/stats/tally?prefix=${encodeURIComponent(prefix)}`;
+  const { ordersCreated } = await (await fetch(url)).json() as { ordersCreated: { documents: number; total: number } };
+  return { created: ordersCreated.documents, duplicates: ordersCreated.total - ordersCreated.documents };
 }
 
 async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeoutMs: number): Promise<{ at: number; duplicates: number }> {

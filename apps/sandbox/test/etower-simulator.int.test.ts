@@ -106,6 +106,18 @@ describe('eTower simulator over HTTP', () => {
     expect(Object.keys((await controlCall('GET', '/stats')).json.ordersCreated)).toHaveLength(3);
   });
 
+  it('stats/tally?prefix= counts the documents under that prefix and their counts, per counter', async () => {
+    for (const ref of ['RUN1-1', 'RUN1-2', 'RUN2-1']) sim.state.stats.ordersCreated[ref] = 1;
+    sim.state.stats.ordersCreated['RUN1-2'] = 2;
+    sim.state.stats.createOrderAttempts['RUN1-1'] = 3;
+    const tally = (await controlCall('GET', '/stats/tally?prefix=RUN1-')).json;
+    expect(tally).toMatchObject({
+      success: true, prefix: 'RUN1-',
+      ordersCreated: { documents: 2, total: 3 }, createOrderAttempts: { documents: 1, total: 3 }, productsCreated: { documents: 0, total: 0 },
+    });
+    expect((await controlCall('GET', '/stats/tally?prefix=RUN2-')).json.ordersCreated).toEqual({ documents: 1, total: 1 });
+  });
+
   it('validates control bodies', async () => {
     expect((await controlCall('POST', '/faults', { mode: 'explode' })).status).toBe(400);
     expect((await controlCall('POST', '/orders/none/status', { status: 4 })).status).toBe(404);

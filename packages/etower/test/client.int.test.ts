@@ -85,6 +85,18 @@ describe('outbound orders', () => {
     expect(stats.ordersCreated).toEqual({ 'SO-1': 1, 'SO-5': 1 });
   });
 
+  it('the sandbox keeps each request for tests, a long Base64 label cut short and a short one whole', async () => {
+    const long = 'JVBERi0xLjQK'.repeat(20);
+    await client.createOrders([
+      order('SO-L', { parcels: [{ referenceNo: 'SO-L', trackingNo: 'T1', labelType: 1, label: long, labelName: 'SO-L.pdf', items: [{ sku: 'SKU-000001', quantity: 1 }] }] }),
+      order('SO-P'),
+    ]);
+    const kept = await control(sim.url, 'GET', '/orders/SO-L/request');
+    expect(kept.request.parcels[0]).toMatchObject({ trackingNo: 'T1', label: `${long.slice(0, 64)}…(${long.length} chars)`, labelName: 'SO-L.pdf' });
+    expect(kept.request.consignee).toMatchObject({ name: 'Jane Doe', city: 'Los Angeles' });
+    expect((await control(sim.url, 'GET', '/orders/SO-P/request')).request).toEqual(JSON.parse(JSON.stringify(order('SO-P'))));
+  });
+
   it('drafts stay 0 until confirmed; confirming a shipped order is refused with 600928', async () => {
     const [r] = await client.createOrders([order('SO-D', { isNeedConfirm: false })]);
     const orderNo = (r as { orderNo: string }).orderNo;

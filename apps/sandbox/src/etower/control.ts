@@ -7,7 +7,7 @@ import { orderRecord } from './order-view';
 import { poRecord } from './po-view';
 import { orderNumber } from './routes/orders';
 import { findFulfillmentService } from './seed';
-import { statsWithPrefix, type SimulatorState } from './state';
+import { statsWithPrefix, tallyWithPrefix, type SimulatorState } from './state';
 
 // Test/demo control API, mounted at /__control/etower. Not signed: it is the tests' back door.
 
@@ -64,6 +64,11 @@ export function controlRouter(state: SimulatorState): Router {
   router.get('/stats', (req, res) => {
     const prefix = typeof req.query.prefix === 'string' ? req.query.prefix : '';
     res.json({ success: true, ...(prefix ? statsWithPrefix(state.stats, prefix) : state.stats) });
+  });
+  // ?prefix=X: per counter, how many documents under X were counted and how many counts they add up to.
+  router.get('/stats/tally', (req, res) => {
+    const prefix = typeof req.query.prefix === 'string' ? req.query.prefix : '';
+    res.json({ success: true, prefix, ...tallyWithPrefix(state.stats, prefix) });
   });
   router.post('/reset', (_req, res) => {
     state.reset();

@@ -35,6 +35,7 @@ export async function startEtowerSimulator(options: EtowerSimulatorOptions & { p
   const { port = 0, host = '127.0.0.1', ...simOptions } = options;
   const sim = createEtowerSimulator(simOptions);
   const app = express();
+  app.disable('etag');
   app.use(sim.app);
   app.use('/__control/etower', sim.control);
   const running = await listen(app, port, host);
