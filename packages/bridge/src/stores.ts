@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Env } from '@bridge/config';
+import type { Logger } from '@bridge/runtime';
 import { AsnStore } from './asn/asn-state';
 import { CatalogStore } from './catalog/catalog-store';
 import { InventorySnapshotStore } from './inventory/snapshot-store';
@@ -18,7 +19,7 @@ export interface BridgeStores {
   pushes: PushScheduler;
 }
 
-export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStores {
+export function createStores(redis: Redis, queues: Queues, env: Env, logger?: Logger): BridgeStores {
   return {
     catalogStore: new CatalogStore(redis),
     orders: new OrderStore(redis),
@@ -26,6 +27,8 @@ export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStor
     skus: new SkuStore(redis),
     snapshots: new InventorySnapshotStore(redis),
     // A push is tried once per entry of the webhook schedule.
-    pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
+    pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length, (err, doc) => {
+      logger?.warn({ ...doc, err: err instanceof Error ? err.message : String(err) }, 'push enqueued; tidying up after it failed (the outbox drain finishes it)');
+    }),
   };
 }
