@@ -26,10 +26,9 @@ const waiter = new CommandWaiter(queues, events, env.SYNC_WAIT_MS);
 // would load got (~20 MB of resident memory) for nothing.
 const tenantsById = new Map(tenants.map((t) => [t.accessId, t]));
 
-const stores = createStores(redis, queues, env, logger);
 const server = createIngressServer({
   env, redis, queues, waiter, logger,
-  ...stores,
+  ...createStores(redis, queues, env),
   tenantOf: (accessId) => tenantsById.get(accessId),
   maxBodyBytes: env.MAX_BODY_BYTES,
   metrics: createIngressMetrics(),
@@ -53,7 +52,6 @@ server.keepAliveTimeout = 65000;
 
 const shutdown = handleShutdown({ logger, graceMs: 15000 });
 shutdown.add('http', () => closeServer(server));
-shutdown.add('push tidying', () => stores.pushes.settled());
 shutdown.add('queue events', () => waiter.close());
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());

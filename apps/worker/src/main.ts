@@ -21,7 +21,7 @@ const ctx: ProcessorContext = {
   redis,
   queues,
   tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS, (call) => metrics.etowerCall(call)),
-  ...createStores(redis, queues, env, logger),
+  ...createStores(redis, queues, env),
   logger,
 };
 
@@ -32,8 +32,6 @@ const shutdown = handleShutdown({ logger, graceMs: env.WORKER_LOCK_DURATION_MS }
 // Closing a worker waits for its in-flight jobs; a job that outlives the grace period is taken over by
 // another worker after its lock expires, so nothing is lost either way.
 shutdown.add('workers', () => Promise.all(workers.map((w) => w.close())));
-// The outbox would finish a push's tidying-up after a restart too; letting it end here spares the drain the work.
-shutdown.add('push tidying', () => ctx.pushes.settled());
 shutdown.add('health', () => (health ? closeServer(health) : undefined));
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());

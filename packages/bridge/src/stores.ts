@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
 import type { Env } from '@bridge/config';
-import type { Logger } from '@bridge/runtime';
 import { AsnStore } from './asn/asn-state';
 import { CatalogStore } from './catalog/catalog-store';
 import { InventorySnapshotStore } from './inventory/snapshot-store';
@@ -19,7 +18,7 @@ export interface BridgeStores {
   pushes: PushScheduler;
 }
 
-export function createStores(redis: Redis, queues: Queues, env: Env, logger?: Logger): BridgeStores {
+export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStores {
   return {
     catalogStore: new CatalogStore(redis),
     orders: new OrderStore(redis),
@@ -27,8 +26,6 @@ export function createStores(redis: Redis, queues: Queues, env: Env, logger?: Lo
     skus: new SkuStore(redis),
     snapshots: new InventorySnapshotStore(redis),
     // A push is tried once per entry of the webhook schedule.
-    pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length, (err, doc) => {
-      logger?.warn({ ...doc, err: err instanceof Error ? err.message : String(err) }, 'push enqueued; tidying up after it failed (the outbox drain finishes it)');
-    }),
+    pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
   };
 }

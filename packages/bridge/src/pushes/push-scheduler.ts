@@ -14,56 +14,29 @@ export function asnPushJobId(tenant: string, asnNumber: string, version: number)
   return jobId('pushAsnInfo', tenant, asnNumber, `v${version}`);
 }
 
-/** Told when the tidying-up after a push was enqueued fails; the push itself is safe by then. */
-export type TidyFailureHandler = (err: unknown, document: { kind: OutboxKind; tenant: string; id: string; version: number }) => void;
-
 /**
  * Turns a recorded change into a push job. The job for version v replaces the pending job of any older
  * version, so only the newest state of a document waits for delivery; the delivery itself re-checks versions,
  * so an older push that was already running can never land after a newer one.
- *
- * A change is handed on once its push job exists. The tidying-up after that (clearing the outbox entry,
- * removing the pending pushes of older versions) runs on without holding the caller: on a busy worker every
- * sequential round trip adds to each order's time, and nothing depends on it. If it never finishes (a crash,
- * Redis gone), the outbox entry stays and the drain re-enqueues the same job id, which BullMQ deduplicates; an
- * older push that is not removed is refused at delivery as superseded.
  */
 export class PushScheduler {
-  private readonly tidying = new Set<Promise<void>>();
-
-  constructor(
-    private readonly queues: Queues,
-    private readonly redis: Redis,
-    private readonly attempts: number,
-    private readonly onTidyFailure: TidyFailureHandler = () => undefined,
-  ) {}
+  constructor(private readonly queues: Queues, private readonly redis: Redis, private readonly attempts: number) {}
 
   async orderChanged(tenant: string, orderNumber: string, version: number, changedAt: number): Promise<void> {
     await enqueue(this.queues, 'pushOrderInfo', { tenant, orderNumber, version }, { jobId: orderPushJobId(tenant, orderNumber, version), attempts: this.attempts });
-    this.tidyUp('order', tenant, orderNumber, version, changedAt, orderPushJobId);
+    await this.supersede('order', tenant, orderNumber, version, changedAt, orderPushJobId);
   }
 
   /** The same for an inbound order's receiving (pushAsnInfo). */
   async asnChanged(tenant: string, asnNumber: string, version: number, changedAt: number): Promise<void> {
     await enqueue(this.queues, 'pushAsnInfo', { tenant, asnNumber, version }, { jobId: asnPushJobId(tenant, asnNumber, version), attempts: this.attempts });
-    this.tidyUp('asn', tenant, asnNumber, version, changedAt, asnPushJobId);
-  }
-
-  /** Resolves when every tidying-up started so far has finished (shutdown waits for it before closing Redis). */
-  async settled(): Promise<void> {
-    while (this.tidying.size > 0) await Promise.all(this.tidying);
-  }
-
-  private tidyUp(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, idOf: (t: string, id: string, v: number) => string): void {
-    const run = this.supersede(kind, tenant, id, version, changedAt, idOf)
-      .catch((err: unknown) => this.onTidyFailure(err, { kind, tenant, id, version }))
-      .finally(() => this.tidying.delete(run));
-    this.tidying.add(run);
+    await this.supersede('asn', tenant, asnNumber, version, changedAt, asnPushJobId);
   }
 
   /** Removes the pending pushes of older versions of the document and clears its outbox entry. */
   private async supersede(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, idOf: (t: string, id: string, v: number) => string): Promise<void> {
-    // After the new push job exists, so a crash here leaves the outbox entry to be drained.
+    // After the new push job exists (the caller enqueued it), so a crash here leaves the outbox entry to be drained.
+    // The lookups go out together: on a busy worker each sequential round trip adds to every order's latency.
     const olderIds: string[] = [];
     for (let older = version - 1; older >= Math.max(1, version - 5); older--) olderIds.push(idOf(tenant, id, older));
     const removeOlder = async (jobIdToCheck: string) => {
