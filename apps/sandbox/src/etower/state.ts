@@ -89,19 +89,6 @@ const emptyStats = (): SimStats => ({
 
 const PER_DOCUMENT = ['createOrderAttempts', 'ordersCreated', 'confirmations', 'poAttempts', 'posCreated', 'productAttempts', 'productsCreated'] as const satisfies ReadonlyArray<keyof SimStats>;
 
-/**
- * The stats with every per-document counter cut to the keys (reference numbers, SKUs) that start with `prefix`.
- * A benchmark polls for its own orders among tens of thousands: the whole stats would be megabytes a second.
- */
-export function statsWithPrefix(stats: SimStats, prefix: string): SimStats {
-  const cut = { ...stats };
-  for (const name of PER_DOCUMENT) {
-    const counter = stats[name] as Record<string, number>;
-    (cut as Record<string, unknown>)[name] = Object.fromEntries(Object.entries(counter).filter(([key]) => key.startsWith(prefix)));
-  }
-  return cut;
-}
-
 export interface DocumentTally {
   /** Distinct documents (reference numbers, SKUs) under the prefix. */
   documents: number;
