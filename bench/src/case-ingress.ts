@@ -4,11 +4,16 @@
 import { createOrderBodies } from './payloads';
 import { cpuSecondsOf, memoryOf, treePids } from './procs';
 import { load, probe, warmThenLoad, type LoadResult } from './load';
+import { paced } from './paced';
 import { bridgeEnv, startBareServer, startIngress, startRedis, stopAll } from './stack';
 
 export interface IngressResult {
   bare: LoadResult;
   ingress: LoadResult;
+  /** The same calls offered at half the ingress's measured throughput: latency when it is not saturated. */
+  atHalfRate: LoadResult & { offered: number };
+  /** The bare server at that same rate, the same paced generator. */
+  bareAtHalfRate: LoadResult & { offered: number };
   ratio: number;
   ingressPeakRssMb: number;
   ingressCpuPerReqUs: number;
@@ -33,9 +38,16 @@ export async function benchIngress(opts: { durationS: number; ingressEnv?: Recor
     const cpu = pids.reduce((s, p) => s + cpuSecondsOf(p), 0) - cpuBefore;
     const peak = pids.reduce((s, p) => s + memoryOf(p).peakMb, 0);
     const jobsQueued = await redis.client.llen('{bridge}:orders:wait');
+    // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
+    // tail; offered at a fixed rate of half that, the latency is the call's own plus ordinary queueing.
+    const offered = Math.max(100, Math.round(measured.reqPerSec / 2 / 100) * 100);
+    const atHalf = await paced({ url: ingress.url, rate: offered, durationS: opts.durationS, body: createOrderBodies('B2') });
     await stopAll(ingress);
+    const bareAgain = await startBareServer();
+    const bareAtHalf = await paced({ url: bareAgain.url, rate: offered, durationS: opts.durationS, body: createOrderBodies('BARE2') });
+    await bareAgain.stop();
     return {
-      bare, ingress: measured, ratio: measured.reqPerSec / bare.reqPerSec, ingressPeakRssMb: peak,
+      bare, ingress: measured, atHalfRate: atHalf, bareAtHalfRate: bareAtHalf, ratio: measured.reqPerSec / bare.reqPerSec, ingressPeakRssMb: peak,
       ingressCpuPerReqUs: (cpu / measured.requests) * 1e6, jobsQueued, ingressEnv: extra,
     };
   } finally {

@@ -1,0 +1,58 @@
+// Calls offered at a fixed rate (an open loop), for the latency of an ingress that is not saturated.
+// autocannon's own `overallRate` hands each connection a budget per second, spent as fast as answers come at the
+// start of every second: bursts at full speed, then silence, so its latencies are those of a saturated server.
+// Here request i is due at start + i / rate, and its latency runs from then (a call that waits for a free
+// connection counts that wait), so a slow answer cannot hide the calls queued behind it.
+import { Agent, request } from 'node:http';
+import type { LoadResult } from './load';
+
+export interface PacedOptions {
+  url: string;
+  path?: string;
+  /** Calls per second, spread evenly over each second. */
+  rate: number;
+  durationS: number;
+  /** Keep-alive connections at most, as in the closed-loop runs. */
+  connections?: number;
+  body: (i: number) => string;
+}
+
+export async function paced(options: PacedOptions): Promise<LoadResult & { offered: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 50 });
+  const target = new URL(options.path ?? '/api/qianyi', options.url);
+  const total = Math.round(options.rate * options.durationS);
+  const intervalMs = 1000 / options.rate;
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+
+  const send = (i: number, due: number) => new Promise<void>((done) => {
+    const body = options.body(i);
+    const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        latencies.push(performance.now() - due);
+        if (res.statusCode !== 200) non2xx += 1;
+        done();
+      });
+    });
+    req.on('error', () => { errors += 1; done(); });
+    req.end(body);
+  });
+
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let next = 0;
+  while (next < total) {
+    const now = performance.now();
+    for (; next < total && started + next * intervalMs <= now; next++) inFlight.push(send(next, started + next * intervalMs));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  return { offered: options.rate, reqPerSec: latencies.length / seconds, p50: at(0.5), p99: at(0.99), requests: latencies.length, non2xx, errors, seconds };
+}
