@@ -6,6 +6,9 @@
 import { Agent, request } from 'node:http';
 import type { LoadResult } from './load';
 
+/** As autocannon's default: a call unanswered this long counts as an error. */
+const CALL_TIMEOUT_MS = 10_000;
+
 export interface PacedOptions {
   url: string;
   path?: string;
@@ -26,17 +29,27 @@ export async function paced(options: PacedOptions): Promise<LoadResult & { offer
   let non2xx = 0;
   let errors = 0;
 
+  // Every call settles exactly once: answered (its latency counts), or failed, reset mid-answer or unanswered
+  // after CALL_TIMEOUT_MS (an error). A call that could never settle would hang the whole benchmark.
   const send = (i: number, due: number) => new Promise<void>((done) => {
+    let settled = false;
+    const settle = (answered: boolean, status?: number) => {
+      if (settled) return;
+      settled = true;
+      if (answered) {
+        latencies.push(performance.now() - due);
+        if (status !== 200) non2xx += 1;
+      } else errors += 1;
+      done();
+    };
     const body = options.body(i);
     const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       res.resume();
-      res.on('end', () => {
-        latencies.push(performance.now() - due);
-        if (res.statusCode !== 200) non2xx += 1;
-        done();
-      });
+      res.on('end', () => settle(true, res.statusCode));
+      res.on('close', () => settle(false));
     });
-    req.on('error', () => { errors += 1; done(); });
+    req.setTimeout(CALL_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)));
+    req.on('error', () => settle(false));
     req.end(body);
   });
 
