@@ -39,7 +39,7 @@ export async function benchIngress(opts: { durationS: number; ingressEnv?: Recor
     const peak = pids.reduce((s, p) => s + memoryOf(p).peakMb, 0);
     const jobsQueued = await redis.client.llen('{bridge}:orders:wait');
     // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
-    // tail; offered at a fixed rate of half that, the latency is the call's own plus ordinary queueing.
+    // tail; offered an even half of that, what is left is the call itself and whatever stalls the process (GC, Redis).
     const offered = Math.max(100, Math.round(measured.reqPerSec / 2 / 100) * 100);
     const atHalf = await paced({ url: ingress.url, rate: offered, durationS: opts.durationS, body: createOrderBodies('B2') });
     await stopAll(ingress);
