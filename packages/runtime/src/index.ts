@@ -5,3 +5,4 @@ export * from './trace';
 export * from './script';
 export * from './close-server';
 export * from './heap-growth';
+export * from './coalesce-writes';
