@@ -101,11 +101,11 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   return run;
 }
 
-export async function benchE2e(opts: { orders: number; workerEnv?: Record<string, string> }): Promise<E2eResult> {
+export async function benchE2e(opts: { orders: number; workerEnv?: Record<string, string>; ingressEnv?: Record<string, string> }): Promise<E2eResult> {
   const redis = await startRedis();
   // Orders are accepted at once and shipped never: the poller (every 5 min) has nothing to do during the run.
   const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: '50', SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
-  const ingress = await startIngress(bridgeEnv(redis.url, sandbox.url));
+  const ingress = await startIngress({ ...bridgeEnv(redis.url, sandbox.url), ...opts.ingressEnv });
   try {
     await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
     const n = opts.orders;

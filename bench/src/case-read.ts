@@ -7,8 +7,8 @@ import { bridgeEnv, startIngress, stopAll } from './stack';
 
 export interface ReadResult { getOrder: LoadResult; syncInventory: LoadResult; syncInventorySweep: LoadResult; ingressPeakRssMb: number }
 
-export async function benchRead(opts: { redisUrl: string; orderNumbers: (i: number) => string; skuCount: number; durationS: number }): Promise<ReadResult> {
-  const ingress = await startIngress(bridgeEnv(opts.redisUrl, 'http://127.0.0.1:9'));
+export async function benchRead(opts: { redisUrl: string; orderNumbers: (i: number) => string; skuCount: number; durationS: number; ingressEnv?: Record<string, string> }): Promise<ReadResult> {
+  const ingress = await startIngress({ ...bridgeEnv(opts.redisUrl, 'http://127.0.0.1:9'), ...opts.ingressEnv });
   try {
     await probe(ingress.url, signedBody('getOrder', JSON.stringify({ orderNumber: opts.orderNumbers(0) })), (a) => a.success === true);
     await probe(ingress.url, signedBody('syncInventory', JSON.stringify({ warehouseCode: 'USWH1', page: 2, pageSize: 1000 })),

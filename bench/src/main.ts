@@ -23,8 +23,8 @@ const rebuildSkus = Number(args['rebuild-skus'] ?? 10000);
 /** `--<name>=K=V,K=V`: settings for the processes a case starts. */
 const envArg = (name: string): Record<string, string> =>
   Object.fromEntries((args[name] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-// --ingress-env: the ingress under test (e.g. INGRESS_HEAP_GROWING_PERCENT=0); --worker-env: the bridge workers
-// of cases 3 and 4 (e.g. WORKER_HEAP_GROWING_PERCENT=0).
+// --ingress-env: the ingress of cases 1, 2 and 3 (e.g. INGRESS_HEAP_GROWING_PERCENT=0); --worker-env: the bridge
+// workers of cases 3 and 4 (e.g. WORKER_HEAP_GROWING_PERCENT=0).
 const ingressEnv = envArg('ingress-env');
 const workerEnv = envArg('worker-env');
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -46,14 +46,14 @@ if (only.has('poller') || only.has('read')) {
   log(JSON.stringify(results.poller));
   if (only.has('read')) {
     log('2. read path');
-    results.read = await benchRead({ redisUrl: poller.redis.url, orderNumbers: poller.orderNumber, skuCount: skus, durationS });
+    results.read = await benchRead({ redisUrl: poller.redis.url, orderNumbers: poller.orderNumber, skuCount: skus, durationS, ingressEnv });
     log(JSON.stringify(results.read));
   }
   await poller.redis.stop();
 }
 if (only.has('e2e')) {
   log(`3. end to end, ${orders} orders per run`);
-  results.e2e = await benchE2e({ orders, workerEnv });
+  results.e2e = await benchE2e({ orders, workerEnv, ingressEnv });
   log(JSON.stringify(results.e2e));
 }
 
