@@ -2,14 +2,15 @@
 // that parses the same JSON, with the same autocannon settings, in the same run. No worker runs: the jobs
 // pile up in Redis (as they would during a worker outage), so the figure is the ingress's alone.
 import { createOrderBodies } from './payloads';
-import { cpuSecondsOf, memoryOf, treePids } from './procs';
-import { load, probe, warmThenLoad, type LoadResult } from './load';
+import { measureCpuSplit, type CpuSplit } from './cpu-split';
+import { memoryOf, treePids } from './procs';
+import { load, probe, type LoadResult } from './load';
 import { paced } from './paced';
-import { bridgeEnv, startBareServer, startIngress, startRedis, stopAll } from './stack';
+import { bridgeEnv, redisConfig, startBareServer, startIngress, startRedis, stopAll } from './stack';
 
 export interface IngressResult {
-  bare: LoadResult;
-  ingress: LoadResult;
+  bare: LoadResult & { cpu: CpuSplit };
+  ingress: LoadResult & { cpu: CpuSplit };
   /** The same calls offered at half the ingress's measured throughput: latency when it is not saturated. */
   atHalfRate: LoadResult & { offered: number };
   /** The bare server at that same rate, the same paced generator. */
@@ -18,6 +19,9 @@ export interface IngressResult {
   ingressPeakRssMb: number;
   ingressCpuPerReqUs: number;
   jobsQueued: number;
+  /** AOF rewrites Redis ran during the case, and the settings it ran with. */
+  aofRewrites: number;
+  redisConfig: Record<string, string>;
   ingressEnv: Record<string, string>;
 }
 
@@ -25,17 +29,16 @@ export async function benchIngress(opts: { durationS: number; ingressEnv?: Recor
   const redis = await startRedis();
   try {
     const bareServer = await startBareServer();
-    const bare = await warmThenLoad({ url: bareServer.url, durationS: opts.durationS, body: createOrderBodies('BARE') });
+    await load({ url: bareServer.url, durationS: 3, body: createOrderBodies('BARE-WARM') });
+    const bare = await measureCpuSplit(() => load({ url: bareServer.url, durationS: opts.durationS, body: createOrderBodies('BARE') }), () => [bareServer.pid]);
     await bareServer.stop();
 
     const extra = opts.ingressEnv ?? {};
     const ingress = await startIngress(bridgeEnv(redis.url, 'http://127.0.0.1:9', extra));
     await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
     await load({ url: ingress.url, durationS: 3, body: createOrderBodies('WARM') });
-    const cpuBefore = treePids(ingress.pid).reduce((s, p) => s + cpuSecondsOf(p), 0);
-    const measured = await load({ url: ingress.url, durationS: opts.durationS, body: createOrderBodies('B1') });
+    const measured = await measureCpuSplit(() => load({ url: ingress.url, durationS: opts.durationS, body: createOrderBodies('B1') }), () => treePids(ingress.pid), redis.client);
     const pids = treePids(ingress.pid);
-    const cpu = pids.reduce((s, p) => s + cpuSecondsOf(p), 0) - cpuBefore;
     const peak = pids.reduce((s, p) => s + memoryOf(p).peakMb, 0);
     const jobsQueued = await redis.client.llen('{bridge}:orders:wait');
     // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
@@ -46,9 +49,10 @@ export async function benchIngress(opts: { durationS: number; ingressEnv?: Recor
     const bareAgain = await startBareServer();
     const bareAtHalf = await paced({ url: bareAgain.url, rate: offered, durationS: opts.durationS, body: createOrderBodies('BARE2') });
     await bareAgain.stop();
+    const aofRewrites = await redis.aofRewrites();
     return {
       bare, ingress: measured, atHalfRate: atHalf, bareAtHalfRate: bareAtHalf, ratio: measured.reqPerSec / bare.reqPerSec, ingressPeakRssMb: peak,
-      ingressCpuPerReqUs: (cpu / measured.requests) * 1e6, jobsQueued, ingressEnv: extra,
+      ingressCpuPerReqUs: measured.cpu.serverUsPerReq, jobsQueued, ingressEnv: extra, aofRewrites, redisConfig: { ...redisConfig },
     };
   } finally {
     await redis.stop();

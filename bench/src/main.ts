@@ -8,6 +8,7 @@ import { benchPoller, type PollerResult } from './case-poller';
 import { benchRead, type ReadResult } from './case-read';
 import { machine } from './machine';
 import { profileAppsInto, repoRoot } from './procs';
+import { redisConfig } from './stack';
 import { NOTES_MARKER, renderResults } from './report';
 
 const args = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
@@ -26,6 +27,8 @@ const envArg = (name: string): Record<string, string> =>
 // --ingress-env: the ingress of cases 1, 2 and 3 (e.g. INGRESS_HEAP_GROWING_PERCENT=0); --worker-env: the bridge
 // workers of cases 3 and 4 (e.g. WORKER_HEAP_GROWING_PERCENT=0).
 const ingressEnv = envArg('ingress-env');
+// --redis-config: CONFIG SET on every benchmark Redis (e.g. auto-aof-rewrite-percentage=100, compose's default).
+Object.assign(redisConfig, envArg('redis-config'));
 const workerEnv = envArg('worker-env');
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 

@@ -14,6 +14,8 @@ interface Report {
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
+const cpuSplit = (c: { serverUsPerReq: number; redisUsPerReq: number; loadGeneratorUsPerReq: number; machineBusy: number }) =>
+  `${f0(c.serverUsPerReq)} / ${c.redisUsPerReq ? f0(c.redisUsPerReq) : '-'} / ${f0(c.loadGeneratorUsPerReq)}, ${Math.round(c.machineBusy * 100)} %`;
 const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
 const loadRow = (name: string, r: LoadResult) =>
   `| ${name} | ${f0(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${f0(r.requests)} | ${r.non2xx + r.errors} |`;
@@ -27,6 +29,8 @@ function ingress(r: IngressResult): string {
     loadRow(`bridge ingress, offered ${f0(r.atHalfRate.offered)} req/s at an even pace (half its throughput)`, r.atHalfRate), '',
     `- **ratio ingress / bare: ${f2(r.ratio)}** (target >= 0.25: ${mark(r.ratio >= 0.25)}); p99 ${r.ingress.p99} ms (target < 20 ms: ${mark(r.ingress.p99 < 20)}); at half its throughput, p99 ${r.atHalfRate.p99} ms`,
     `- ingress CPU per request: ${f0(r.ingressCpuPerReqUs)} µs (all its processes); jobs queued after the measured run and the warm-up: ${f0(r.jobsQueued)}`,
+    `- CPU per request in the closed loops, server / Redis / load generator (µs), and the share of both cores busy: bare ${cpuSplit(r.bare.cpu)}; ingress ${cpuSplit(r.ingress.cpu)}`,
+    `- Redis: AOF everysec, ${Object.entries(r.redisConfig).map(([k, v]) => `${k} ${v}`).join(', ') || 'defaults'}; AOF rewrites during the case: ${r.aofRewrites}`,
     `- ingress settings: ${Object.keys(r.ingressEnv).length ? Object.entries(r.ingressEnv).map(([k, v]) => `${k}=${v}`).join(' ') : 'defaults (LOG_LEVEL=info, one request line per call)'}`, '',
   ].join('\n');
 }

@@ -5,16 +5,26 @@ import { join } from 'node:path';
 import { repoRoot, spawnNode, startAppProc, type Proc } from './procs';
 import { sandboxEnv, tenantEnv } from './payloads';
 
-export interface BenchRedis extends PrivateRedis { client: Redis; usedMemory(): Promise<number> }
+export interface BenchRedis extends PrivateRedis { client: Redis; usedMemory(): Promise<number>; aofRewrites(): Promise<number> }
+
+/**
+ * Settings every benchmark Redis gets by CONFIG SET (`--redis-config=K=V,…` adds or overrides). Automatic AOF
+ * rewrites are off: the cases pile up 50,000+ jobs in seconds, so Redis would fork and rewrite a 100-170 MB file
+ * two or three times per case, on one of the two cores the process under test shares, at moments that differ from
+ * run to run. Their cost is measured apart, with `--redis-config=auto-aof-rewrite-percentage=100` (bench/RESULTS.md).
+ */
+export const redisConfig: Record<string, string> = { 'auto-aof-rewrite-percentage': '0' };
 
 /** A private redis-server with AOF (everysec), as docker-compose runs it in production. */
 export async function startRedis(): Promise<BenchRedis> {
   const server = await startRedisServer({ appendOnly: true });
   const client = new Redis(server.url, { maxRetriesPerRequest: null });
+  for (const [k, v] of Object.entries(redisConfig)) await client.config('SET', k, v);
   return {
     ...server,
     client,
     usedMemory: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0),
+    aofRewrites: async () => Number(/aof_rewrites:(\d+)/.exec(await client.info('persistence'))?.[1] ?? 0),
     stop: async () => { client.disconnect(); await server.stop(); },
   };
 }
