@@ -6,7 +6,7 @@ import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
 
 const { env, tenants } = loadConfigOrExit();
-// Keeps the ingress near its working size under a flood of calls (bench/RESULTS.md: ~145 MB instead of ~190 MB).
+// Keeps the ingress near its working size under a flood of calls (bench/RESULTS.md: ~140 MB instead of ~185 MB).
 limitHeapGrowth(env.INGRESS_HEAP_GROWING_PERCENT);
 const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL, asyncOutput: true });
 // The request path must never hang on Redis: with no offline queue a command fails at once and Qianyi gets 503.

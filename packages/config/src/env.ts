@@ -92,9 +92,10 @@ export const envSchema = z.object({
   MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),
   /**
    * The ingress's old-generation growth per major GC, in percent (V8's --heap-growing-percent); 0 leaves V8's own
-   * heuristic, which lets a flood of createOrder calls grow the heap to ~190 MB. See bench/RESULTS.md.
+   * heuristic, which lets a flood of createOrder calls grow the ingress to ~185 MB. 100 holds it near 140 MB; 30 held
+   * it near 125 MB but ran two to three full GCs a second, which set the p99 (~25 ms against ~20). See bench/RESULTS.md.
    */
-  INGRESS_HEAP_GROWING_PERCENT: int(30),
+  INGRESS_HEAP_GROWING_PERCENT: int(100),
   /**
    * The same for a worker process. A poll of 50,000 changed orders let V8's heuristic grow a worker to ~250 MB;
    * 50 holds it near 170 MB with no measurable cost per created order (bench/RESULTS.md); 0 leaves V8's own.

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     expect(env.MAX_BODY_BYTES).toBe(20971520);
     expect(env.PORT).toBe(8080);
     expect(env.METRICS_PORT).toBeUndefined();
-    expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(30);
+    expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(100);
     expect(env.WORKER_HEAP_GROWING_PERCENT).toBe(50);
     expect(tenants).toHaveLength(1);
     expect(tenants[0]!.qianyi.callbackBaseUrl).toBe('https://www.qianyierp.com');
