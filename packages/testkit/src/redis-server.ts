@@ -20,15 +20,20 @@ export interface StartRedisOptions {
   /** Keep an append-only file (as production does) so a restart loses nothing. */
   appendOnly?: boolean;
   port?: number;
+  /** How long a started redis-server may take to answer PING before it is killed and the start fails. */
+  startTimeoutMs?: number;
+  /** The program to run; redis-server from PATH when omitted. */
+  binary?: string;
 }
 
-export function hasRedisServer(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+export function hasRedisServer(binary = 'redis-server'): boolean {
+  return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
 /** Starts a private redis-server on a free loopback port and waits until it answers PING. */
 export async function startRedisServer(options: StartRedisOptions = {}): Promise<PrivateRedis> {
-  if (!hasRedisServer()) {
+  const binary = options.binary ?? 'redis-server';
+  if (!hasRedisServer(binary)) {
     throw new Error('redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`');
   }
   const port = options.port ?? (await freePort());
@@ -39,11 +44,11 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
   mkdirSync(dir, { recursive: true });
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction',
     '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec'];
-  const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let exited = false;
   child.on('exit', () => { exited = true; });
   const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 10000);
   for (;;) {
     if (exited) { removeOwnDir(); throw new Error(`redis-server exited at start (port ${port})`); }
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,5 +36,24 @@ test('a Redis that cannot start (its port taken) reports it and leaves no direct
     expect([...ownDirs()].filter((name) => !before.has(name))).toEqual([]);
   } finally {
     await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
+test('a redis-server that runs but never answers is killed after the start timeout, and leaves no directory behind', async () => {
+  // A stand-in: it reports a version (so it counts as installed), then sleeps instead of listening.
+  const bin = mkdtempSync(join(tmpdir(), 'bridge-fake-bin-'));
+  const binary = join(bin, 'redis-server');
+  const pidFile = join(bin, 'pid');
+  writeFileSync(binary, `#!/bin/sh\n[ "$1" = "--version" ] && exit 0\necho $$ > ${pidFile}\nexec sleep 600\n`);
+  chmodSync(binary, 0o755);
+  const ownDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('bridge-redis-')));
+  const before = ownDirs();
+  try {
+    await expect(startRedisServer({ binary, startTimeoutMs: 500 })).rejects.toThrow(/redis-server did not answer on port \d+/);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(() => process.kill(pid, 0)).toThrow(); // no such process: it was killed, not left sleeping
+    expect([...ownDirs()].filter((name) => !before.has(name))).toEqual([]);
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
   }
 });
