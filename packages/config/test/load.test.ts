@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     expect(env.METRICS_PORT).toBeUndefined();
     expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(100);
     expect(env.WORKER_HEAP_GROWING_PERCENT).toBe(50);
+    expect(env.REDIS_COALESCE_WRITES).toBe('on');
     expect(tenants).toHaveLength(1);
     expect(tenants[0]!.qianyi.callbackBaseUrl).toBe('https://www.qianyierp.com');
   });
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...single, WEBHOOK_RETRY_SCHEDULE_MS: '0,5s' })).toThrow(/WEBHOOK_RETRY_SCHEDULE_MS/);
     expect(() => loadConfig({ ...single, INGRESS_HEAP_GROWING_PERCENT: '-5' })).toThrow(/INGRESS_HEAP_GROWING_PERCENT: must be a whole number/);
     expect(() => loadConfig({ ...single, WORKER_HEAP_GROWING_PERCENT: '1.5' })).toThrow(/WORKER_HEAP_GROWING_PERCENT: must be a whole number/);
+    expect(() => loadConfig({ ...single, REDIS_COALESCE_WRITES: 'yes' })).toThrow(/REDIS_COALESCE_WRITES: .*"on".*"off"/);
   });
 
   test('missing single-tenant variables are listed', () => {
@@ -81,11 +83,12 @@ describe('loadConfig', () => {
 });
 
 test('empty strings (as Compose passes unset variables) mean the defaults', () => {
-  const blank = Object.fromEntries(['LOG_LEVEL', 'SYNC_WAIT_MS', 'WORKER_QUEUES', 'WEBHOOK_RETRY_SCHEDULE_MS', 'ASN_PUSH_QUANTITIES', 'HOST', 'METRICS_PORT', 'BRIDGE_TENANTS_FILE', 'MAX_BODY_BYTES', 'INGRESS_HEAP_GROWING_PERCENT', 'WORKER_HEAP_GROWING_PERCENT'].map((k) => [k, '']));
+  const blank = Object.fromEntries(['LOG_LEVEL', 'SYNC_WAIT_MS', 'WORKER_QUEUES', 'WEBHOOK_RETRY_SCHEDULE_MS', 'ASN_PUSH_QUANTITIES', 'HOST', 'METRICS_PORT', 'BRIDGE_TENANTS_FILE', 'MAX_BODY_BYTES', 'INGRESS_HEAP_GROWING_PERCENT', 'WORKER_HEAP_GROWING_PERCENT', 'REDIS_COALESCE_WRITES'].map((k) => [k, '']));
   const { env } = loadConfig({ ...single, ...blank });
   expect(env.LOG_LEVEL).toBe('info');
   expect(env.SYNC_WAIT_MS).toBe(5000);
   expect(env.ASN_PUSH_QUANTITIES).toBe('increment');
   expect(env.HOST).toBe('0.0.0.0');
   expect(env.METRICS_PORT).toBeUndefined();
+  expect(env.REDIS_COALESCE_WRITES).toBe('on');
 });
