@@ -1,6 +1,6 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
 import { createQueueEvents, createQueues, createStores } from '@bridge/core';
-import { closeServer, coalesceWrites, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
+import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { createIngressServer } from './app';
 import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
@@ -10,9 +10,8 @@ const { env, tenants } = loadConfigOrExit();
 limitHeapGrowth(env.INGRESS_HEAP_GROWING_PERCENT);
 const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL, asyncOutput: true });
 // The request path must never hang on Redis: with no offline queue a command fails at once and Qianyi gets 503.
-const redis = createRedis(env.REDIS_URL!, 'request-path');
+const redis = createRedis(env.REDIS_URL!, 'request-path', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-if (env.REDIS_COALESCE_WRITES === 'on') coalesceWrites(redis);
 const queues = createQueues(redis);
 for (const q of Object.values(queues)) q.on('error', (err) => logger.warn({ queue: q.name, err: err.message }, 'queue error'));
 // With SYNC_WAIT_MS=0 nothing ever waits: no event streams to read (each would parse every job's events).

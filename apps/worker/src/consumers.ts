@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Env, QueueName } from '@bridge/config';
 import { jobDefinition } from '@bridge/core';
-import { KEY_PREFIX, coalesceWrites, createRedis, type Logger } from '@bridge/runtime';
+import { KEY_PREFIX, createRedis, type Logger } from '@bridge/runtime';
 import type { WorkerMetrics } from './metrics';
 import type { ProcessorContext } from './processors/context';
 import { runJob, traceOf } from './run-job';
@@ -15,11 +15,9 @@ function seconds(job: Job): number {
 /** One BullMQ Worker per consumed queue, each with its own blocking connection, reporting to logs and metrics. */
 export function startConsumers(queues: readonly QueueName[], env: Env, ctx: ProcessorContext, metrics: WorkerMetrics, logger: Logger): Worker[] {
   return queues.map((queue) => {
-    // BullMQ moves finished jobs and renews locks on this connection (its blocking reads use a copy of it).
-    const connection = createRedis(env.REDIS_URL!, 'worker');
-    if (env.REDIS_COALESCE_WRITES === 'on') coalesceWrites(connection);
     const worker = new Worker(queue, (job, token) => runJob(job, token, ctx), {
-      connection,
+      // BullMQ moves finished jobs and renews locks on this connection (its blocking reads use a copy of it).
+      connection: createRedis(env.REDIS_URL!, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES }),
       prefix: KEY_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       lockDuration: env.WORKER_LOCK_DURATION_MS,

@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@bridge/config';
 import { TenantRegistry, createQueues, createStores } from '@bridge/core';
-import { closeServer, coalesceWrites, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
+import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
 import { createWorkerMetrics } from './metrics';
@@ -12,9 +12,8 @@ const { env, tenants } = loadConfigOrExit();
 // Keeps a worker near its working size through a big poll (bench/RESULTS.md: ~170 MB instead of ~250 MB).
 limitHeapGrowth(env.WORKER_HEAP_GROWING_PERCENT);
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, asyncOutput: true });
-const redis = createRedis(env.REDIS_URL!, 'worker');
+const redis = createRedis(env.REDIS_URL!, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-if (env.REDIS_COALESCE_WRITES === 'on') coalesceWrites(redis);
 const queues = createQueues(redis);
 const metrics = createWorkerMetrics(queues);
 const ctx: ProcessorContext = {

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
     expect(env.METRICS_PORT).toBeUndefined();
     expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(100);
     expect(env.WORKER_HEAP_GROWING_PERCENT).toBe(50);
-    expect(env.REDIS_COALESCE_WRITES).toBe('on');
+    expect(env.REDIS_COALESCE_WRITES).toBe(true);
     expect(tenants).toHaveLength(1);
     expect(tenants[0]!.qianyi.callbackBaseUrl).toBe('https://www.qianyierp.com');
   });
@@ -90,5 +90,6 @@ test('empty strings (as Compose passes unset variables) mean the defaults', () =
   expect(env.ASN_PUSH_QUANTITIES).toBe('increment');
   expect(env.HOST).toBe('0.0.0.0');
   expect(env.METRICS_PORT).toBeUndefined();
-  expect(env.REDIS_COALESCE_WRITES).toBe('on');
+  expect(env.REDIS_COALESCE_WRITES).toBe(true);
+  expect(loadConfig({ ...single, REDIS_COALESCE_WRITES: 'off' }).env.REDIS_COALESCE_WRITES).toBe(false);
 });

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import { coalesceWrites } from '../src/coalesce-writes';
+import { createRedis } from '../src/redis';
 import { luaScript } from '../src/script';
 
 // What the wrapper is for: the commands a turn of the event loop issues leave in one system call. Counted at the
@@ -76,4 +77,29 @@ test('a reconnected connection coalesces again and answers correctly', async () 
   const replies = await Promise.all(Array.from({ length: 5 }, (_, i) => redis.incrby('r:n', i + 1)));
   expect(replies).toEqual([1, 3, 6, 10, 15]);
   expect(writes.calls).toBe(1);
+});
+
+test('createRedis applies it when asked, and only then', async () => {
+  for (const [coalesce, expected] of [[true, 1], [false, 6]] as const) {
+    const redis = createRedis(url, 'worker', { coalesceWrites: coalesce });
+    connections.push(redis);
+    await redis.ping();
+    const writes = countWrites(redis);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => redis.set(`w:${coalesce}:${i}`, '1')));
+    expect(writes.calls).toBe(expected);
+  }
+});
+
+test('commands held for the turn when the connection drops fail to their callers, none hangs or runs later', async () => {
+  // As the ingress's request path runs: no offline queue, one retry at most; here no reconnect either.
+  const redis = createRedis(url, 'request-path', { coalesceWrites: true, retryStrategy: () => null });
+  connections.push(redis);
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  const held = [redis.set('d:a', '1'), redis.set('d:b', '1')].map((p) => p.then(() => 'answered', (err: Error) => err.message));
+  redis.stream.destroy();
+  const outcomes = await Promise.all(held);
+  expect(outcomes.every((o) => o !== 'answered')).toBe(true);
+  const other = new Redis(url);
+  connections.push(other);
+  expect(await other.exists('d:a', 'd:b')).toBe(0);
 });
