@@ -1,5 +1,6 @@
 import type { E2eResult, E2eRun } from './case-e2e';
 import type { IngressResult } from './case-ingress';
+import type { CpuSplit } from './cpu-split';
 import type { LoadResult } from './load';
 import type { JobCost, PollerResult } from './case-poller';
 import type { ReadResult } from './case-read';
@@ -14,7 +15,7 @@ interface Report {
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
-const cpuSplit = (c: { serverUsPerReq: number; redisUsPerReq: number; loadGeneratorUsPerReq: number; machineBusy: number }) =>
+const cpuSplit = (c: CpuSplit) =>
   `${f0(c.serverUsPerReq)} / ${c.redisUsPerReq ? f0(c.redisUsPerReq) : '-'} / ${f0(c.loadGeneratorUsPerReq)}, ${Math.round(c.machineBusy * 100)} %`;
 const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
 const loadRow = (name: string, r: LoadResult) =>
