@@ -34,7 +34,9 @@ export function hasRedisServer(binary = 'redis-server'): boolean {
 export async function startRedisServer(options: StartRedisOptions = {}): Promise<PrivateRedis> {
   const binary = options.binary ?? 'redis-server';
   if (!hasRedisServer(binary)) {
-    throw new Error('redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`');
+    throw new Error(options.binary
+      ? `${binary} does not run (\`${binary} --version\` failed)`
+      : 'redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`');
   }
   const port = options.port ?? (await freePort());
   const ownDir = options.dir === undefined;

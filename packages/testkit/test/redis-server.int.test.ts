@@ -57,3 +57,7 @@ test('a redis-server that runs but never answers is killed after the start timeo
     rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test('a program that does not run is named in the error', async () => {
+  await expect(startRedisServer({ binary: '/nonexistent/redis-server' })).rejects.toThrow('/nonexistent/redis-server does not run (`/nonexistent/redis-server --version` failed)');
+});
