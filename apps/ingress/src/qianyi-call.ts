@@ -48,7 +48,7 @@ export async function handleQianyiCall(deps: EndpointDeps, body: Buffer, content
       ...(typeof doc?.orderNumber === 'string' ? { orderNumber: doc.orderNumber } : {}),
       ...(typeof doc?.asnNumber === 'string' ? { asnNumber: doc.asnNumber } : {}),
     };
-    const result = await METHOD_HANDLERS[method](content.value, { ...deps, tenant, trace });
+    const result = await METHOD_HANDLERS[method](content.value, { ...deps, tenant, trace, pushes: deps.pushes.tracing(trace) });
     if (result instanceof PreSerialized) {
       log.success = result.success;
       return { status: 200, body: result.json };

@@ -1,6 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { classifyEtowerFailure } from '@bridge/etower';
-import { withTrace } from '@bridge/runtime';
 import { jobDefinition, type JobName } from '@bridge/core';
 import type { ProcessorContext } from './processors/context';
 import { PROCESSORS } from './processors';
@@ -29,7 +28,8 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
     timer = setTimeout(() => reject(new JobTimeoutError(`${job.name} did not finish within ${definition.timeoutMs} ms`)), definition.timeoutMs);
   });
   try {
-    const work = withTrace(traceOf(job), () => processor(parsed.data, ctx, { job, token, finalAttempt: (kind) => isFinalAttempt(job, kind) }));
+    const trace = traceOf(job);
+    const work = processor(parsed.data, scopedToJob(ctx, trace), { job, token, trace, finalAttempt: (kind) => isFinalAttempt(job, kind) });
     return await Promise.race([work, timeout]);
   } catch (err) {
     if (err instanceof UnrecoverableError || err instanceof JobTimeoutError || err instanceof DelayedError) throw err;
@@ -44,11 +44,22 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
   }
 }
 
+/**
+ * The context a job's processor sees: its log lines and the pushes it schedules carry the job's trace. Passed
+ * explicitly rather than through AsyncLocalStorage, whose promise hooks run on every promise in the process on
+ * Node 20 (~10 % of a worker's CPU per order, bench/RESULTS.md).
+ */
+function scopedToJob(ctx: ProcessorContext, trace: JobTrace): ProcessorContext {
+  return { ...ctx, logger: ctx.logger.child(trace), pushes: ctx.pushes.tracing(trace) };
+}
+
 /** The last attempt BullMQ will make, or the last 401 we accept: after it, a failure is final. */
 export function isFinalAttempt(job: Job, kind: string): boolean {
   const attempt = job.attemptsMade + 1;
   return attempt >= (job.opts.attempts ?? 1) || (kind === 'auth' && attempt >= AUTH_MAX_ATTEMPTS);
 }
+
+export type JobTrace = ReturnType<typeof traceOf>;
 
 /** The log context of a job: the request that caused it (if any), its tenant and document, and its id. */
 export function traceOf(job: Job) {

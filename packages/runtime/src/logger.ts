@@ -1,5 +1,4 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
-import { currentTrace } from './trace';
 
 // Paths that must never reach a log line: Qianyi signs and secrets, eTower keys, label data, recipients' contacts.
 // pino's redact works on fixed paths, so every place such a value can sit in a logged object is listed here.
@@ -30,8 +29,6 @@ export function createLogger(config: LoggerConfig): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: config.name, pid: process.pid, ...config.base },
     timestamp: pino.stdTimeFunctions.isoTime,
-    // Every line logged while serving a call or running a job carries its request id, tenant, document and job.
-    mixin: () => ({ ...currentTrace() }),
   };
   if (!config.asyncOutput) return pino(options);
   // Lines gather up to 8 KB and go out in one write; a timer sends a quieter period's lines within 200 ms.

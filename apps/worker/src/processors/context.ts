@@ -16,6 +16,8 @@ export interface ProcessorContext extends BridgeStores {
 export interface JobRun {
   job: Job;
   token: string | undefined;
+  /** The job's log context; `reqId` is the Qianyi call that caused it, passed on to the jobs this one enqueues. */
+  trace: { reqId?: string };
   /** Whether a retryable failure of this kind is the job's last: use cases then record a final failure. */
   finalAttempt(kind: string): boolean;
 }

@@ -18,7 +18,7 @@ export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx
       pushes: ctx.pushes,
       finalAttempt: run.finalAttempt,
       scheduleRelease: async (orderNumber, delayMs) => {
-        await enqueue(ctx.queues, 'releaseOrder', { tenant: payload.tenant, orderNumber }, { delayMs });
+        await enqueue(ctx.queues, 'releaseOrder', { tenant: payload.tenant, orderNumber }, { delayMs, trace: run.trace });
       },
     });
   } catch (err) {

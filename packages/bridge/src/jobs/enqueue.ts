@@ -1,5 +1,4 @@
 import type { DeduplicationOptions, Job, JobsOptions } from 'bullmq';
-import { currentTrace } from '@bridge/runtime';
 import { JOBS, type JobName, type JobPayload } from './catalog';
 import type { Queues } from './queues';
 
@@ -12,7 +11,7 @@ export interface EnqueueOptions {
   deduplication?: DeduplicationOptions;
   /** Overrides the catalog's attempts (webhooks take theirs from WEBHOOK_RETRY_SCHEDULE_MS). */
   attempts?: number;
-  /** The call that caused this job (the ingress passes it; elsewhere the current trace context is used). */
+  /** The call that caused this job: its request id rides along, so the job's log lines join the call's. */
   trace?: { reqId?: string };
 }
 
@@ -20,7 +19,7 @@ export interface EnqueueOptions {
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<Job> {
   const definition = JOBS[name];
   // The trace rides along in the job's data (outside the payload schema), so the job's logs join the call's.
-  const trace = options.trace ?? currentTrace();
+  const trace = options.trace;
   const data = { ...definition.payload.parse(payload), ...(trace?.reqId ? { trace: { reqId: trace.reqId } } : {}) };
   const opts: JobsOptions = { attempts: options.attempts ?? definition.attempts, backoff: { type: 'bridge' } };
   const id = options.jobId ?? (definition as { jobId?: (p: unknown) => string }).jobId?.(data);

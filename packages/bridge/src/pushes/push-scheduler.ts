@@ -20,17 +20,26 @@ export function asnPushJobId(tenant: string, asnNumber: string, version: number)
  * so an older push that was already running can never land after a newer one.
  */
 export class PushScheduler {
-  constructor(private readonly queues: Queues, private readonly redis: Redis, private readonly attempts: number) {}
+  constructor(private readonly queues: Queues, private readonly redis: Redis, private readonly attempts: number, private readonly trace?: { reqId?: string }) {}
+
+  /** The same scheduler, whose push jobs carry the request id of the call or job that caused them. */
+  tracing(trace: { reqId?: string }): PushScheduler {
+    return new PushScheduler(this.queues, this.redis, this.attempts, trace);
+  }
 
   async orderChanged(tenant: string, orderNumber: string, version: number, changedAt: number): Promise<void> {
-    await enqueue(this.queues, 'pushOrderInfo', { tenant, orderNumber, version }, { jobId: orderPushJobId(tenant, orderNumber, version), attempts: this.attempts });
+    await enqueue(this.queues, 'pushOrderInfo', { tenant, orderNumber, version }, { jobId: orderPushJobId(tenant, orderNumber, version), attempts: this.attempts, ...this.traceOption() });
     await this.supersede('order', tenant, orderNumber, version, changedAt, orderPushJobId);
   }
 
   /** The same for an inbound order's receiving (pushAsnInfo). */
   async asnChanged(tenant: string, asnNumber: string, version: number, changedAt: number): Promise<void> {
-    await enqueue(this.queues, 'pushAsnInfo', { tenant, asnNumber, version }, { jobId: asnPushJobId(tenant, asnNumber, version), attempts: this.attempts });
+    await enqueue(this.queues, 'pushAsnInfo', { tenant, asnNumber, version }, { jobId: asnPushJobId(tenant, asnNumber, version), attempts: this.attempts, ...this.traceOption() });
     await this.supersede('asn', tenant, asnNumber, version, changedAt, asnPushJobId);
+  }
+
+  private traceOption(): { trace?: { reqId?: string } } {
+    return this.trace ? { trace: this.trace } : {};
   }
 
   /** Removes the pending pushes of older versions of the document and clears its outbox entry. */
