@@ -149,3 +149,12 @@ export const optList = <T extends z.ZodType>(item: T) =>
  */
 export const withDefault = <T extends z.ZodType>(value: unknown, schema: T) =>
   z.preprocess((v) => (v === undefined || v === null || v === '' ? value : v), schema).default(value as never);
+
+/**
+ * An order line or product without an erpSku takes its sku as the erpSku. The object is zod's fresh output, so it
+ * is completed in place: rebuilding it with rest/spread cost ~2 µs per line on the ingress's hot path.
+ */
+export function withErpSku<T extends { sku: string; erpSku?: string | undefined }>(item: T): T & { erpSku: string } {
+  if (item.erpSku === undefined) item.erpSku = item.sku;
+  return item as T & { erpSku: string };
+}

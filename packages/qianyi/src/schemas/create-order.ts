@@ -15,7 +15,7 @@
 // Not repaired: the example's keys broken by line wrapping ("fr eight", "skuLi st", "amo unt");
 // those are typesetting damage in the document, not something a Java serializer produces.
 import { z } from 'zod';
-import { nonEmptyList, nonNegative, obj, oneOf, optDateLike, optNum, optStr, positiveInt, str, withDefault } from './coerce';
+import { nonEmptyList, nonNegative, obj, oneOf, optDateLike, optNum, optStr, positiveInt, str, withDefault, withErpSku } from './coerce';
 
 export const PACKAGE_TYPES = ['NORMAL', 'OWN_PACKAGE'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
@@ -50,7 +50,7 @@ const orderLineSchema = obj({
   hsCode: optStr(),
   chineseCustomsDeclarationName: optStr(),
   englishCustomsDeclarationName: optStr(),
-}).transform(({ erpSku, ...line }) => ({ ...line, erpSku: erpSku ?? line.sku }));
+}).transform((line) => withErpSku(line));
 
 export const createOrderContentSchema = obj({
   orderNumber: str(),

@@ -4,7 +4,7 @@
 // Units are matched case-insensitively and returned canonical (KG/LBS/GRAM, cm/in/m); an unknown
 // unit is refused, because it cannot be converted for the warehouse.
 import type { z } from 'zod';
-import { obj, optNum, optOneOf, optStr, str } from './coerce';
+import { obj, optNum, optOneOf, optStr, str, withErpSku } from './coerce';
 
 export const WEIGHT_UNITS = ['KG', 'LBS', 'GRAM'] as const;
 export const DIMENSION_UNITS = ['cm', 'in', 'm'] as const;
@@ -25,6 +25,6 @@ export const insertSkuInfoContentSchema = obj({
   height: optNum(),
   dimensionUnit: optOneOf(DIMENSION_UNITS),
   itemPackage: optNum(),
-}).transform(({ erpSku, ...rest }) => ({ ...rest, erpSku: erpSku ?? rest.sku }));
+}).transform((sku) => withErpSku(sku));
 
 export type InsertSkuInfoContent = z.output<typeof insertSkuInfoContentSchema>;
