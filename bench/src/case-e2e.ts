@@ -13,7 +13,9 @@ export interface E2eRun { workers: number; orders: number; seconds: number; orde
   /** Share of the machine's cores busy during the run (every process: load generator, ingress, workers, sandbox, Redis). */
   machineBusy: number;
   /** CPU per order of the shared processes during the run: ingress (bridge runs only), sandbox, Redis. */
-  sharedCpuPerOrderUs: { ingress?: number; sandbox: number; redis: number } }
+  sharedCpuPerOrderUs: { ingress?: number; sandbox: number; redis: number };
+  /** Lua scripts Redis ran per order (EVALSHA: BullMQ's and the bridge's), from `INFO commandstats`. */
+  redisScriptsPerOrder: number }
 export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number }
 
 type Sandbox = Proc & { url: string };
@@ -38,20 +40,24 @@ async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeout
 /** The processes a run is measured on: its workers, and those every run shares. */
 interface Watched { workers: Proc[]; sandbox: number; redis: number; ingress?: number }
 
+async function scriptCalls(redis: BenchRedis): Promise<number> {
+  return Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.client.info('commandstats'))?.[1] ?? 0);
+}
+
 /** Starts a run's clock and CPU readings; `finish` turns them into the run's figures. */
 function startMeter(w: Watched) {
   const cpuOf = (pid: number | undefined) => (pid === undefined ? 0 : cpuSecondsOf(pid));
   const before = { workers: w.workers.map((p) => cpuOf(p.pid)), sandbox: cpuOf(w.sandbox), redis: cpuOf(w.redis), ingress: cpuOf(w.ingress), ticks: machineTicks() };
   const started = Date.now();
   return {
-    finish(n: number, done: { at: number; duplicates: number }): E2eRun {
+    finish(n: number, done: { at: number; duplicates: number }, scripts: number): E2eRun {
       const seconds = (done.at - started) / 1000;
       const perOrderUs = (pid: number | undefined, was: number) => ((cpuOf(pid) - was) / n) * 1e6;
       const workerCpu = w.workers.reduce((sum, p, i) => sum + cpuOf(p.pid) - before.workers[i]!, 0);
       return {
         workers: w.workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
         workerPeakRssMb: w.workers.map((p) => memoryOf(p.pid).peakMb), workerCpuPerOrderUs: (workerCpu / n) * 1e6,
-        machineBusy: busyShare(before.ticks, machineTicks()),
+        machineBusy: busyShare(before.ticks, machineTicks()), redisScriptsPerOrder: scripts / n,
         sharedCpuPerOrderUs: {
           sandbox: perOrderUs(w.sandbox, before.sandbox), redis: perOrderUs(w.redis, before.redis),
           ...(w.ingress !== undefined ? { ingress: perOrderUs(w.ingress, before.ingress) } : {}),
@@ -72,6 +78,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
   for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
   const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
+  const scriptsBefore = await scriptCalls(redis);
   const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid! });
   // The producer maps the orders up front: the bare worker does nothing but the call.
   for (let i = 0; i < n; i += 500) {
@@ -83,7 +90,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
     await queue.addBulk(jobs);
   }
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = meter.finish(n, done);
+  const run = meter.finish(n, done, (await scriptCalls(redis)) - scriptsBefore);
   await queue.close();
   await stopAll(...workers);
   return run;
@@ -93,10 +100,11 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
+  const scriptsBefore = await scriptCalls(redis);
   const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid });
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = meter.finish(n, done);
+  const run = meter.finish(n, done, (await scriptCalls(redis)) - scriptsBefore);
   await stopAll(...workers);
   return run;
 }

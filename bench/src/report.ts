@@ -62,6 +62,7 @@ function e2e(r: E2eResult, orders: number): string {
       const c = (x as E2eRun).sharedCpuPerOrderUs;
       return `${name as string}: ${c.ingress !== undefined ? f0(c.ingress) : '-'} / ${f0(c.sandbox)} / ${f0(c.redis)}`;
     }).join('; ')}`,
+    `- Lua scripts Redis ran per order (EVALSHA, BullMQ's and the bridge's): bare ${f1(r.bare1.redisScriptsPerOrder)}, bridge ${f1(r.bridge1.redisScriptsPerOrder)} (the record's compare-and-set in the ingress, the job's add, the moves to \`creating\` and \`released\`, the push job's add, the outbox's clearing, the job's completion)`,
     '- bridge runs: timed from the first createOrder request to the ingress until the sandbox has created every order; the worker consumes `orders` only (pushes wait in `webhooks`, served by their own worker group in compose)',
     '- bare runs: timed from the first addBulk (jobs already mapped to eTower orders) until the sandbox has created every order',
     `- ingress peak RSS during the end-to-end runs: ${f0(r.ingressPeakRssMb)} MB`, '',
