@@ -14,7 +14,12 @@ export interface Proc {
 }
 
 export function spawnNode(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnProc(name, process.execPath, [...nodeArgs, script], env);
+}
+
+/** Any program (node under valgrind, say) with the same start-line scanning and stopping as spawnNode. */
+export function spawnProc(name: string, command: string, commandArgs: string[], env: Record<string, string>): Proc {
+  const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const waiters: Array<{ text: string; resolve: (line: string) => void }> = [];
   let tail = '';
   let errors = '';
