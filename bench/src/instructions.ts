@@ -1,10 +1,10 @@
-// `pnpm bench:instructions [-- --calls=3000 --warmup=4000 --ingress-env=K=V,…]`: user-space instructions per
+// `pnpm bench:instructions [-- --calls=3000 --warmup=4000 --ingress-env=K=V,… --keep-dump=<file>]`: user-space instructions per
 // accepted createOrder in the ingress, counted by valgrind's callgrind (~1.5 minutes). Wall-clock figures on this
 // shared host swing by a factor of two between hours (bench/RESULTS.md); this count repeats within ~1-3 %, so a
 // change to the hot path can be judged by a run or two of each build. It does not see the kernel's share (the
 // socket writes) or cache misses. A shorter warm-up counts V8 still optimising (1,500 calls: +30 %).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrderBodies } from './payloads';
@@ -65,6 +65,8 @@ try {
   const dump = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).find((text) => text.includes('Trigger: dump counted'));
   const total = Number(/^summary:\s+(\d+)/m.exec(dump ?? '')?.[1] ?? NaN);
   if (!(total > 0)) throw new Error('callgrind wrote no count for the calls');
+  // --keep-dump=<file>: the dump itself, for callgrind_annotate (V8's builtins and runtime by name; JIT code as addresses).
+  if (args['keep-dump']) writeFileSync(args['keep-dump'], dump!);
   const result = { calls, warmup, instructionsPerCall: Math.round(total / calls), ingressEnv };
   log(JSON.stringify(result));
   console.log(JSON.stringify(result));

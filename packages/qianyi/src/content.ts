@@ -25,18 +25,25 @@ export function trimKeys(value: unknown, depth = 0): unknown {
   // arrays would otherwise exhaust the stack and turn a bad call into an HTTP 500 (found by the fuzzing suite).
   if (depth >= MAX_DEPTH) throw new NestingTooDeep();
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = trimKeys(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      const child = value[i];
+      if (child !== null && typeof child === 'object') value[i] = trimKeys(child, depth + 1);
+    }
     return value;
   }
   // The value comes straight from JSON.parse and is ours: it is changed in place, and an object is copied only
-  // when one of its keys needs trimming or dropping (rare), which keeps the hot path free of copies.
+  // when one of its keys needs trimming or dropping (rare), which keeps the hot path free of copies. Only
+  // nested objects are visited and written back: a store per scalar field cost ~2 % of the ingress's instructions.
   const obj = value as Record<string, unknown>;
   let clean = true;
   for (const key in obj) {
-    if (key.trim() !== key || UNSAFE_KEYS.has(key)) { clean = false; break; }
+    if (!isTrimmed(key) || UNSAFE_KEYS.has(key)) { clean = false; break; }
   }
   if (clean) {
-    for (const key in obj) obj[key] = trimKeys(obj[key], depth + 1);
+    for (const key in obj) {
+      const child = obj[key];
+      if (child !== null && typeof child === 'object') obj[key] = trimKeys(child, depth + 1);
+    }
     return obj;
   }
   const out: Record<string, unknown> = {};
@@ -47,6 +54,14 @@ export function trimKeys(value: unknown, depth = 0): unknown {
     out[key] = trimKeys(child, depth + 1);
   }
   return out;
+}
+
+/** `key.trim() === key`, without trim's scan for the usual key that starts and ends with a visible ASCII character. */
+function isTrimmed(key: string): boolean {
+  const first = key.charCodeAt(0);
+  const last = key.charCodeAt(key.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return true;
+  return key.trim() === key;
 }
 
 /** Deeper than any Qianyi content (createOrder is four levels: order, skuList, line, value). */
