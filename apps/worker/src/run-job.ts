@@ -47,7 +47,7 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
 /**
  * The context a job's processor sees: its log lines and the pushes it schedules carry the job's trace. Passed
  * explicitly rather than through AsyncLocalStorage, whose promise hooks run on every promise in the process on
- * Node 20 (~10 % of a worker's CPU per order, bench/RESULTS.md).
+ * Node 20 (~5 % of a worker's CPU per order, bench/RESULTS.md, sixth round).
  */
 function scopedToJob(ctx: ProcessorContext, trace: JobTrace): ProcessorContext {
   return { ...ctx, logger: ctx.logger.child(trace), pushes: ctx.pushes.tracing(trace) };

