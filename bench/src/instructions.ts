@@ -7,17 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keyValues, parseArgs } from './args';
 import { createOrderBodies } from './payloads';
 import { appScript, spawnProc } from './procs';
 import { bridgeEnv, startRedis } from './stack';
 
-const args = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
-  const at = a.indexOf('=');
-  return at < 0 ? [a.slice(2), 'true'] : [a.slice(2, at), a.slice(at + 1)];
-}));
+const args = parseArgs(process.argv.slice(2));
 const calls = Number(args.calls ?? 3000);
 const warmup = Number(args.warmup ?? 4000);
-const ingressEnv = Object.fromEntries((args['ingress-env'] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const ingressEnv = keyValues(args, 'ingress-env');
 const log = (msg: string) => process.stderr.write(`[instructions ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 /** Sends `n` signed createOrder calls, `concurrency` at a time; every one must be accepted. */

@@ -2,6 +2,7 @@
 // rewrites the measured part of bench/RESULTS.md. Everything below the notes marker is kept as written.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyValues, parseArgs } from './args';
 import { benchE2e, type E2eResult } from './case-e2e';
 import { benchIngress, type IngressResult } from './case-ingress';
 import { benchPoller, type PollerResult } from './case-poller';
@@ -11,19 +12,14 @@ import { profileAppsInto, repoRoot } from './procs';
 import { redisConfig } from './stack';
 import { NOTES_MARKER, renderResults } from './report';
 
-const args = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => {
-  const at = a.indexOf('=');
-  return at < 0 ? [a.slice(2), 'true'] : [a.slice(2, at), a.slice(at + 1)];
-}));
+const args = parseArgs(process.argv.slice(2));
 const only = new Set((args.only ?? 'ingress,poller,read,e2e').split(','));
 const durationS = Number(args.duration ?? 10);
 const orders = Number(args.orders ?? 6000);
 const openOrders = Number(args['open-orders'] ?? 50000);
 const skus = Number(args.skus ?? 100000);
 const rebuildSkus = Number(args['rebuild-skus'] ?? 10000);
-/** `--<name>=K=V,K=V`: settings for the processes a case starts. */
-const envArg = (name: string): Record<string, string> =>
-  Object.fromEntries((args[name] ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const envArg = (name: string) => keyValues(args, name);
 // --ingress-env: the ingress of cases 1, 2 and 3 (e.g. INGRESS_HEAP_GROWING_PERCENT=0); --worker-env: the bridge
 // workers of cases 3 and 4 (e.g. WORKER_HEAP_GROWING_PERCENT=0).
 const ingressEnv = envArg('ingress-env');
