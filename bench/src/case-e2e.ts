@@ -40,10 +40,6 @@ async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeout
 /** The processes a run is measured on: its workers, and those every run shares. */
 interface Watched { workers: Proc[]; sandbox: number; redis: number; ingress?: number }
 
-async function scriptCalls(redis: BenchRedis): Promise<number> {
-  return Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.client.info('commandstats'))?.[1] ?? 0);
-}
-
 /** Starts a run's clock and CPU readings; `finish` turns them into the run's figures. */
 function startMeter(w: Watched) {
   const cpuOf = (pid: number | undefined) => (pid === undefined ? 0 : cpuSecondsOf(pid));
@@ -78,7 +74,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
   for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
   const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
-  const scriptsBefore = await scriptCalls(redis);
+  const scriptsBefore = await redis.scriptCalls();
   const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid! });
   // The producer maps the orders up front: the bare worker does nothing but the call.
   for (let i = 0; i < n; i += 500) {
@@ -90,7 +86,7 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
     await queue.addBulk(jobs);
   }
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = meter.finish(n, done, (await scriptCalls(redis)) - scriptsBefore);
+  const run = meter.finish(n, done, (await redis.scriptCalls()) - scriptsBefore);
   await queue.close();
   await stopAll(...workers);
   return run;
@@ -100,11 +96,11 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
-  const scriptsBefore = await scriptCalls(redis);
+  const scriptsBefore = await redis.scriptCalls();
   const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid });
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
   const done = await untilCreated(sandbox, prefix, n, 300000);
-  const run = meter.finish(n, done, (await scriptCalls(redis)) - scriptsBefore);
+  const run = meter.finish(n, done, (await redis.scriptCalls()) - scriptsBefore);
   await stopAll(...workers);
   return run;
 }

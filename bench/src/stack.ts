@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { repoRoot, spawnNode, startAppProc, type Proc } from './procs';
 import { sandboxEnv, tenantEnv } from './payloads';
 
-export interface BenchRedis extends PrivateRedis { client: Redis; usedMemory(): Promise<number>; aofRewrites(): Promise<number> }
+export interface BenchRedis extends PrivateRedis {
+  client: Redis;
+  usedMemory(): Promise<number>;
+  aofRewrites(): Promise<number>;
+  /** Lua scripts (EVALSHA) Redis has run since it started: BullMQ's and the bridge's. */
+  scriptCalls(): Promise<number>;
+}
 
 /**
  * Settings every benchmark Redis gets by CONFIG SET (`--redis-config=K=V,…` adds or overrides). Automatic AOF
@@ -25,6 +31,7 @@ export async function startRedis(): Promise<BenchRedis> {
     client,
     usedMemory: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0),
     aofRewrites: async () => Number(/aof_rewrites:(\d+)/.exec(await client.info('persistence'))?.[1] ?? 0),
+    scriptCalls: async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await client.info('commandstats'))?.[1] ?? 0),
     stop: async () => { client.disconnect(); await server.stop(); },
   };
 }
