@@ -32,6 +32,11 @@ describe('parseContent: general rules', () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
+
+  it('trims keys that begin or end with non-ASCII whitespace or characters (not only the ASCII fast case)', () => {
+    const out = trimKeys(JSON.parse('{"\u3000名称 ":1,"\u00a0a":2,"名":3,"b\u2003":[{"规格\u00a0":4}]}'));
+    expect(out).toEqual({ 名称: 1, a: 2, 名: 3, b: [{ 规格: 4 }] });
+  });
 });
 
 describe('syncInventory', () => {
