@@ -19,11 +19,13 @@ export interface AppProcess {
 export interface StartAppOptions {
   /** Its own process group: a terminal's Ctrl-C then reaches only the parent, which stops the app with one SIGTERM. */
   detached?: boolean;
+  /** Options for node itself, before the script (V8 flags NODE_OPTIONS refuses, such as a GC trace). */
+  nodeArgs?: string[];
 }
 
 export function startApp(app: string, env: Record<string, string | undefined>, entry = 'main', options: StartAppOptions = {}): AppProcess {
   const script = join(repoRoot, 'apps', app, 'dist', `${entry}.js`);
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...(options.nodeArgs ?? []), script], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
