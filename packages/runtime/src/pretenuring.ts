@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** The V8 flag that stops allocation-site pretenuring; V8 reads it at every minor GC, so it applies when set late. */
-export const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
+const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
 
 /**
  * Lets V8 pretenure (allocate straight into the old generation the objects of an allocation site whose objects

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   tenant?: Record<string, unknown>;
   /** A Redis of the test's own (e.g. one it stops and restarts); default: the suite's, a database per file. */
   redisUrl?: string;
+  /** Options for node itself when it starts the ingress (a V8 trace, say). */
+  ingressNodeArgs?: string[];
 }
 
 function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
@@ -80,7 +82,7 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     return w;
   };
   for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
-  const ingress = startApp('ingress', bridgeEnv);
+  const ingress = startApp('ingress', bridgeEnv, 'main', { nodeArgs: options.ingressNodeArgs ?? [] });
   const ingressUrl = options.noIngress ? '' : (await ingress.listening).url;
 
   const call: BridgeHarness['call'] = async (method, content, opts = {}) => {
