@@ -16,7 +16,9 @@ export interface E2eRun { workers: number; orders: number; seconds: number; orde
   sharedCpuPerOrderUs: { ingress?: number; sandbox: number; redis: number };
   /** Lua scripts Redis ran per order (EVALSHA: BullMQ's and the bridge's), from `INFO commandstats`. */
   redisScriptsPerOrder: number }
-export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number }
+export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number;
+  /** Orders each worker process took before its run's clock started. */
+  warmup: number }
 
 type Sandbox = Proc & { url: string };
 
@@ -68,15 +70,8 @@ async function resetSandbox(sandbox: Sandbox): Promise<void> {
   await fetch(`${sandbox.url}/__control/etower/reset`, { method: 'POST' });
 }
 
-async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number, n: number, prefix: string): Promise<E2eRun> {
-  await resetSandbox(sandbox);
-  const workers: Proc[] = [];
-  const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
-  for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
-  const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
-  const scriptsBefore = await redis.scriptCalls();
-  const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid! });
-  // The producer maps the orders up front: the bare worker does nothing but the call.
+/** The bare worker's jobs, mapped to eTower orders up front: the bare worker does nothing but the call. */
+async function addBareJobs(queue: Queue, prefix: string, n: number): Promise<void> {
   for (let i = 0; i < n; i += 500) {
     const jobs = [];
     for (let j = i; j < Math.min(n, i + 500); j++) {
@@ -85,6 +80,33 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
     }
     await queue.addBulk(jobs);
   }
+}
+
+/**
+ * Runs `warmup` orders per worker process through the same path before the clock starts, then empties the
+ * simulator. A worker lives for days; the first few thousand orders after its start also pay V8 compiling its hot
+ * path (TurboFan was still compiling new functions 6,000 orders into a worker's life: bench/RESULTS.md, eighth
+ * round), which a measurement of a fresh process would count as the cost of an order.
+ */
+async function warmUp(sandbox: Sandbox, prefix: string, n: number, send: () => Promise<void>): Promise<void> {
+  if (n <= 0) return;
+  await send();
+  await untilCreated(sandbox, prefix, n, 300000);
+  await sleep(500);
+  await resetSandbox(sandbox);
+}
+
+async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number, n: number, prefix: string, warmup: number): Promise<E2eRun> {
+  await resetSandbox(sandbox);
+  const workers: Proc[] = [];
+  const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
+  for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
+  const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
+  const warm = `WARM-${prefix}`;
+  await warmUp(sandbox, warm, warmup * workerCount, () => addBareJobs(queue, warm, warmup * workerCount));
+  const scriptsBefore = await redis.scriptCalls();
+  const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid! });
+  await addBareJobs(queue, prefix, n);
   const done = await untilCreated(sandbox, prefix, n, 300000);
   const run = meter.finish(n, done, (await redis.scriptCalls()) - scriptsBefore);
   await queue.close();
@@ -92,10 +114,12 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   return run;
 }
 
-async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string, ingressPid: number, workerCount: number, n: number, prefix: string, workerEnv: Record<string, string>): Promise<E2eRun> {
+async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string, ingressPid: number, workerCount: number, n: number, prefix: string, workerEnv: Record<string, string>, warmup: number): Promise<E2eRun> {
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
+  const warm = `WARM-${prefix}`;
+  await warmUp(sandbox, warm, warmup * workerCount, async () => { await load({ url: ingressUrl, amount: warmup * workerCount, body: createOrderBodies(warm) }); });
   const scriptsBefore = await redis.scriptCalls();
   const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid });
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
@@ -105,7 +129,7 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   return run;
 }
 
-export async function benchE2e(opts: { orders: number; workerEnv?: Record<string, string>; ingressEnv?: Record<string, string> }): Promise<E2eResult> {
+export async function benchE2e(opts: { orders: number; warmup: number; workerEnv?: Record<string, string>; ingressEnv?: Record<string, string> }): Promise<E2eResult> {
   const redis = await startRedis();
   // Orders are accepted at once and shipped never: the poller (every 5 min) has nothing to do during the run.
   const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: '50', SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
@@ -114,11 +138,12 @@ export async function benchE2e(opts: { orders: number; workerEnv?: Record<string
     await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
     const n = opts.orders;
     const workerEnv = opts.workerEnv ?? {};
-    const bare1 = await bareRun(redis, sandbox, 1, n, 'E2E-BARE1');
-    const bridge1 = await bridgeRun(redis, sandbox, ingress.url, ingress.pid, 1, n, 'E2E-BRIDGE1', workerEnv);
-    const bare2 = await bareRun(redis, sandbox, 2, n, 'E2E-BARE2');
-    const bridge2 = await bridgeRun(redis, sandbox, ingress.url, ingress.pid, 2, n, 'E2E-BRIDGE2', workerEnv);
-    return { bare1, bridge1, bare2, bridge2, ingressPeakRssMb: memoryOf(ingress.pid).peakMb };
+    const { warmup } = opts;
+    const bare1 = await bareRun(redis, sandbox, 1, n, 'E2E-BARE1', warmup);
+    const bridge1 = await bridgeRun(redis, sandbox, ingress.url, ingress.pid, 1, n, 'E2E-BRIDGE1', workerEnv, warmup);
+    const bare2 = await bareRun(redis, sandbox, 2, n, 'E2E-BARE2', warmup);
+    const bridge2 = await bridgeRun(redis, sandbox, ingress.url, ingress.pid, 2, n, 'E2E-BRIDGE2', workerEnv, warmup);
+    return { bare1, bridge1, bare2, bridge2, ingressPeakRssMb: memoryOf(ingress.pid).peakMb, warmup };
   } finally {
     await stopAll(ingress, sandbox);
     await redis.stop();

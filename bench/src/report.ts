@@ -53,7 +53,7 @@ function e2e(r: E2eResult, orders: number): string {
   const r1 = r.bridge1.ordersPerSec / r.bare1.ordersPerSec;
   const r2 = r.bridge2.ordersPerSec / r.bare2.ordersPerSec;
   return [
-    `## 3. End to end (${f0(orders)} orders a run, eTower sandbox answers after 50 ms, concurrency 50 per worker process)`, '',
+    `## 3. End to end (${f0(orders)} orders a run after ${f0(r.warmup)} per worker process to warm up, eTower sandbox answers after 50 ms, concurrency 50 per worker process)`, '',
     '| consumer | processes | orders/s | seconds | worker CPU µs/order | worker peak RSS MB | machine busy (both cores) | duplicate creates |', '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('bare BullMQ worker (same eTower client: undici)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
     `- bridge / bare, one process: **${f2(r1)}** (target >= 0.6: ${mark(r1 >= 0.6)}); bridge orders/s on one process ${f0(r.bridge1.ordersPerSec)} (target >= 500: ${mark(r.bridge1.ordersPerSec >= 500)})`,
@@ -63,8 +63,8 @@ function e2e(r: E2eResult, orders: number): string {
       return `${name as string}: ${c.ingress !== undefined ? f0(c.ingress) : '-'} / ${f0(c.sandbox)} / ${f0(c.redis)}`;
     }).join('; ')}`,
     `- Lua scripts Redis ran per order (EVALSHA, BullMQ's and the bridge's): bare ${f1(r.bare1.redisScriptsPerOrder)}, bridge ${f1(r.bridge1.redisScriptsPerOrder)} (the record's compare-and-set in the ingress, the job's add, the moves to \`creating\` and \`released\`, the push job's add, the outbox's clearing, the job's completion)`,
-    '- bridge runs: timed from the first createOrder request to the ingress until the sandbox has created every order; the worker consumes `orders` only (pushes wait in `webhooks`, served by their own worker group in compose)',
-    '- bare runs: timed from the first addBulk (jobs already mapped to eTower orders) until the sandbox has created every order',
+    '- bridge runs: timed from the first createOrder request to the ingress until the sandbox has created every order, after the warm-up orders went the same way (the simulator emptied between); the worker consumes `orders` only (pushes wait in `webhooks`, served by their own worker group in compose)',
+    '- bare runs: timed from the first addBulk (jobs already mapped to eTower orders) until the sandbox has created every order, after the same warm-up',
     `- ingress peak RSS during the end-to-end runs: ${f0(r.ingressPeakRssMb)} MB`, '',
   ].join('\n');
 }
