@@ -1,6 +1,12 @@
-import { createPendingProducts, type JobPayload } from '@bridge/core';
-import type { ProcessorContext } from './context';
+import { createPendingProducts, productLeaseMs, scheduleProductDrain, type JobPayload } from '@bridge/core';
+import type { JobRun, ProcessorContext } from './context';
 
-export function processCreateProducts(payload: JobPayload<'createProducts'>, ctx: ProcessorContext) {
-  return createPendingProducts({ tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), skus: ctx.skus, redis: ctx.redis });
+export async function processCreateProducts(payload: JobPayload<'createProducts'>, ctx: ProcessorContext, run: JobRun) {
+  const drained = await createPendingProducts({
+    tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), skus: ctx.skus, redis: ctx.redis,
+    leaseMs: productLeaseMs(ctx.env.ETOWER_TIMEOUT_MS),
+  });
+  // SKUs still held by a claim (a drain that died with them, or one running elsewhere) are drained when it ends.
+  if (drained.nextDueAt !== undefined) await scheduleProductDrain(ctx.queues, payload.tenant, Math.max(0, drained.nextDueAt - Date.now()) + 100, run.trace);
+  return drained;
 }

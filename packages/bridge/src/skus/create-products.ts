@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { classifyEtowerFailure, MAX_PRODUCTS_PER_CALL, type EtowerClient, type EtowerProductResult } from '@bridge/etower';
-import { claimPending, finishPending, releasePending } from './sku-pending';
+import { claimPending, finishPending, nextPendingAt, releasePending } from './sku-pending';
 import type { SkuState, SkuStore } from './sku-state';
 import { ALREADY_CREATED_INFO } from './submit-sku';
 
@@ -9,22 +9,43 @@ export interface CreateProductsDeps {
   etower: Pick<EtowerClient, 'createProducts'>;
   skus: SkuStore;
   redis: Redis;
+  /** How long a claim holds its SKUs from other drains (productLeaseMs). */
+  leaseMs: number;
 }
 
-/** A claim outlives a product/create call with its timeout several times over. */
-const LEASE_MS = 120000;
+/**
+ * A claim must outlive the batch it covers: one product/create call (bounded by the eTower timeout) and the
+ * records' moves around it. A drain that dies holds its SKUs until then, so a shorter lease heals a crash sooner;
+ * one that ends too early costs a second call, which eTower answers "already exists" (counted as created).
+ */
+export function productLeaseMs(etowerTimeoutMs: number): number {
+  return 2 * etowerTimeoutMs + 5000;
+}
+
+export interface DrainResult {
+  calls: number;
+  created: number;
+  failed: number;
+  /** Set when SKUs still wait whose claim or retry time has not come: when the next drain should run. */
+  nextDueAt?: number;
+}
 
 /**
  * Use case (createProducts job): drain the tenant's pending products, at most 30 per product/create call,
- * until none is due. Each product moves received -> creating -> created | failed by compare-and-set, so one
+ * until none is due, and say when the next SKU left waiting will be. Each product moves received -> creating -> created | failed by compare-and-set, so one
  * that another drain already settled is skipped. eTower's "already exists" counts as created (its API has
  * no update). A retryable failure hands the batch back and fails the job, which BullMQ retries.
  */
-export async function createPendingProducts(deps: CreateProductsDeps): Promise<{ calls: number; created: number; failed: number }> {
-  const totals = { calls: 0, created: 0, failed: 0 };
+export async function createPendingProducts(deps: CreateProductsDeps): Promise<DrainResult> {
+  const totals: DrainResult = { calls: 0, created: 0, failed: 0 };
   for (;;) {
-    const claimed = await claimPending(deps.redis, deps.tenant, MAX_PRODUCTS_PER_CALL, LEASE_MS);
-    if (claimed.length === 0) return totals;
+    const claimed = await claimPending(deps.redis, deps.tenant, MAX_PRODUCTS_PER_CALL, deps.leaseMs);
+    if (claimed.length === 0) {
+      // Left: SKUs another drain holds, perhaps one that died with them. Nothing else wakes a drain when
+      // that claim ends (only the sweep, a minute apart), so the caller schedules one.
+      const next = await nextPendingAt(deps.redis, deps.tenant);
+      return next === undefined ? totals : { ...totals, nextDueAt: next };
+    }
     const states = await deps.skus.getMany(deps.tenant, claimed);
     const batch: SkuState[] = [];
     for (const sku of claimed) {

@@ -30,6 +30,12 @@ export async function releasePending(redis: Redis, tenant: string, skus: readonl
   await redis.zadd(keys.skuPending(tenant), ...skus.flatMap((s) => [at, s]));
 }
 
+/** When the earliest pending SKU is (or was) due: a lease's end or a retry's time; undefined when none waits. */
+export async function nextPendingAt(redis: Redis, tenant: string): Promise<number | undefined> {
+  const [, score] = await redis.zrange(keys.skuPending(tenant), 0, 0, 'WITHSCORES');
+  return score === undefined ? undefined : Number(score);
+}
+
 export function pendingCount(redis: Redis, tenant: string): Promise<number> {
   return redis.zcard(keys.skuPending(tenant));
 }

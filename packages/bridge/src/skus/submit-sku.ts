@@ -53,11 +53,20 @@ export async function submitSku(item: InsertSkuInfoContent, deps: SubmitSkuDeps)
     await deps.skus.transition(tenant, item.sku, { from: ['failed'], patch: { phase: 'received', product: mapped.product, info: null }, notify: false, note: 'sent again by Qianyi' });
   }
   await addPending(deps.redis, tenant, item.sku);
-  await enqueue(deps.queues, 'createProducts', { tenant }, {
-    ...(deps.trace ? { trace: deps.trace } : {}),
+  await scheduleProductDrain(deps.queues, tenant, PRODUCT_BATCH_WINDOW_MS, deps.trace);
+  return { kind: 'queued' };
+}
+
+/**
+ * Makes sure a createProducts drain of the tenant runs in `delayMs`: ONE such job waits per tenant
+ * (deduplicated), and `keepLastIfActive` starts another after a drain that is running now, so nothing added
+ * during a drain waits for the sweep.
+ */
+export async function scheduleProductDrain(queues: Queues, tenant: string, delayMs: number, trace?: { reqId?: string }): Promise<void> {
+  await enqueue(queues, 'createProducts', { tenant }, {
+    ...(trace ? { trace } : {}),
     jobId: jobId('createProducts', tenant, String(Date.now()), Math.random().toString(36).slice(2, 8)),
-    delayMs: PRODUCT_BATCH_WINDOW_MS,
+    delayMs,
     deduplication: { id: `createProducts-${tenant}`, keepLastIfActive: true },
   });
-  return { kind: 'queued' };
 }

@@ -1,0 +1,43 @@
+import { Redis } from 'ioredis';
+import { claimPending, productLeaseMs } from '@bridge/core';
+import { eventually, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+
+// A drain that dies holding a claim on pending products (SIGKILL mid-batch) leaves them leased; the next drain
+// finds nothing it may take and must come back when the lease ends, not wait for the minute's sweep.
+const productDefaults = {
+  hsCode: '392410', productMaterial: 'plastic', productUsage: 'household', invoiceValue: 3.5, currency: 'USD',
+  batterySize: 0, otherAttributes: 7, shippingBagPacked: 0, skuNameEn: 'Household item',
+};
+const ETOWER_TIMEOUT_MS = 1000;
+let bridge: BridgeHarness;
+let redis: Redis;
+beforeAll(async () => {
+  bridge = await startBridge({ workers: 0, tenant: { productDefaults }, bridgeEnv: { ETOWER_TIMEOUT_MS: String(ETOWER_TIMEOUT_MS) } });
+  redis = new Redis(bridge.redisUrl);
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await bridge?.stop();
+});
+
+test('products claimed by a drain that died are created once its lease ends, well before the sweep', async () => {
+  const answer = await bridge.call('insert_sku_info', {
+    sku: 'LEASED-1', erpSku: 'LEASED-1', title: 'LEASED-1 名称', barcode: 'LEASED-1-BC', weight: '350', weightUnit: 'GRAM',
+    length: '0.2', width: '0.1', height: '0.05', dimensionUnit: 'm',
+  });
+  expect(answer.body.success).toBe(true);
+  // The dead drain: it claimed the product for a lease and never finished it.
+  const leaseMs = productLeaseMs(ETOWER_TIMEOUT_MS);
+  const claimedAt = Date.now();
+  expect(await claimPending(redis, TEST_TENANT.accessId, 30, leaseMs)).toEqual(['LEASED-1']);
+
+  // A worker starts: its drains (the queued one, the sweep's first) find the product held.
+  await bridge.startWorker();
+  const created = async () => Boolean((await bridge.control('/__control/etower/stats')).productsCreated['LEASED-1']);
+  await new Promise((r) => setTimeout(r, leaseMs - (Date.now() - claimedAt) - 500));
+  expect(await created()).toBe(false);
+  // The sweep comes a minute apart; the drain scheduled for the lease's end takes it within seconds of it.
+  await eventually(created, 10000);
+  expect(Date.now() - claimedAt).toBeLessThan(leaseMs + 10000);
+  expect((await bridge.control('/__control/etower/stats')).productAttempts['LEASED-1']).toBe(1);
+}, 60000);
