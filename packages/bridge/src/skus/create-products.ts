@@ -32,9 +32,10 @@ export interface DrainResult {
 
 /**
  * Use case (createProducts job): drain the tenant's pending products, at most 30 per product/create call,
- * until none is due, and say when the next SKU left waiting will be. Each product moves received -> creating -> created | failed by compare-and-set, so one
- * that another drain already settled is skipped. eTower's "already exists" counts as created (its API has
- * no update). A retryable failure hands the batch back and fails the job, which BullMQ retries.
+ * until none is due, and say when the next SKU left waiting will be. Each product moves received -> creating ->
+ * created | failed by compare-and-set, so one that another drain already settled is skipped. eTower's "already
+ * exists" counts as created (its API has no update). A retryable failure hands the batch back and fails the job,
+ * which BullMQ retries.
  */
 export async function createPendingProducts(deps: CreateProductsDeps): Promise<DrainResult> {
   const totals: DrainResult = { calls: 0, created: 0, failed: 0 };
