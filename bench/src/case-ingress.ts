@@ -42,7 +42,8 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 /**
  * This host's speed changes from minute to minute (the bare server has moved by a third between two runs), so one
  * pair decides nothing: the case runs `pairs` alternated pairs, bare then ingress, each closed loop `durationS`,
- * both servers started and warmed once, and judges the median. Redis is emptied after each ingress run, so that
+ * both servers started and warmed once, and judges the median (the pair whose ratio is the median; with an even
+ * number of pairs, the lower of the two middle ones). Redis is emptied after each ingress run, so that
  * every run adds its jobs to the same, near-empty Redis.
  */
 export async function benchIngress(opts: { durationS: number; pairs: number; ingressEnv?: Record<string, string> }): Promise<IngressResult> {
