@@ -107,6 +107,25 @@ describe('eTower simulator over HTTP', () => {
     expect((await controlCall('GET', '/stats/tally?prefix=RUN2-')).json.ordersCreated).toEqual({ documents: 1, total: 1 });
   });
 
+  it('counts createOrders answers a short array cut off; a delayed request whose client gave up is not processed', async () => {
+    const create = (ref: string) => call('POST', '/v1/openApi/packetOrder/b2c/createOrders', [{ referenceNo: ref }]);
+    await create('ANS-1');
+    await controlCall('POST', '/faults', { endpoint: 'createOrders', mode: 'short-array', count: 1 });
+    expect((await create('ANS-2')).json).toEqual([]);
+    // A client that gives up before a delayed answer ends the request before the route: nothing processed, nothing lost.
+    await controlCall('POST', '/faults', { endpoint: 'createOrders', mode: 'delay', delayMs: 400, count: 1 });
+    const url = `${sim.url}/api/supplier-service/v1/openApi/packetOrder/b2c/createOrders`;
+    const signed = signEtowerRequest({ method: 'POST', url, token, key });
+    await expect(fetch(url, {
+      method: 'POST', signal: AbortSignal.timeout(100), body: JSON.stringify([{ referenceNo: 'ANS-3' }]),
+      headers: { 'X-WallTech-Date': signed.date, Authorization: signed.authorization, 'Content-Type': 'application/json' },
+    })).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const stats = sim.state.stats;
+    expect(stats.createOrderAttempts).toEqual({ 'ANS-1': 1, 'ANS-2': 1 });
+    expect(stats.createOrderAnswersLost).toEqual({ 'ANS-2': 1 });
+  });
+
   it('validates control bodies', async () => {
     expect((await controlCall('POST', '/faults', { mode: 'explode' })).status).toBe(400);
     expect((await controlCall('POST', '/orders/none/status', { status: 4 })).status).toBe(404);

@@ -70,6 +70,12 @@ export interface InventoryOverride extends Quantities {
 export interface SimStats {
   calls: Record<string, number>;
   createOrderAttempts: Record<string, number>;
+  /**
+   * createOrders items processed whose answer never reached the client (cut by a `short-array` fault). The client
+   * cannot know what became of those, so sending them again is expected; after a refusal that arrived it must not.
+   * (A `delay` fault past the client's timeout loses nothing: the client's abort ends the request before the route.)
+   */
+  createOrderAnswersLost: Record<string, number>;
   ordersCreated: Record<string, number>;
   confirmations: Record<string, number>;
   poAttempts: Record<string, number>;
@@ -83,11 +89,11 @@ export interface SimStats {
 }
 
 const emptyStats = (): SimStats => ({
-  calls: {}, createOrderAttempts: {}, ordersCreated: {}, confirmations: {}, poAttempts: {}, posCreated: {},
+  calls: {}, createOrderAttempts: {}, createOrderAnswersLost: {}, ordersCreated: {}, confirmations: {}, poAttempts: {}, posCreated: {},
   productAttempts: {}, productsCreated: {}, productBatchSizes: [], unauthorized: 0, faultsApplied: 0,
 });
 
-const PER_DOCUMENT = ['createOrderAttempts', 'ordersCreated', 'confirmations', 'poAttempts', 'posCreated', 'productAttempts', 'productsCreated'] as const satisfies ReadonlyArray<keyof SimStats>;
+const PER_DOCUMENT = ['createOrderAttempts', 'createOrderAnswersLost', 'ordersCreated', 'confirmations', 'poAttempts', 'posCreated', 'productAttempts', 'productsCreated'] as const satisfies ReadonlyArray<keyof SimStats>;
 
 export interface DocumentTally {
   /** Distinct documents (reference numbers, SKUs) under the prefix. */

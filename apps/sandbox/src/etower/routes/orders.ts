@@ -23,8 +23,10 @@ export function ordersRouter(state: SimulatorState): Router {
       return;
     }
     const seen = new Set<string>();
+    const references: string[] = [];
     const answers = body.map((raw: unknown) => {
       const check = checkOrder(raw, state, seen);
+      references.push(check.referenceNo);
       if (check.referenceNo) bump(state.stats.createOrderAttempts, check.referenceNo);
       if (check.errors.length > 0 || !check.service) {
         return itemRefusal({ orderNo: '', referenceNo: check.referenceNo }, check.errors);
@@ -55,7 +57,12 @@ export function ordersRouter(state: SimulatorState): Router {
       bump(state.stats.ordersCreated, order.referenceNo);
       return okEnvelope({ orderNo: order.orderNo, referenceNo: order.referenceNo });
     });
-    res.json(applyShortArray(res, answers));
+    const sent = applyShortArray(res, answers);
+    // Items processed whose answer a short-array fault cut off: the client cannot know what became of them.
+    for (const ref of references.slice(sent.length)) {
+      if (ref) bump(state.stats.createOrderAnswersLost, ref);
+    }
+    res.json(sent);
   });
 
   router.post(ETOWER_PATHS.confirmOrders, (req, res) => {
