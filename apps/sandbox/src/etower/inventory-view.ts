@@ -29,10 +29,12 @@ function baseQuantities(state: SimulatorState, warehouseCode: string, sku: strin
 export interface InventoryRecord { sku: string; warehouses: Array<{ warehouseCode: string; q: Quantities }> }
 
 // Sorting 100,000 SKU names for every page made a full walk quadratic; the sorted list only changes when the
-// set of SKUs does (seeded count, products, overrides, inbound orders), so it is kept until then.
-const sortedCache = new WeakMap<SimulatorState, { stamp: string; skus: string[] }>();
+// set of SKUs does (seeded count, products, overrides, inbound orders), so it is kept until then, with whether
+// each SKU is seeded or a created product (then every stocked warehouse lists it).
+interface SortedSkus { stamp: string; skus: string[]; stockedEverywhere: boolean[] }
+const sortedCache = new WeakMap<SimulatorState, SortedSkus>();
 
-function sortedSkus(state: SimulatorState, receipts: ReadonlyMap<string, Quantities>): { skus: string[]; warehouseCodes: string[] } {
+function sortedSkus(state: SimulatorState, receipts: ReadonlyMap<string, Quantities>): SortedSkus & { warehouseCodes: string[] } {
   const warehouseCodes = new Set<string>(STOCKED_WAREHOUSES);
   const extra = new Set<string>();
   for (const k of [...state.inventoryOverrides.keys(), ...receipts.keys()]) {
@@ -43,14 +45,15 @@ function sortedSkus(state: SimulatorState, receipts: ReadonlyMap<string, Quantit
   const stamp = `${state.options.skuCount}|${state.products.size}|${[...extra].sort().join(',')}`;
   let cached = sortedCache.get(state);
   if (!cached || cached.stamp !== stamp) {
-    const skus = new Set<string>();
-    for (let i = 1; i <= state.options.skuCount; i += 1) skus.add(seedSkuName(i));
-    for (const sku of state.products.keys()) skus.add(sku);
-    for (const sku of extra) skus.add(sku);
-    cached = { stamp, skus: [...skus].sort() };
+    const all = new Set<string>();
+    for (let i = 1; i <= state.options.skuCount; i += 1) all.add(seedSkuName(i));
+    for (const sku of state.products.keys()) all.add(sku);
+    for (const sku of extra) all.add(sku);
+    const skus = [...all].sort();
+    cached = { stamp, skus, stockedEverywhere: skus.map((sku) => seedSkuIndex(sku, state.options.skuCount) !== undefined || state.products.has(sku)) };
     sortedCache.set(state, cached);
   }
-  return { skus: cached.skus, warehouseCodes: [...warehouseCodes] };
+  return { ...cached, warehouseCodes: [...warehouseCodes] };
 }
 
 function receiptsOf(state: SimulatorState): Map<string, Quantities> {
@@ -86,18 +89,26 @@ function recordOf(state: SimulatorState, sku: string, warehouseCodes: readonly s
   };
 }
 
-/** Every SKU, sorted, with its quantities per warehouse (optionally only some SKUs and warehouses). */
-export function inventoryRecords(state: SimulatorState, filter: { skus?: ReadonlySet<string>; warehouses?: ReadonlySet<string> } = {}): InventoryRecord[] {
+/**
+ * One page of the SKUs, sorted, with their quantities per warehouse (optionally only some SKUs and warehouses),
+ * and how many SKUs there are in all. Only the page's records are built: a 100,000-SKU walk of 1,000 pages stays
+ * linear in its pages.
+ */
+export function inventoryPage(state: SimulatorState, filter: { skus?: ReadonlySet<string>; warehouses?: ReadonlySet<string> }, start: number, size: number): { total: number; records: InventoryRecord[] } {
   const receipts = receiptsOf(state);
-  const { skus, warehouseCodes } = sortedSkus(state, receipts);
+  const { skus, stockedEverywhere, warehouseCodes } = sortedSkus(state, receipts);
   const codes = filter.warehouses?.size ? warehouseCodes.filter((c) => filter.warehouses!.has(c)) : warehouseCodes;
-  const out: InventoryRecord[] = [];
-  for (const sku of skus) {
-    if (filter.skus?.size && !filter.skus.has(sku)) continue;
-    const record = recordOf(state, sku, codes, receipts);
-    if (record.warehouses.length > 0) out.push(record);
-  }
-  return out;
+  const anyStocked = codes.some((c) => (STOCKED_WAREHOUSES as readonly string[]).includes(c));
+  // Whether recordOf would list the SKU in any of `codes`, without building it.
+  const listed = (i: number, sku: string) => (anyStocked && stockedEverywhere[i]) || codes.some((c) => state.inventoryOverrides.has(key(c, sku)) || receipts.has(key(c, sku)));
+  let total = 0;
+  const records: InventoryRecord[] = [];
+  skus.forEach((sku, i) => {
+    if ((filter.skus?.size && !filter.skus.has(sku)) || !listed(i, sku)) return;
+    if (total >= start && records.length < size) records.push(recordOf(state, sku, codes, receipts));
+    total += 1;
+  });
+  return { total, records };
 }
 
 export function warehouseNameOf(code: string): string {

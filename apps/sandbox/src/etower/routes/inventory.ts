@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ETOWER_PATHS } from '@bridge/etower/paths';
 import { okEnvelope } from '../envelope';
-import { inventoryRecords, warehouseNameOf } from '../inventory-view';
+import { inventoryPage, warehouseNameOf } from '../inventory-view';
 import type { SimulatorState } from '../state';
 
 // b2b/inventory: a PageHelper page object (1-based pageNum; 0 is read as 1), pageSize capped at maxPageSize.
@@ -17,11 +17,10 @@ export function inventoryRouter(state: SimulatorState): Router {
     const pageNum = Math.max(1, Math.floor(Number(q.pageNum) || 1));
     const pageSize = Math.min(state.options.maxPageSize, Math.max(1, Math.floor(Number(q.pageSize) || 100)));
 
-    const all = inventoryRecords(state, { skus, warehouses });
-    const total = all.length;
-    const pages = Math.ceil(total / pageSize);
     const start = (pageNum - 1) * pageSize;
-    const list = all.slice(start, start + pageSize).map((r) => ({
+    const { total, records } = inventoryPage(state, { skus, warehouses }, start, pageSize);
+    const pages = Math.ceil(total / pageSize);
+    const list = records.map((r) => ({
       sku: r.sku,
       skuNameEn: `Item ${r.sku}`,
       skuNameLocal: '',
