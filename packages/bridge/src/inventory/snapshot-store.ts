@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { keys } from '../state/keys';
 import type { QianyiInventoryRow } from './inventory-mapping';
 
@@ -7,6 +7,11 @@ export const OLD_VERSION_TTL_S = 600;
 /** A half-written version (its build died) disappears by itself after this long. */
 const BUILDING_TTL_S = 3600;
 const ROWS_PER_PUSH = 500;
+/**
+ * Rows sent per pipeline. One pipeline for a 100,000-SKU build held every command's arguments and encoded bytes at
+ * once (a worker peaked over 500 MB); the version is invisible until the swap, so it can be written in parts.
+ */
+const ROWS_PER_PIPELINE = 10000;
 
 export type InventoryPage =
   | { state: 'none' }
@@ -36,6 +41,12 @@ if old then
 end
 return {1, old or ''}`;
 
+/** A pipeline's replies carry each command's error instead of rejecting: a refused write (Redis out of memory)
+ *  must fail the build before its swap, not publish a snapshot with rows missing. */
+async function execAll(pipe: ChainableCommander): Promise<void> {
+  for (const [err] of (await pipe.exec()) ?? []) if (err) throw err;
+}
+
 /**
  * The inventory snapshots Qianyi pages through. A build writes a NEW version (rows per warehouse as a list of
  * pre-serialised JSON, plus a sku -> row hash), then swaps the tenant's pointer in one Lua step.
@@ -52,23 +63,25 @@ export class InventorySnapshotStore {
   async publish(tenant: string, rowsByWarehouse: ReadonlyMap<string, readonly QianyiInventoryRow[]>): Promise<{ version: string; swapped: boolean }> {
     const version = String(await this.redis.incr(keys.inventorySeq(tenant)));
     const meta = keys.inventoryMeta(tenant, version);
-    const pipe = this.redis.pipeline();
+    // Every key expires while the build is under way, so parts of a build that dies go by themselves.
     // An empty build still has a meta hash (with a marker field), so "built, nothing in stock" differs from "never built".
-    pipe.hset(meta, '@built', String(Date.now()));
+    await execAll(this.redis.multi().hset(meta, '@built', String(Date.now())).expire(meta, BUILDING_TTL_S));
     for (const [warehouse, rows] of rowsByWarehouse) {
       const sorted = [...rows].sort((a, b) => (a.warehouseSku < b.warehouseSku ? -1 : a.warehouseSku > b.warehouseSku ? 1 : 0));
       const listKey = keys.inventoryRows(tenant, version, warehouse);
       const indexKey = keys.inventoryIndex(tenant, version, warehouse);
-      for (let i = 0; i < sorted.length; i += ROWS_PER_PUSH) {
-        const chunk = sorted.slice(i, i + ROWS_PER_PUSH).map((r) => JSON.stringify(r));
-        pipe.rpush(listKey, ...chunk);
-        pipe.hset(indexKey, ...sorted.slice(i, i + ROWS_PER_PUSH).flatMap((r, j) => [r.warehouseSku, chunk[j]!]));
+      for (let part = 0; part < Math.max(1, sorted.length); part += ROWS_PER_PIPELINE) {
+        const pipe = this.redis.pipeline();
+        for (let i = part; i < Math.min(sorted.length, part + ROWS_PER_PIPELINE); i += ROWS_PER_PUSH) {
+          const chunk = sorted.slice(i, i + ROWS_PER_PUSH).map((r) => JSON.stringify(r));
+          pipe.rpush(listKey, ...chunk);
+          pipe.hset(indexKey, ...sorted.slice(i, i + ROWS_PER_PUSH).flatMap((r, j) => [r.warehouseSku, chunk[j]!]));
+        }
+        pipe.expire(listKey, BUILDING_TTL_S).expire(indexKey, BUILDING_TTL_S);
+        await execAll(pipe);
       }
-      pipe.expire(listKey, BUILDING_TTL_S).expire(indexKey, BUILDING_TTL_S);
-      pipe.hset(meta, warehouse, String(sorted.length));
+      await this.redis.hset(meta, warehouse, String(sorted.length));
     }
-    pipe.expire(meta, BUILDING_TTL_S);
-    await pipe.exec();
     const [swapped] = (await this.redis.eval(
       SWAP_LUA, 2, keys.inventoryCurrent(tenant), meta, version,
       keys.inventoryRows(tenant, '', '').slice(0, -1), keys.inventoryIndex(tenant, '', '').slice(0, -1),
