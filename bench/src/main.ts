@@ -22,7 +22,8 @@ const ingressPairs = Math.max(1, Number(args['ingress-pairs'] ?? 3));
 const e2eWarmup = Number(args['e2e-warmup'] ?? 4000);
 const openOrders = Number(args['open-orders'] ?? 50000);
 const skus = Number(args.skus ?? 100000);
-const rebuildSkus = Number(args['rebuild-skus'] ?? 10000);
+// The real rebuild walks the sandbox's whole inventory: as many SKUs as the snapshot case 2 reads, by default.
+const rebuildSkus = Number(args['rebuild-skus'] ?? skus);
 const envArg = (name: string) => keyValues(args, name);
 // --ingress-env: the ingress of cases 1, 2 and 3 (e.g. INGRESS_HEAP_GROWING_PERCENT=0); --worker-env: the bridge
 // workers of cases 3 and 4 (e.g. WORKER_HEAP_GROWING_PERCENT=0).
