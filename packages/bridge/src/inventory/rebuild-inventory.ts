@@ -14,7 +14,21 @@ export interface RebuildInventoryDeps {
  * previous snapshot stays current.
  */
 export async function rebuildInventory(tenant: string, deps: RebuildInventoryDeps) {
-  const walk = await walkInventory(deps.etower);
+  const { byWarehouse, walked } = await readInventory(deps.etower);
+  const published = await deps.snapshots.publish(tenant, byWarehouse);
+  return {
+    ...published,
+    ...walked,
+    warehouses: Object.fromEntries([...byWarehouse].map(([w, rows]) => [w, rows.length])),
+  };
+}
+
+/**
+ * The walk's rows per warehouse. eTower's records are dropped once mapped (only this frame holds them), so a
+ * 100,000-SKU build does not keep both through the snapshot's writing.
+ */
+async function readInventory(etower: RebuildInventoryDeps['etower']) {
+  const walk = await walkInventory(etower);
   const byWarehouse = new Map<string, QianyiInventoryRow[]>();
   for (const record of walk.records) {
     for (const w of record.warehouses) {
@@ -24,13 +38,5 @@ export async function rebuildInventory(tenant: string, deps: RebuildInventoryDep
       rows.push(toQianyiInventoryRow(record.sku, w));
     }
   }
-  const published = await deps.snapshots.publish(tenant, byWarehouse);
-  return {
-    ...published,
-    skus: walk.records.length,
-    warehouses: Object.fromEntries([...byWarehouse].map(([w, rows]) => [w, rows.length])),
-    calls: walk.calls,
-    stoppedBecause: walk.stoppedBecause,
-    zeroBased: walk.zeroBased,
-  };
+  return { byWarehouse, walked: { skus: walk.records.length, calls: walk.calls, stoppedBecause: walk.stoppedBecause, zeroBased: walk.zeroBased } };
 }
