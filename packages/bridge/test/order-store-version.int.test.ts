@@ -26,3 +26,13 @@ test('without ifVersion the phase alone decides, as before', async () => {
   const r = await store.transition('t', 'V', { from: ['released'], patch: { wmsStatus: 'Outbound' }, notify: false, note: 'plain' });
   expect(r.ok).toBe(true);
 });
+
+test('getMany leaves out ids without a record, and rejects when a read fails instead of reading it as absent', async () => {
+  await store.transition('t', 'M1', { from: 'absent', patch: { phase: 'received', status: 'SENDING', wmsStatus: 'Queued', warehouseCode: 'W' }, notify: false, note: 'created' });
+  expect([...(await store.getMany('t', ['M1', 'M2'])).keys()]).toEqual(['M1']);
+  // A key of the wrong type makes HGETALL fail (WRONGTYPE) inside the pipeline.
+  const key = (await redis.keys('*order*M1*')).find((k) => !k.includes('history'))!;
+  await redis.del(key);
+  await redis.set(key, 'not a hash');
+  await expect(store.getMany('t', ['M1', 'M2'])).rejects.toThrow(/WRONGTYPE/);
+});

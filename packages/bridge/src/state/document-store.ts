@@ -46,15 +46,20 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     return raw.phase ? this.decode(tenant, id, raw) : undefined;
   }
 
-  /** Many records in one round trip. */
+  /**
+   * Many records in one round trip; an id without a record is left out. A pipeline hands back each command's error
+   * instead of rejecting, and a read that failed must not pass for "no record" (a products drain would drop the
+   * SKU from its pending set), so any failed read rejects the whole call.
+   */
   async getMany(tenant: string, ids: readonly string[]): Promise<Map<string, S>> {
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hgetall(this.k.record(tenant, id));
     const replies = (await pipeline.exec()) ?? [];
     const out = new Map<string, S>();
     replies.forEach(([err, raw], i) => {
+      if (err) throw err;
       const fields = raw as Record<string, string> | null;
-      if (!err && fields?.phase) out.set(ids[i]!, this.decode(tenant, ids[i]!, fields));
+      if (fields?.phase) out.set(ids[i]!, this.decode(tenant, ids[i]!, fields));
     });
     return out;
   }
