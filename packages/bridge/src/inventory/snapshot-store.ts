@@ -70,7 +70,7 @@ export class InventorySnapshotStore {
       const sorted = [...rows].sort((a, b) => (a.warehouseSku < b.warehouseSku ? -1 : a.warehouseSku > b.warehouseSku ? 1 : 0));
       const listKey = keys.inventoryRows(tenant, version, warehouse);
       const indexKey = keys.inventoryIndex(tenant, version, warehouse);
-      for (let part = 0; part < Math.max(1, sorted.length); part += ROWS_PER_PIPELINE) {
+      for (let part = 0; part < sorted.length; part += ROWS_PER_PIPELINE) {
         const pipe = this.redis.pipeline();
         for (let i = part; i < Math.min(sorted.length, part + ROWS_PER_PIPELINE); i += ROWS_PER_PUSH) {
           const chunk = sorted.slice(i, i + ROWS_PER_PUSH).map((r) => JSON.stringify(r));
