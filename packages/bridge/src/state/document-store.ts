@@ -56,11 +56,11 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     for (const id of ids) pipeline.hgetall(this.k.record(tenant, id));
     const replies = (await pipeline.exec()) ?? [];
     const out = new Map<string, S>();
-    replies.forEach(([err, raw], i) => {
+    for (const [i, [err, raw]] of replies.entries()) {
       if (err) throw err;
       const fields = raw as Record<string, string> | null;
       if (fields?.phase) out.set(ids[i]!, this.decode(tenant, ids[i]!, fields));
-    });
+    }
     return out;
   }
 
