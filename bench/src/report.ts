@@ -1,5 +1,5 @@
 import type { E2eResult, E2eRun } from './case-e2e';
-import type { IngressResult } from './case-ingress';
+import { atIssueHostSpeed, ISSUE_BARE_REQ_PER_SEC, median, type IngressResult } from './case-ingress';
 import type { CpuSplit } from './cpu-split';
 import type { LoadResult } from './load';
 import type { JobCost, PollerResult } from './case-poller';
@@ -28,8 +28,8 @@ function ingress(r: IngressResult): string {
     loadRow('bare node:http (parses the same JSON)', r.bare), loadRow('bridge ingress', r.ingress),
     loadRow(`bare node:http, offered ${f0(r.bareAtHalfRate.offered)} req/s at an even pace`, r.bareAtHalfRate),
     loadRow(`bridge ingress, offered ${f0(r.atHalfRate.offered)} req/s at an even pace (half its throughput)`, r.atHalfRate), '',
-    `- **ratio ingress / bare, median of the pairs: ${f2(r.ratio)}** (target >= 0.25: ${mark(r.ratio >= 0.25)}); **p99, median of the pairs: ${r.medianP99} ms** (target < 20 ms: ${mark(r.medianP99 < 20)}); at half its throughput, p99 ${r.atHalfRate.p99} ms`,
-    `- the pairs in the order run, bare / ingress req/s (ratio, ingress p99): ${r.pairs.map((p) => `${f0(p.bare.reqPerSec)} / ${f0(p.ingress.reqPerSec)} (${f2(p.ratio)}, ${p.ingress.p99} ms)`).join('; ')}`,
+    `- **ratio ingress / bare, median of the pairs: ${f2(r.ratio)}** (target >= 0.25: ${mark(r.ratio >= 0.25)}); **p99, median of the pairs: ${r.medianP99} ms on this host** (${mark(r.medianP99 < 20)} as measured; the bare server's own, median of the pairs: ${median(r.pairs.map((p) => p.bare.p99))} ms), **${f1(r.medianP99AtIssueSpeed)} ms at the issue's host speed** (target < 20 ms: ${mark(r.medianP99AtIssueSpeed < 20)}; each pair's p99 × its bare req/s / ${f0(ISSUE_BARE_REQ_PER_SEC)}, the issue's bare node:http); at half its throughput, p99 ${r.atHalfRate.p99} ms`,
+    `- the pairs in the order run, bare / ingress req/s (ratio, ingress p99, at the issue's host speed): ${r.pairs.map((p) => `${f0(p.bare.reqPerSec)} / ${f0(p.ingress.reqPerSec)} (${f2(p.ratio)}, ${p.ingress.p99} ms, ${f1(atIssueHostSpeed(p.ingress.p99, p.bare.reqPerSec))} ms)`).join('; ')}`,
     `- ingress CPU per request: ${f0(r.ingressCpuPerReqUs)} µs (all its processes); jobs queued by the measured runs and the warm-up: ${f0(r.jobsQueued)}`,
     `- CPU per request in the closed loops, server / Redis / load generator (µs), and the share of both cores busy: bare ${cpuSplit(r.bare.cpu)}; ingress ${cpuSplit(r.ingress.cpu)}`,
     `- Redis: AOF everysec, ${Object.entries(r.redisConfig).map(([k, v]) => `${k} ${v}`).join(', ') || 'defaults'}; AOF rewrites during the case: ${r.aofRewrites}`,
@@ -58,7 +58,7 @@ function e2e(r: E2eResult, orders: number): string {
     '| consumer | processes | orders/s | seconds | worker CPU µs/order | worker peak RSS MB | machine busy (both cores) | duplicate creates |', '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('bare BullMQ worker (same eTower client: undici)', r.bare1), row('bridge worker', r.bridge1), row('bare BullMQ worker', r.bare2), row('bridge workers', r.bridge2), '',
     `- bridge / bare, one process: **${f2(r1)}** (target >= 0.6: ${mark(r1 >= 0.6)}); bridge orders/s on one process ${f0(r.bridge1.ordersPerSec)} (target >= 500: ${mark(r.bridge1.ordersPerSec >= 500)})`,
-    `- bridge / bare, two processes: **${f2(r2)}**; two bridge processes / one: ${f2(r.bridge2.ordersPerSec / r.bridge1.ordersPerSec)}`,
+    `- bridge / bare, two processes: **${f2(r2)}**; two bridge processes / one: ${f2(r.bridge2.ordersPerSec / r.bridge1.ordersPerSec)}, the bare worker ${f2(r.bare2.ordersPerSec / r.bare1.ordersPerSec)} (the ceiling on these 2 cores, which the ingress, the sandbox and Redis share: one bridge process left the machine ${f0(r.bridge1.machineBusy * 100)} % busy, so two can make about ${f2(1 / r.bridge1.machineBusy)}× as many at most, the bare worker ${f2(1 / r.bare1.machineBusy)}×)`,
     `- CPU per order of the processes the runs share (ingress / sandbox / Redis, µs): ${[['bare, 1', r.bare1], ['bridge, 1', r.bridge1], ['bare, 2', r.bare2], ['bridge, 2', r.bridge2]].map(([name, x]) => {
       const c = (x as E2eRun).sharedCpuPerOrderUs;
       return `${name as string}: ${c.ingress !== undefined ? f0(c.ingress) : '-'} / ${f0(c.sandbox)} / ${f0(c.redis)}`;
