@@ -63,7 +63,9 @@ export class InventorySnapshotStore {
   async publish(tenant: string, rowsByWarehouse: ReadonlyMap<string, readonly QianyiInventoryRow[]>): Promise<{ version: string; swapped: boolean }> {
     const version = String(await this.redis.incr(keys.inventorySeq(tenant)));
     const meta = keys.inventoryMeta(tenant, version);
-    // Every key expires while the build is under way, so parts of a build that dies go by themselves.
+    // Every key expires while the build is under way, so parts of a build that dies go by themselves. (A worker killed
+    // in the middle of a part's pipeline can leave that part's keys without their EXPIRE, which comes last: never read,
+    // since only a swap makes a version reachable, but kept until deleted by hand.)
     // An empty build still has a meta hash (with a marker field), so "built, nothing in stock" differs from "never built".
     await execAll(this.redis.multi().hset(meta, '@built', String(Date.now())).expire(meta, BUILDING_TTL_S));
     for (const [warehouse, rows] of rowsByWarehouse) {
@@ -73,9 +75,10 @@ export class InventorySnapshotStore {
       for (let part = 0; part < sorted.length; part += ROWS_PER_PIPELINE) {
         const pipe = this.redis.pipeline();
         for (let i = part; i < Math.min(sorted.length, part + ROWS_PER_PIPELINE); i += ROWS_PER_PUSH) {
-          const chunk = sorted.slice(i, i + ROWS_PER_PUSH).map((r) => JSON.stringify(r));
-          pipe.rpush(listKey, ...chunk);
-          pipe.hset(indexKey, ...sorted.slice(i, i + ROWS_PER_PUSH).flatMap((r, j) => [r.warehouseSku, chunk[j]!]));
+          const chunk = sorted.slice(i, i + ROWS_PER_PUSH);
+          const json = chunk.map((r) => JSON.stringify(r));
+          pipe.rpush(listKey, ...json);
+          pipe.hset(indexKey, ...chunk.flatMap((r, j) => [r.warehouseSku, json[j]!]));
         }
         pipe.expire(listKey, BUILDING_TTL_S).expire(indexKey, BUILDING_TTL_S);
         await execAll(pipe);
