@@ -70,8 +70,20 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
   return { checked: open.length, changed };
 }
 
+/**
+ * eTower status 0 ("unconfirmed") read for an order that is at eTower and that we already report as on its way
+ * tells Qianyi nothing new. A confirm is not instant: a confirmed order can read 0 until the warehouse takes it,
+ * and recording that would push "Unconfirmed" after the "Created" we pushed when the create call came back
+ * (found by CI: an older state after a newer one). A held draft reads 0 by design, and its record says more
+ * (when it will be released). A FAILED order that reads 0 again was re-confirmed: that is news, and recorded.
+ */
+function isStaleUnconfirmed(state: OrderState, view: EtowerOrderView): boolean {
+  return view.etowerStatus === 0 && view.status === 'SENDING' && state.status === 'SENDING' && state.phase !== 'failed';
+}
+
 /** What differs between our record and eTower's, as a patch; undefined when nothing Qianyi cares about changed. */
 function changes(state: OrderState, view: EtowerOrderView): OrderPatch | undefined {
+  if (isStaleUnconfirmed(state, view)) return undefined;
   const phase: OrderPhase = view.status === 'CANCEL' ? 'cancelled'
     : state.phase === 'held' || state.phase === 'releasing' ? (view.etowerStatus === 0 ? state.phase : 'released')
     : 'released';
