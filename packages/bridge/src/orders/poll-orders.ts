@@ -78,7 +78,7 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
  * (when it will be released). A FAILED order that reads 0 again was re-confirmed: that is news, and recorded.
  */
 function isStaleUnconfirmed(state: OrderState, view: EtowerOrderView): boolean {
-  return view.etowerStatus === 0 && view.status === 'SENDING' && state.status === 'SENDING' && state.phase !== 'failed';
+  return view.etowerStatus === 0 && view.status === 'SENDING' && state.status === 'SENDING';
 }
 
 /** What differs between our record and eTower's, as a patch; undefined when nothing Qianyi cares about changed. */
