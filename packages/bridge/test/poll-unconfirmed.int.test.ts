@@ -12,11 +12,11 @@ beforeAll(async () => { redis = new Redis(await isolatedRedisUrl()); });
 afterAll(() => { redis.disconnect(); });
 
 let seq = 0;
-async function poll(seed: OrderPatch & { phase: string }, eTowerStatus: number) {
+async function poll(seed: OrderPatch, eTowerStatus: number) {
   const store = new OrderStore(redis);
   const tenant = `t${++seq}`;
   const n = `PU-${seq}`;
-  await store.transition(tenant, n, { from: 'absent', patch: { status: 'SENDING', warehouseCode: 'W', warehouseOrderNumber: `C${seq}O`, ...seed } as OrderPatch, notify: false, open: 'add', note: 'seed' });
+  await store.transition(tenant, n, { from: 'absent', patch: { status: 'SENDING', warehouseCode: 'W', warehouseOrderNumber: `C${seq}O`, ...seed }, notify: false, open: 'add', note: 'seed' });
   const record = { orderNo: `C${seq}O`, referenceNo: n, status: eTowerStatus, statusMsg: ['Unconfirmed', 'Accepted', 'Sending Abnormality'][eTowerStatus], trackingNos: [] } as unknown as EtowerOrder;
   const pushed: number[] = [];
   const deps = {
