@@ -78,3 +78,25 @@ describe('pushAsnInfo quantities', () => {
     expect((content.skuList as Array<{ receivedQuantity: number }>).map((l) => l.receivedQuantity)).toEqual([7, 2]);
   });
 });
+
+describe('poList lines merged by SKU (eTower lists a line per box)', () => {
+  const asnState = (lines: AsnState['lines'], version: number) => ({ asnNumber: 'A1', warehouseCode: 'USWH1', status: 'RECEIVING', version, updatedAt: 1, lines }) as AsnState;
+  test('a SKU in three boxes is one line with the summed quantities, in first-seen order', () => {
+    const view = viewOfPo(po([['S1', 4, 4], ['S2', 2, 0], ['S1', 4, 1], ['S1', 2, 0]]), base);
+    expect(view.lines).toEqual([{ sku: 'S1', estimated: 10, good: 5, bad: 0 }, { sku: 'S2', estimated: 2, good: 0, bad: 0 }]);
+    expect(view.status).toBe('RECEIVING');
+  });
+  test('FINISHED only when every box of the SKU is put away', () => {
+    expect(viewOfPo(po([['S1', 4, 4], ['S1', 4, 0]]), base).status).toBe('RECEIVING');
+    expect(viewOfPo(po([['S1', 4, 4], ['S1', 4, 4]]), base).status).toBe('FINISHED');
+  });
+  test('increments pushed over two polls add up to what was put away', () => {
+    const first = viewOfPo(po([['S1', 4, 4], ['S1', 4, 1]]), base);
+    const push1 = asnPushContent(asnState(first.lines, 2), {}, 'increment');
+    const second = viewOfPo(po([['S1', 4, 4], ['S1', 4, 4]]), base);
+    const push2 = asnPushContent(asnState(second.lines, 3), push1.totals, 'increment');
+    const received = (c: typeof push1) => (c.content.skuList as Array<{ sku: string; receivedQuantity: number }>).map((l) => [l.sku, l.receivedQuantity]);
+    expect(received(push1)).toEqual([['S1', 5]]);
+    expect(received(push2)).toEqual([['S1', 3]]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { EtowerPo } from '@bridge/etower';
 import { ASN_PUSH_STATUSES, type AsnStatus } from '@bridge/qianyi';
+import { mergePoLinesBySku } from './asn-lines';
 import type { AsnLine, AsnState } from './asn-state';
 
 export interface EtowerPoView {
@@ -29,13 +30,14 @@ const CLOSED_TEXT = /clos/i;
  * | otherwise                                                     | NEW       |
  *
  * eTower's raw status and statusMsg travel beside it, so the table can be corrected once the enum is known.
- * Quantities: eTower reports only what was put away, so goodQuantity = putAwayQty and badQuantity = 0.
+ * Quantities: eTower reports only what was put away, so goodQuantity = putAwayQty and badQuantity = 0; its lines
+ * (one per box) are merged by SKU first.
  */
 export function viewOfPo(po: EtowerPo, asn: Pick<AsnState, 'trackNumber' | 'eta' | 'lines'>, now = Date.now()): EtowerPoView {
   const names = new Map(asn.lines.map((l) => [l.sku, l.name]));
-  const lines: AsnLine[] = po.packingDetails.map((d) => {
+  const lines: AsnLine[] = mergePoLinesBySku(po.packingDetails).map((d) => {
     const name = names.get(d.sku);
-    return { sku: d.sku, ...(name ? { name } : {}), estimated: d.forecastAmount, good: d.putAwayQty, bad: 0 };
+    return { sku: d.sku, ...(name ? { name } : {}), estimated: d.forecast, good: d.putAway, bad: 0 };
   });
   // SKUs Qianyi announced that eTower does not list (yet) stay visible with nothing received.
   for (const l of asn.lines) if (!lines.some((x) => x.sku === l.sku)) lines.push({ ...l, good: 0, bad: 0 });
