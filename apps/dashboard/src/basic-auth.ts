@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { clientKey, type LoginLimiter } from './login-limiter';
 
 export interface Credentials {
   user: string;
@@ -24,14 +25,38 @@ export function parseBasicAuth(header: string | undefined): Credentials | undefi
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+export interface BasicAuthOptions {
+  /** Counts wrong credentials per client address and refuses an address that had too many (429). */
+  limiter: LoginLimiter;
+  /** Told once per window, when an address reaches the limit. */
+  onBlocked?: (address: string, retryAfterSeconds: number) => void;
+  realm?: string;
+}
+
 /** Every request must carry the credentials; mounted before anything else it guards, static assets included. */
-export function basicAuth(expected: Credentials, realm = 'bridge dashboard') {
+export function basicAuth(expected: Credentials, options: BasicAuthOptions) {
+  const { limiter, onBlocked, realm = 'bridge dashboard' } = options;
   return (req: Request, res: Response, next: NextFunction): void => {
-    const given = parseBasicAuth(req.headers.authorization);
+    const address = clientKey(req.socket.remoteAddress);
+    const before = limiter.check(address);
+    if (before.blocked) {
+      res.set('Retry-After', String(before.retryAfterSeconds));
+      res.status(429).type('text/plain').send('too many failed logins from this address: try again later');
+      return;
+    }
+    const header = req.headers.authorization;
+    const given = parseBasicAuth(header);
     // Both comparisons always run, so a right user with a wrong password takes as long as a wrong user.
     const userOk = safeEqual(given?.user ?? '', expected.user);
     const passwordOk = safeEqual(given?.password ?? '', expected.password);
     if (given && userOk && passwordOk) return next();
+    // A request without credentials guesses nothing (a browser's first request, before it asks): only
+    // credentials that were tried and wrong count.
+    if (header !== undefined) {
+      limiter.recordFailure(address);
+      const after = limiter.check(address);
+      if (after.blocked) onBlocked?.(address, after.retryAfterSeconds);
+    }
     res.set('WWW-Authenticate', `Basic realm="${realm}", charset="UTF-8"`);
     res.status(401).type('text/plain').send('authentication required');
   };

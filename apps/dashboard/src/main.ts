@@ -24,7 +24,10 @@ const queues = QUEUE_NAMES.map((name) => {
   return queue;
 });
 
-const app = createDashboardApp({ queues, credentials, redis });
+const app = createDashboardApp({
+  queues, credentials, redis,
+  onLoginBlocked: (address, retryAfterSeconds) => logger.warn({ address, retryAfterSeconds }, 'too many failed dashboard logins: address refused for a while'),
+});
 const server = app.listen(env.DASHBOARD_PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.DASHBOARD_PORT;
