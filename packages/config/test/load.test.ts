@@ -79,6 +79,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BRIDGE_TENANTS_FILE: '/nonexistent/tenants.json' })).toThrow(/BRIDGE_TENANTS_FILE/);
   });
 
+  test('eTower time zone and tracking wait: documented defaults, checked at start-up', () => {
+    const t = (over: Record<string, unknown> = {}, etower: Record<string, unknown> = {}) => ({ tenants: [{ accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: 'https://www.qianyierp.com', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k', ...etower }, ...over }] });
+    const [defaults] = loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile(t()) }).tenants;
+    expect(defaults!.etower.timeZone).toBe('Asia/Shanghai');
+    expect(defaults!.trackingWaitHours).toBe(168);
+    expect(loadConfig(single).tenants[0]!.etower.timeZone).toBe('Asia/Shanghai');
+    const [set] = loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile(t({ trackingWaitHours: 48 }, { timeZone: 'australia/sydney' })) }).tenants;
+    expect(set!.etower.timeZone).toBe('Australia/Sydney');
+    expect(set!.trackingWaitHours).toBe(48);
+    expect(loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile(t({}, { timeZone: 'UTC+8' })) }).tenants[0]!.etower.timeZone).toBe('+08:00');
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile(t({}, { timeZone: 'China' })) })).toThrow(/tenants\.0\.etower\.timeZone: must be an IANA time zone .*got "China"/);
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile(t({ trackingWaitHours: 0 })) })).toThrow(/tenants\.0\.trackingWaitHours/);
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile(t({ trackingWaitHours: 1e9 })) })).toThrow(/tenants\.0\.trackingWaitHours/);
+  });
+
   test('duplicate accessIds are refused', () => {
     const t = { accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: 'https://www.qianyierp.com', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k' } };
     expect(() => loadConfig({ BRIDGE_TENANTS_FILE: tenantsFile({ tenants: [t, t] }) })).toThrow(/listed twice/);
