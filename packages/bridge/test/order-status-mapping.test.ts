@@ -7,13 +7,23 @@ describe('eTower orders as Qianyi sees them', () => {
   test.each([
     [0, 'SENDING'], [1, 'SENDING'], [2, 'FAILED'], [3, 'SENDING'], [4, 'CANCEL'], [5, 'SUCCESS'], [6, 'CANCEL'], [7, 'FAILED'], [42, 'SENDING'],
   ])('status %i -> %s', (status, expected) => {
-    expect(viewOfEtowerOrders([rec({ status })])!.status).toBe(expected);
+    expect(viewOfEtowerOrders([rec({ status, trackingNo: 'T1' })])!.status).toBe(expected);
+  });
+
+  test('shipped without a tracking number: SENDING, awaiting it, not final (never SUCCESS without one)', () => {
+    const v = viewOfEtowerOrders([rec({ status: 5, statusMsg: 'Outbound', shipmentCarrier: 'USPS', outboundDate: '2026-11-20 10:00:00' })])!;
+    expect(v).toMatchObject({ status: 'SENDING', final: false, awaitingTracking: true, etowerStatus: 5, etowerText: 'Outbound', wmsStatus: 'Outbound (shipped, awaiting tracking number)', carrierName: 'USPS' });
+    expect(v.trackingNumber).toBeUndefined();
+    expect(v.shippingTime).toBeUndefined();
   });
 
   test('shipped: tracking numbers (split on ;) and carrier, shipping time', () => {
-    const v = viewOfEtowerOrders([rec({ status: 5, statusMsg: 'Outbound', trackingNo: '9400A;9400B', shipmentCarrier: 'USPS', outboundDate: '2026-11-20 10:00:00' })])!;
+    const shipped = rec({ status: 5, statusMsg: 'Outbound', trackingNo: '9400A;9400B', shipmentCarrier: 'USPS', outboundDate: '2026-11-20 10:00:00' });
+    const v = viewOfEtowerOrders([shipped], '+00:00')!;
     expect(v).toMatchObject({ status: 'SUCCESS', final: true, trackingNumber: '9400A,9400B', carrierName: 'USPS', wmsStatus: 'Outbound', warehouseOrderNumber: 'C1O' });
     expect(v.shippingTime).toBe(Date.parse('2026-11-20T10:00:00Z'));
+    // Without the tenant's zone, eTower's default (China local time, UTC+8).
+    expect(viewOfEtowerOrders([shipped])!.shippingTime).toBe(Date.parse('2026-11-20T02:00:00Z'));
   });
 
   test('abnormal: failedReason from abnormalCauses, not final (it may recover)', () => {

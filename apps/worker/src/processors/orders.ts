@@ -40,8 +40,10 @@ export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, c
 export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext) {
   // One poll per tenant at a time: a slow or retried poll overlapping the next would write an older eTower
   // reading over a newer one. The lock is renewed while the poll runs and expires soon after its worker dies.
+  const tenant = ctx.tenants.require(payload.tenant);
   const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
     tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes, logger: ctx.logger,
+    timeZone: tenant.etower.timeZone, trackingWaitHours: tenant.trackingWaitHours,
     createJobs: createJobsIn(ctx.queues.orders, (orderNumber) => createJobId(payload.tenant, orderNumber)),
   }));
   return run.locked ? run.value : { skipped: 'another poll of this tenant is running' };

@@ -37,6 +37,8 @@ export interface OrderState {
   failureKind?: 'refused' | 'unreachable';
   onlineOrderId?: string;
   shippingTime?: number;
+  /** When eTower was first seen reporting it shipped without a tracking number (ms); cleared once it has one. */
+  awaitingTrackingSince?: number;
   /** SKU lines as Qianyi sent them (for pushes). */
   skuList?: Array<{ sku: string; quantity: number }>;
   /** Draft release time (ms) when the tenant holds orders before release. */

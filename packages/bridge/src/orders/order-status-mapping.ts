@@ -1,4 +1,6 @@
 import type { EtowerOrder } from '@bridge/etower';
+import { parseEtowerTime } from '../etower-time';
+import { awaitingTrackingStatus } from './awaiting-tracking';
 import type { QianyiOrderStatus } from './order-state';
 
 /**
@@ -21,8 +23,12 @@ export interface EtowerOrderView {
   etowerStatus: number;
   status: QianyiOrderStatus;
   wmsStatus: string;
+  /** eTower's own status text(s), split parts' joined with ' / ' (wmsStatus may say more). */
+  etowerText: string;
   /** Whether eTower will not change it any more (the poller stops reading it). */
   final: boolean;
+  /** Shipped (status 5), but not every part has a tracking number yet: SENDING, still polled (awaiting-tracking.ts). */
+  awaitingTracking?: true;
   warehouseOrderNumber: string;
   trackingNumber?: string;
   carrierName?: string;
@@ -34,44 +40,46 @@ function describe(status: number | undefined) {
   return status !== undefined ? ETOWER_ORDER_STATUS[status] : undefined;
 }
 
-function parseTime(text: string | undefined | null): number | undefined {
-  if (!text) return undefined;
-  // eTower prints "yyyy-MM-dd HH:mm:ss" without a zone; read as UTC so the value is at least stable.
-  const ms = Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
 /**
  * One Qianyi order may be several eTower records when the warehouse split it. The order is shipped when every
  * part is; cancelled when every part is; failed when any part failed; otherwise still on its way. Tracking
  * numbers of all parts are joined with commas.
+ *
+ * Shipped is SUCCESS only once every part carries a tracking number: Qianyi's pushOrderInfo requires one with
+ * SUCCESS, and eTower can mark an order outbound before its carrier's number is in. Until then the order is
+ * SENDING with a wmsStatus saying it shipped and awaits its number, and stays polled (awaiting-tracking.ts). `outboundDate` and other
+ * zone-less times are read in `timeZone` (the tenant's etower.timeZone).
  */
-export function viewOfEtowerOrders(parts: readonly EtowerOrder[]): EtowerOrderView | undefined {
+export function viewOfEtowerOrders(parts: readonly EtowerOrder[], timeZone?: string): EtowerOrderView | undefined {
   if (parts.length === 0) return undefined;
   const sorted = [...parts].sort((a, b) => (a.orderNo ?? '').localeCompare(b.orderNo ?? ''));
   const main = sorted.find((p) => !p.originOrderNo) ?? sorted[0]!;
   const statuses = sorted.map((p) => describe(p.status ?? undefined)?.status ?? 'SENDING');
   let status: QianyiOrderStatus;
-  if (statuses.every((s) => s === 'SUCCESS')) status = 'SUCCESS';
+  const shipped = statuses.every((s) => s === 'SUCCESS');
+  const awaitingTracking = shipped && sorted.some((p) => p.trackingNos.length === 0);
+  if (shipped) status = awaitingTracking ? 'SENDING' : 'SUCCESS';
   else if (statuses.every((s) => s === 'CANCEL')) status = 'CANCEL';
   else if (statuses.some((s) => s === 'FAILED')) status = 'FAILED';
   else status = 'SENDING';
   const trackingNos = [...new Set(sorted.flatMap((p) => p.trackingNos))];
   const carriers = [...new Set(sorted.map((p) => p.shipmentCarrier || p.serviceCode || p.serviceName).filter((c): c is string => Boolean(c)))];
-  const texts = [...new Set(sorted.map((p) => p.statusMsg || describe(p.status ?? undefined)?.text || `status ${p.status}`))];
+  const etowerText = [...new Set(sorted.map((p) => p.statusMsg || describe(p.status ?? undefined)?.text || `status ${p.status}`))].join(' / ');
   const failedPart = sorted.find((p) => describe(p.status ?? undefined)?.status === 'FAILED');
   const etowerStatus = main.status ?? -1;
-  const shipped = sorted.map((p) => parseTime(p.outboundDate)).filter((t): t is number => t !== undefined);
+  const shippedAt = sorted.map((p) => parseEtowerTime(p.outboundDate, timeZone)).filter((t): t is number => t !== undefined);
   return {
     etowerStatus,
     status,
-    wmsStatus: texts.join(' / '),
-    final: sorted.every((p) => describe(p.status ?? undefined)?.final === true),
+    wmsStatus: awaitingTracking ? awaitingTrackingStatus(etowerText) : etowerText,
+    etowerText,
+    final: !awaitingTracking && sorted.every((p) => describe(p.status ?? undefined)?.final === true),
+    ...(awaitingTracking ? { awaitingTracking: true as const } : {}),
     warehouseOrderNumber: main.orderNo ?? '',
     ...(trackingNos.length ? { trackingNumber: trackingNos.join(',') } : {}),
     ...(carriers.length ? { carrierName: carriers.join(',') } : {}),
     ...(status === 'FAILED' ? { failedReason: failedPart?.abnormalCauses || failedPart?.statusMsg || 'eTower reports an abnormal order' } : {}),
-    ...(status === 'SUCCESS' && shipped.length ? { shippingTime: Math.max(...shipped) } : {}),
+    ...(status === 'SUCCESS' && shippedAt.length ? { shippingTime: Math.max(...shippedAt) } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ export const LABEL_TTL_SECONDS = 7 * 24 * 3600;
 export class OrderStore extends DocumentStore<OrderState, OrderPhase, OrderPatch> {
   constructor(redis: Redis) {
     super(redis, 'order', { record: keys.order, history: keys.orderHistory, open: keys.openOrders }, {
-      numbers: new Set(['etowerStatus', 'shippingTime', 'releaseAt']),
+      numbers: new Set(['etowerStatus', 'shippingTime', 'releaseAt', 'awaitingTrackingSince']),
       json: new Set(['skuList']),
     }, 'orderNumber');
   }

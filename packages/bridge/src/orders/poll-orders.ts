@@ -2,6 +2,7 @@ import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
 import type { Logger } from '@bridge/runtime';
 import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
 import type { PushScheduler } from '../pushes/push-scheduler';
+import { trackingWait, type TrackingWait } from './awaiting-tracking';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
 import { ETOWER_ORDER_STATUS, groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './order-status-mapping';
 import type { OrderStore } from './order-store';
@@ -14,6 +15,10 @@ export interface PollOrdersDeps {
   logger: Logger;
   /** The order's create job (by orderNumber). */
   createJobs: CreateJobs;
+  /** The tenant's etower.timeZone: eTower's zone-less timestamps are read in it. */
+  timeZone: string;
+  /** The tenant's trackingWaitHours: how long a shipped order is polled for its tracking number. */
+  trackingWaitHours: number;
 }
 
 /** An order eTower never showed us is dropped from polling after this long (it was never created there). */
@@ -24,7 +29,8 @@ const POLLED: OrderPhase[] = ['held', 'releasing', 'released', 'failed'];
 /**
  * Use case: re-read every open order from eTower (orderList, up to 300 referenceNos a call), merge split
  * parts, and record each change; every change becomes a push. Orders eTower will not change any more leave
- * the open set.
+ * the open set, and so does a shipped order whose tracking number did not come within the tenant's wait
+ * (awaiting-tracking.ts).
  */
 export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: number; changed: number }> {
   const open = await deps.store.openIds(deps.tenant);
@@ -39,7 +45,7 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
     const leaving: string[] = [];
     for (const orderNumber of batch) {
       const state = states.get(orderNumber);
-      const view = viewOfEtowerOrders(groups.get(orderNumber) ?? []);
+      const view = viewOfEtowerOrders(groups.get(orderNumber) ?? [], deps.timeZone);
       if (!state) { leaving.push(orderNumber); continue; }
       if (state.phase === 'received' || state.phase === 'creating') {
         if (Date.now() - state.updatedAt > STUCK_AFTER_MS) changed += await rescue(state, deps);
@@ -51,17 +57,20 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
       }
       if (!POLLED.includes(state.phase)) continue;
       if (!(view.etowerStatus in ETOWER_ORDER_STATUS)) deps.logger.warn({ tenant: deps.tenant, orderNumber, etowerStatus: view.etowerStatus }, 'unknown eTower order status, reported as SENDING');
-      const patch = changes(state, view);
-      if (!patch) { if (view.final) leaving.push(orderNumber); continue; }
       const now = Date.now();
+      const wait = trackingWait(view, state.awaitingTrackingSince, now, deps.trackingWaitHours);
+      const leaves = view.final || wait.givenUp;
+      const patch = changes(state, view, wait);
+      if (!patch) { if (leaves) leaving.push(orderNumber); continue; }
       // Only over the version this poll read: two polls can overlap (a retried one and the next, or a slow one),
       // and the older eTower reading must not overwrite a newer one that already took the order out of the
       // open set (found by the reliability suite: orders left at Accepted, never polled again).
       const moved = await deps.store.transition(deps.tenant, orderNumber, {
-        from: [state.phase], ifVersion: state.version, patch, notify: true, open: view.final ? 'remove' : undefined, note: `eTower status ${view.etowerStatus} (${view.wmsStatus})`, now,
+        from: [state.phase], ifVersion: state.version, patch, notify: true, open: leaves ? 'remove' : undefined, note: `eTower status ${view.etowerStatus} (${wait.wmsStatus})`, now,
       });
       if (moved.ok) {
         changed++;
+        if (wait.givenUp) deps.logger.warn({ tenant: deps.tenant, orderNumber, awaitingSince: wait.since, waitHours: deps.trackingWaitHours }, 'eTower shipped this order but gave no tracking number within the wait; it stays SENDING and is no longer polled');
         await deps.pushes.orderChanged(deps.tenant, orderNumber, moved.version, now);
       }
     }
@@ -82,7 +91,7 @@ function isStaleUnconfirmed(state: OrderState, view: EtowerOrderView): boolean {
 }
 
 /** What differs between our record and eTower's, as a patch; undefined when nothing Qianyi cares about changed. */
-function changes(state: OrderState, view: EtowerOrderView): OrderPatch | undefined {
+function changes(state: OrderState, view: EtowerOrderView, wait: TrackingWait): OrderPatch | undefined {
   if (isStaleUnconfirmed(state, view)) return undefined;
   const phase: OrderPhase = view.status === 'CANCEL' ? 'cancelled'
     : state.phase === 'held' || state.phase === 'releasing' ? (view.etowerStatus === 0 ? state.phase : 'released')
@@ -90,7 +99,8 @@ function changes(state: OrderState, view: EtowerOrderView): OrderPatch | undefin
   const patch: OrderPatch = {
     phase,
     status: view.status,
-    wmsStatus: view.wmsStatus,
+    wmsStatus: wait.wmsStatus,
+    awaitingTrackingSince: wait.since,
     etowerStatus: view.etowerStatus,
     warehouseOrderNumber: view.warehouseOrderNumber || state.warehouseOrderNumber || null,
     trackingNumber: view.trackingNumber ?? state.trackingNumber ?? null,

@@ -30,7 +30,11 @@ export async function releaseOrder(orderNumber: string, deps: ReleaseOrderDeps):
     // Not confirmable (600928): perhaps an earlier attempt confirmed it already. eTower's own record decides.
     const view = await readBackOrder(deps.etower, orderNumber);
     if (view && view.etowerStatus !== 0 && view.etowerStatus !== 2) {
-      return await settle(orderNumber, { status: view.status, wmsStatus: view.wmsStatus, etowerStatus: view.etowerStatus }, deps);
+      // Its tracking number and carrier travel with it: a SUCCESS is never recorded without its number.
+      return await settle(orderNumber, {
+        status: view.status, wmsStatus: view.wmsStatus, etowerStatus: view.etowerStatus,
+        ...(view.trackingNumber ? { trackingNumber: view.trackingNumber } : {}), ...(view.carrierName ? { carrierName: view.carrierName } : {}),
+      }, deps);
     }
     const reason = result.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || 'eTower did not confirm the draft';
     throw new Error(`release of ${orderNo} not confirmed: ${reason}`);
@@ -46,7 +50,7 @@ export async function releaseOrder(orderNumber: string, deps: ReleaseOrderDeps):
   }
 }
 
-async function settle(orderNumber: string, patch: { status: 'SENDING' | 'SUCCESS' | 'CANCEL' | 'FAILED'; wmsStatus: string; etowerStatus: number }, deps: ReleaseOrderDeps): Promise<ReleaseOutcome> {
+async function settle(orderNumber: string, patch: { status: 'SENDING' | 'SUCCESS' | 'CANCEL' | 'FAILED'; wmsStatus: string; etowerStatus: number; trackingNumber?: string; carrierName?: string }, deps: ReleaseOrderDeps): Promise<ReleaseOutcome> {
   const now = Date.now();
   const moved = await deps.store.transition(deps.tenant, orderNumber, {
     from: ['releasing'], patch: { ...patch, phase: patch.status === 'CANCEL' ? 'cancelled' : 'released', releaseAt: null }, notify: true, open: 'add', note: 'draft released to the warehouse', now,
