@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BASE64_FLAVOURS } from '@bridge/etower/signing';
 import { createLogger } from '@bridge/runtime';
 import { startSandbox } from './start';
 
@@ -20,6 +21,11 @@ const envSchema = z.object({
   SANDBOX_SKU_COUNT: int(0).default(2345),
   SANDBOX_MAX_PAGE_SIZE: int(1).default(100),
   SANDBOX_LATENCY_MS: int(0).default(0),
+  // Comma-separated Base64 flavours the eTower signature may use (standard, url-safe).
+  SANDBOX_SIGNATURE_FLAVOURS: z.string().default('standard')
+    .transform((v) => v.split(',').map((f) => f.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(BASE64_FLAVOURS)).min(1)),
+  SANDBOX_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
 function readEnv(): z.output<typeof envSchema> {
@@ -48,6 +54,8 @@ async function main(): Promise<void> {
       skuCount: env.SANDBOX_SKU_COUNT,
       maxPageSize: env.SANDBOX_MAX_PAGE_SIZE,
       latencyMs: env.SANDBOX_LATENCY_MS,
+      signatureFlavours: env.SANDBOX_SIGNATURE_FLAVOURS,
+      clockOffsetMs: env.SANDBOX_CLOCK_OFFSET_MS,
     },
     qianyi: { tenants: [{ accessId: env.SANDBOX_QIANYI_ACCESS_ID, secretKey: env.SANDBOX_QIANYI_SECRET_KEY }] },
   });

@@ -10,7 +10,10 @@ import type { EtowerInventoryPage } from './decoders/inventory';
 import type { EtowerOrder } from './decoders/orders';
 import type { EtowerPo } from './decoders/po';
 import type { EtowerWarehouse } from './decoders/warehouses';
-import { createEtowerTransport, type EtowerCallObservation, type EtowerLogger } from './transport';
+import { checkCredentials, type EtowerCredentialCheck } from './endpoints/check-credentials';
+import type { EtowerSignatureFallback } from './signature-flavour';
+import type { Base64Flavour } from './signing';
+import { createEtowerTransport, type EtowerCallObservation, type EtowerLogger, type EtowerTransport } from './transport';
 import type { EtowerCreateOrderInput } from './types/create-order';
 import type { EtowerPoInput } from './types/po';
 import type { EtowerProductInput } from './types/product';
@@ -27,6 +30,10 @@ export interface EtowerClientOptions {
   logger?: EtowerLogger;
   /** Called after every HTTP exchange (metrics). */
   observe?: (call: EtowerCallObservation) => void;
+  /** Sign in this Base64 flavour only; by default standard, learning URL-safe from eTower's 401s (signature-flavour.ts). */
+  signatureFlavour?: Base64Flavour;
+  /** Called when a 401 made the client try URL-safe Base64, with the outcome (metrics). */
+  onSignatureFallback?: (event: EtowerSignatureFallback) => void;
 }
 
 /**
@@ -43,6 +50,10 @@ export interface EtowerClient {
   createProducts(products: EtowerProductInput[]): Promise<EtowerProductResult[]>;
   createPo(po: EtowerPoInput): Promise<EtowerPoCreated>;
   poList(q: EtowerIdQuery): Promise<EtowerPo[]>;
+  /** Read-only: whether eTower accepts the credentials, in which Base64 flavour, and its warehouses. */
+  checkCredentials(): Promise<EtowerCredentialCheck>;
+  /** The Base64 flavour eTower is known to accept, or undefined until an answer has told. */
+  signatureFlavour(): Base64Flavour | undefined;
   /** Releases the keep-alive sockets. */
   close(): void;
 }
@@ -56,7 +67,15 @@ export function createEtowerClient(options: EtowerClientOptions): EtowerClient {
     now: options.now ?? (() => new Date()),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
+    ...(options.signatureFlavour ? { signatureFlavour: options.signatureFlavour } : {}),
+    ...(options.onSignatureFallback ? { onSignatureFallback: options.onSignatureFallback } : {}),
   });
+  return etowerClientOver(transport);
+}
+
+/** The client's endpoints over any transport: the HTTP one above, or an in-process one in use-case tests, so
+ *  that eTower's answer layouts go through the real decoders. */
+export function etowerClientOver(transport: EtowerTransport): EtowerClient {
   return {
     warehouseServiceList: (serviceType = 5) => warehouseServiceList(transport, serviceType),
     createOrders: (orders) => createOrders(transport, orders),
@@ -66,6 +85,8 @@ export function createEtowerClient(options: EtowerClientOptions): EtowerClient {
     createProducts: (products) => createProducts(transport, products),
     createPo: (po) => createPo(transport, po),
     poList: (q) => poList(transport, q),
+    checkCredentials: () => checkCredentials(transport),
+    signatureFlavour: () => transport.signatureFlavour(),
     close: () => transport.close(),
   };
 }

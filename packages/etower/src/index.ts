@@ -1,9 +1,11 @@
-export { createEtowerClient, type EtowerClient, type EtowerClientOptions } from './client';
-export type { EtowerCallObservation, EtowerLogger } from './transport';
+export { createEtowerClient, etowerClientOver, type EtowerClient, type EtowerClientOptions } from './client';
+export type { EtowerCallObservation, EtowerLogger, EtowerRequest, EtowerTransport } from './transport';
+export type { EtowerSignatureFallback } from './signature-flavour';
+export type { EtowerCredentialCheck } from './endpoints/check-credentials';
 export { normaliseBaseUrl } from './transport';
 export {
-  signEtowerRequest, verifyEtowerAuthorization, etowerStringToSign, computeEtowerSignature,
-  ETOWER_DATE_HEADER, DEFAULT_MAX_SKEW_MS,
+  signEtowerRequest, verifyEtowerAuthorization, etowerStringToSign, computeEtowerSignature, toUrlSafe, flavourMatters,
+  ETOWER_DATE_HEADER, DEFAULT_MAX_SKEW_MS, BASE64_FLAVOURS, type Base64Flavour,
   type SignEtowerRequestInput, type EtowerSignature, type VerifyEtowerAuthorizationInput, type EtowerVerification,
 } from './signing';
 export { ETOWER_PATHS, ETOWER_PREFIX, MAX_IDS_PER_QUERY, MAX_PRODUCTS_PER_CALL } from './paths';
@@ -14,6 +16,7 @@ export { EtowerTimeoutError } from './errors/timeout-error';
 export { EtowerHttpError, isRetryableStatus } from './errors/http-error';
 export { EtowerAuthError } from './errors/auth-error';
 export { EtowerMalformedResponseError } from './errors/malformed-response-error';
+export { EtowerUnexpectedAnswerError } from './errors/unexpected-answer-error';
 export {
   EtowerBusinessError, DUPLICATE_CODES, isDuplicateRefusal, describeRefusal, type EtowerErrorItem,
 } from './errors/business-error';
@@ -27,7 +30,7 @@ export type { EtowerInventoryPage, EtowerInventoryRecord, EtowerWarehouseInvento
 export type { EtowerPo, EtowerPoLine } from './decoders/po';
 export { warehouseListSchema } from './decoders/warehouses';
 export { orderListSchema } from './decoders/orders';
-export { inventoryPageSchema } from './decoders/inventory';
+export { inventoryPageSchema, decodeInventoryPage, assertInventoryLayout } from './decoders/inventory';
 export { poListSchema } from './decoders/po';
 
 export type { EtowerCreateOrderResult } from './endpoints/create-orders';

@@ -1,12 +1,23 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // eTower signs requests the way its older parcel API did (reference §1.2): HMAC-SHA1 over
-// `METHOD\nX-WallTech-Date\nFULL_URL`, keyed with the Secret Key, standard Base64 with padding.
+// `METHOD\nX-WallTech-Date\nFULL_URL`, keyed with the Secret Key, Base64 with padding. Standard Base64 is what
+// every public integration sends; a doc sample's `_` hints at URL-safe Base64 (reference §1.3), so both flavours
+// can be produced and verified, and the transport learns which one eTower takes (signature-flavour.ts).
 // The full URL includes the query string: eTower's docs are silent on it, and signing exactly what is sent
 // is the only choice that cannot disagree with a server that signs what it received.
 
 export const ETOWER_DATE_HEADER = 'X-WallTech-Date';
 export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
+
+/** `standard`: `+` `/` (RFC 4648 §4); `url-safe`: `-` `_` (§5). Both keep the `=` padding. */
+export const BASE64_FLAVOURS = ['standard', 'url-safe'] as const;
+export type Base64Flavour = (typeof BASE64_FLAVOURS)[number];
+
+/** Whether this standard-Base64 signature reads differently in URL-safe Base64 (has a `+` or a `/`). */
+export function flavourMatters(standardSignature: string): boolean {
+  return /[+/]/.test(standardSignature);
+}
 
 export interface SignEtowerRequestInput {
   method: string;
@@ -15,6 +26,8 @@ export interface SignEtowerRequestInput {
   token: string;
   key: string;
   now?: Date;
+  /** Default `standard`. */
+  flavour?: Base64Flavour;
 }
 
 export interface EtowerSignature {
@@ -22,21 +35,29 @@ export interface EtowerSignature {
   date: string;
   /** Value of the Authorization header: `WallTech <token>:<signature>`. */
   authorization: string;
+  /** The signature in standard Base64, whatever flavour was sent (tells whether the flavours differ). */
+  standardSignature: string;
 }
 
 export function etowerStringToSign(method: string, date: string, url: string): string {
   return `${method.toUpperCase()}\n${date}\n${url}`;
 }
 
-export function computeEtowerSignature(key: string, stringToSign: string): string {
-  return createHmac('sha1', key).update(stringToSign, 'utf8').digest('base64');
+export function computeEtowerSignature(key: string, stringToSign: string, flavour: Base64Flavour = 'standard'): string {
+  const standard = createHmac('sha1', key).update(stringToSign, 'utf8').digest('base64');
+  return flavour === 'standard' ? standard : toUrlSafe(standard);
+}
+
+export function toUrlSafe(standardBase64: string): string {
+  return standardBase64.replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 export function signEtowerRequest(input: SignEtowerRequestInput): EtowerSignature {
   // Date#toUTCString already yields `Tue, 02 Aug 2022 06:43:37 GMT` (zero-padded day, GMT suffix).
   const date = (input.now ?? new Date()).toUTCString();
-  const signature = computeEtowerSignature(input.key, etowerStringToSign(input.method, date, input.url));
-  return { date, authorization: `WallTech ${input.token}:${signature}` };
+  const standardSignature = computeEtowerSignature(input.key, etowerStringToSign(input.method, date, input.url));
+  const signature = input.flavour === 'url-safe' ? toUrlSafe(standardSignature) : standardSignature;
+  return { date, authorization: `WallTech ${input.token}:${signature}`, standardSignature };
 }
 
 export interface VerifyEtowerAuthorizationInput {
@@ -48,6 +69,8 @@ export interface VerifyEtowerAuthorizationInput {
   key: string;
   now: Date;
   maxSkewMs?: number;
+  /** The Base64 flavours accepted; default standard only. */
+  flavours?: readonly Base64Flavour[];
 }
 
 export type EtowerVerification = { ok: true } | { ok: false; reason: string };
@@ -68,8 +91,13 @@ export function verifyEtowerAuthorization(input: VerifyEtowerAuthorizationInput)
   const [, token = '', signature = ''] = match;
   // The token is an account id, not a secret, but compare it in constant time as well: it costs nothing.
   if (!constantTimeEqual(token, input.token)) return { ok: false, reason: 'unknown token' };
-  const expected = computeEtowerSignature(input.key, etowerStringToSign(input.method, dateHeader, input.url));
-  if (!constantTimeEqual(signature, expected)) return { ok: false, reason: 'signature mismatch' };
+  const standard = computeEtowerSignature(input.key, etowerStringToSign(input.method, dateHeader, input.url));
+  // Every accepted flavour is compared (no early exit), so the time does not tell which one was close.
+  let matched = false;
+  for (const flavour of input.flavours ?? ['standard']) {
+    if (constantTimeEqual(signature, flavour === 'standard' ? standard : toUrlSafe(standard))) matched = true;
+  }
+  if (!matched) return { ok: false, reason: 'signature mismatch' };
   return { ok: true };
 }
 

@@ -1,5 +1,6 @@
 import { Agent, request as undiciRequest } from 'undici';
-import { signEtowerRequest, ETOWER_DATE_HEADER } from './signing';
+import { flavourMatters, signEtowerRequest, ETOWER_DATE_HEADER, type Base64Flavour } from './signing';
+import { SignatureFlavourMemory, type EtowerSignatureFallback } from './signature-flavour';
 import { EtowerAuthError } from './errors/auth-error';
 import { EtowerHttpError } from './errors/http-error';
 import { EtowerMalformedResponseError, snippetOf } from './errors/malformed-response-error';
@@ -33,6 +34,10 @@ export interface EtowerTransportOptions {
   now: () => Date;
   logger?: EtowerLogger;
   observe?: (call: EtowerCallObservation) => void;
+  /** Sign in this flavour only, never falling back (when eTower's flavour is known for certain). */
+  signatureFlavour?: Base64Flavour;
+  /** Called when a 401 made the transport try URL-safe Base64 (metrics). */
+  onSignatureFallback?: (event: EtowerSignatureFallback) => void;
 }
 
 export interface EtowerRequest {
@@ -46,6 +51,14 @@ export interface EtowerRequest {
 export interface EtowerTransport {
   /** Sends the request and returns the parsed JSON of a 2xx answer; throws an EtowerError otherwise. */
   send(request: EtowerRequest): Promise<unknown>;
+  /**
+   * Sends a read-only request signed so that the two Base64 flavours differ, standard first, then URL-safe on a
+   * 401, and says which one eTower accepted (remembered like any other answer). Throws EtowerAuthError when
+   * eTower refuses both.
+   */
+  detectFlavour(request: EtowerRequest): Promise<{ flavour: Base64Flavour; body: unknown }>;
+  /** The flavour eTower is known to accept, or undefined while no answer has told. */
+  signatureFlavour(): Base64Flavour | undefined;
   close(): void;
 }
 
@@ -54,20 +67,34 @@ export function normaliseBaseUrl(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '').replace(/\/api\/supplier-service$/, '');
 }
 
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** The signature sent, in standard Base64 (whether the two flavours differ). */
+  standardSignature: string;
+}
+
+/** How far back detectFlavour may date a request to find a signature whose flavours differ (eTower allows 15 min). */
+const MAX_BACKDATE_SECONDS = 60;
+
 export function createEtowerTransport(options: EtowerTransportOptions): EtowerTransport {
   const base = normaliseBaseUrl(options.baseUrl);
+  const flavours = new SignatureFlavourMemory(options.signatureFlavour);
   // Keep-alive connections, as many as the worker's concurrency asks for. No retries here: the job queue owns them
   // (with backoff, attempt limits and classification); a second layer would multiply attempts and hide failures.
+  // The one exception is the Base64 fallback below: a 401 means eTower did nothing, and the same call signed
+  // the other way is the only way to learn which flavour it takes.
   // No redirects either: eTower's API does not redirect and the signature covers the exact URL, so a 3xx means a
   // wrong ETOWER_BASE_URL (http for https, a web page's host), and it is reported as that HTTP status.
   // undici's default idle keep-alive (4 s, or less if the server says so): a busy worker reuses its connections
   // anyway, and an idle one never writes an order onto a socket a proxy has silently dropped.
   const dispatcher = new Agent();
 
-  async function send(request: EtowerRequest): Promise<unknown> {
+  async function observed<T>(request: EtowerRequest, work: () => Promise<T>): Promise<T> {
     const started = Date.now();
     try {
-      const result = await exchange(request);
+      const result = await work();
       options.observe?.({ endpoint: request.path, outcome: 'ok', status: 200, durationMs: Date.now() - started });
       return result;
     } catch (err) {
@@ -77,14 +104,17 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
     }
   }
 
-  async function exchange(request: EtowerRequest): Promise<unknown> {
-    const endpoint = request.path;
-    const started = Date.now();
+  function urlOf(request: EtowerRequest): string {
     // The exact final URL (query string included) is what eTower's signature covers.
     const query = request.searchParams ? new URLSearchParams(Object.entries(request.searchParams).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
-    const url = `${base}${request.path}${query ? `?${query}` : ''}`;
-    const { date, authorization } = signEtowerRequest({ method: request.method, url, token: options.token, key: options.key, now: options.now() });
-    let response: { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string };
+    return `${base}${request.path}${query ? `?${query}` : ''}`;
+  }
+
+  async function exchange(request: EtowerRequest, flavour: Base64Flavour, at: Date): Promise<RawAnswer> {
+    const endpoint = request.path;
+    const started = Date.now();
+    const url = urlOf(request);
+    const { date, authorization, standardSignature } = signEtowerRequest({ method: request.method, url, token: options.token, key: options.key, now: at, flavour });
     try {
       // One deadline for the whole exchange (connect, headers and body), as ETOWER_TIMEOUT_MS promises.
       const res = await undiciRequest(url, {
@@ -97,35 +127,93 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
         },
         ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
       });
-      response = { statusCode: res.statusCode, headers: res.headers, body: await res.body.text() };
+      const answer = { status: res.statusCode, headers: res.headers, body: await res.body.text(), standardSignature };
+      options.logger?.debug({ endpoint, method: request.method, status: answer.status, ms: Date.now() - started }, 'etower request');
+      return answer;
     } catch (err) {
       const mapped = mapRequestError(endpoint, err, options.timeoutMs);
       options.logger?.warn({ endpoint, kind: mapped.kind, ms: Date.now() - started, err: mapped.message }, 'etower request failed');
       throw mapped;
     }
-    const status = response.statusCode;
-    const body = response.body;
-    options.logger?.debug({ endpoint, method: request.method, status, ms: Date.now() - started }, 'etower request');
-    if (status === 401) throw new EtowerAuthError(endpoint, snippetOf(body));
-    if (status < 200 || status >= 300) {
-      const header = response.headers['retry-after'];
+  }
+
+  /** One call, and on a 401 to a signature whose flavours differ (flavour not yet known) one more in URL-safe. */
+  async function exchangeLearning(request: EtowerRequest, at: Date): Promise<{ answer: RawAnswer; flavour: Base64Flavour }> {
+    const flavour = flavours.current();
+    const answer = await exchange(request, flavour, at);
+    if (answer.status !== 401) {
+      if (isSuccess(answer.status)) flavours.accepted(flavour, answer.standardSignature);
+      return { answer, flavour };
+    }
+    if (!flavours.shouldFallBack(flavour, answer.standardSignature)) return { answer, flavour };
+    const retry = await exchange(request, 'url-safe', at);
+    const accepted = retry.status !== 401;
+    // The first call reached eTower's signature check (it answered 401) and only the flavour changed: any other
+    // answer means the URL-safe signature passed it.
+    if (accepted) flavours.accepted('url-safe', retry.standardSignature);
+    options.onSignatureFallback?.({ endpoint: request.path, outcome: accepted ? 'accepted' : 'rejected' });
+    if (accepted) {
+      options.logger?.warn({ endpoint: request.path, status: retry.status }, 'eTower refused a standard-Base64 signature and accepted it in URL-safe Base64: signing in URL-safe Base64 from now on');
+    } else {
+      options.logger?.debug({ endpoint: request.path }, 'eTower refused the signature in both Base64 flavours: the 401 is about the token, the key or the clock');
+    }
+    return { answer: retry, flavour: 'url-safe' };
+  }
+
+  function read(request: EtowerRequest, answer: RawAnswer): unknown {
+    const { status, body } = answer;
+    if (status === 401) throw new EtowerAuthError(request.path, snippetOf(body));
+    if (!isSuccess(status)) {
+      const header = answer.headers['retry-after'];
       const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(Array.isArray(header) ? header[0] : header, options.now()) : undefined;
-      throw new EtowerHttpError(endpoint, status, snippetOf(body), retryAfterMs);
+      throw new EtowerHttpError(request.path, status, snippetOf(body), retryAfterMs);
     }
     try {
       return JSON.parse(body) as unknown;
     } catch {
-      throw new EtowerMalformedResponseError(endpoint, body === '' ? 'empty body' : 'body is not JSON', body);
+      throw new EtowerMalformedResponseError(request.path, body === '' ? 'empty body' : 'body is not JSON', body);
     }
+  }
+
+  async function send(request: EtowerRequest): Promise<unknown> {
+    return observed(request, async () => read(request, (await exchangeLearning(request, options.now())).answer));
+  }
+
+  async function detectFlavour(request: EtowerRequest): Promise<{ flavour: Base64Flavour; body: unknown }> {
+    return observed(request, async () => {
+      // A signature without `+` or `/` reads the same in both flavours and proves nothing: date the call a second
+      // earlier until it has one (each second has ~59 % odds for a 28-character signature).
+      const now = options.now().getTime();
+      let at = new Date(now);
+      for (let back = 0; back <= MAX_BACKDATE_SECONDS; back += 1) {
+        at = new Date(now - back * 1000);
+        const { standardSignature } = signEtowerRequest({ method: request.method, url: urlOf(request), token: options.token, key: options.key, now: at });
+        if (flavourMatters(standardSignature)) break;
+      }
+      const first = await exchange(request, 'standard', at);
+      if (first.status !== 401) {
+        const body = read(request, first);
+        flavours.accepted('standard', first.standardSignature);
+        return { flavour: 'standard' as const, body };
+      }
+      const second = await exchange(request, 'url-safe', at);
+      const body = read(request, second);
+      flavours.accepted('url-safe', second.standardSignature);
+      return { flavour: 'url-safe' as const, body };
+    });
   }
 
   return {
     send,
+    detectFlavour,
+    signatureFlavour: () => flavours.known(),
     close() {
       void dispatcher.destroy().catch(() => undefined);
     },
   };
 }
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 

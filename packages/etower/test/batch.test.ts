@@ -45,6 +45,37 @@ describe('decodeBatch (createOrders answers)', () => {
     expect(() => decodeBatch({ code: '3', success: false, message: 'parameters error', errors: '', data: '' }, o)).toThrow(EtowerBusinessError);
   });
 
+  it('a lone refusing envelope is the refusal of a one-item batch, a duplicate included', () => {
+    const one = { ...o, keys: ['B'] };
+    expect(decodeBatch(dupEnv('B'), one)).toEqual([expect.objectContaining({ key: 'B', ok: false, missing: false, duplicate: true, code: '00005' })]);
+    const byCode = decodeBatch({ code: '600904', success: false, message: 'referenceNo:B,Already exists in the system', errors: '' }, one);
+    expect(byCode[0]).toMatchObject({ duplicate: true, reason: 'eTower refused (600904): referenceNo:B,Already exists in the system' });
+    const other = decodeBatch({ code: '3', success: false, message: 'parameters error', errors: [{ code: '600906', message: 'warehouseServiceName:X ,Does not exist' }] }, one);
+    expect(other[0]).toMatchObject({ ok: false, missing: false, duplicate: false, code: '3' });
+  });
+
+  it('per-item answers inside a refusing envelope are read per item', () => {
+    const nested = decodeBatch({ code: '3', success: false, message: 'x', errors: '', data: [okEnv('A', 'C1'), dupEnv('B')] }, o);
+    expect(nested.map((r) => [r.key, r.ok, !r.ok && !r.missing && r.duplicate])).toEqual([['A', true, false], ['B', false, true], ['C', false, false]]);
+    const keyed = decodeBatch({ code: '3', success: false, message: 'x', errors: '', data: { B: [{ code: '600904', message: 'referenceNo:B,Already exists in the system' }] } }, o);
+    expect(keyed[1]).toMatchObject({ key: 'B', duplicate: true });
+    expect(keyed[0]).toMatchObject({ key: 'A', missing: true });
+  });
+
+  it('a refusing envelope of a larger batch is per item when every error names one of its keys', () => {
+    const body = { code: '3', success: false, message: 'parameters error', data: '', errors: [
+      { code: '600904', message: 'referenceNo:B,Already exists in the system' },
+      { code: '600906', message: 'referenceNo:C warehouseServiceName:X ,Does not exist' },
+    ] };
+    const out = decodeBatch(body, { ...o, keys: ['A', 'B', 'C', 'C1'] });
+    expect(out[0]).toMatchObject({ key: 'A', missing: true });
+    expect(out[1]).toMatchObject({ key: 'B', duplicate: true, code: '600904' });
+    expect(out[2]).toMatchObject({ key: 'C', duplicate: false, code: '600906' });
+    expect(out[3]).toMatchObject({ key: 'C1', missing: true });
+    // An error naming none of the keys: the refusal is the batch's.
+    expect(() => decodeBatch({ ...body, errors: [...body.errors, { code: '9', message: 'token expired' }] }, o)).toThrow(EtowerBusinessError);
+  });
+
   it('garbage is malformed', () => {
     expect(() => decodeBatch('<html>', o)).toThrow(EtowerMalformedResponseError);
     expect(() => decodeBatch([1, 2], o)).toThrow(EtowerMalformedResponseError);

@@ -89,7 +89,7 @@ describe('payload decoders', () => {
     const page = decodePayload(ep, inventoryPageSchema, { list: [rec], total: '1', pageNum: 1, pageSize: 100, pages: 1, hasNextPage: false, isLastPage: true });
     expect(page).toEqual({ records: [{ sku: 'S', skuNameEn: undefined, skuNameLocal: undefined, shipperName: undefined,
       warehouses: [{ warehouseCode: 'USWH1', warehouseName: undefined, availableInventory: 7, incomingInventory: 1, outgoingInventory: 0, unsellableInventory: 0 }] }],
-      pageNum: 1, pages: 1, total: 1, hasNextPage: false });
+      pageNum: 1, pageSize: 100, pages: 1, total: 1, hasNextPage: false });
     expect(decodePayload(ep, inventoryPageSchema, [rec]).hasNextPage).toBe(false);
     expect(decodePayload(ep, inventoryPageSchema, { list: [], pageNum: 1, pages: 3 }).hasNextPage).toBe(true);
     expect(decodePayload(ep, inventoryPageSchema, { list: [], isLastPage: true }).hasNextPage).toBe(false);

@@ -1,4 +1,4 @@
-import { signEtowerRequest, verifyEtowerAuthorization } from '../src/signing';
+import { flavourMatters, signEtowerRequest, verifyEtowerAuthorization } from '../src/signing';
 
 // Reference §1.4: computed locally from made-up credentials; these pin the recipe, not eTower's server.
 const token = 'demoToken0000000000000A';
@@ -18,6 +18,15 @@ describe('signEtowerRequest (reference §1.4 vectors)', () => {
     expect(signed.authorization).toBe(`WallTech ${token}:${signature}`);
   });
 
+  it('signs in URL-safe Base64 on request (reference §1.4 #3: `-` and `_` for `+` and `/`, padding kept)', () => {
+    const url = `${qa}/v1/b2c/warehouseServiceList?serviceType=5`;
+    const signed = signEtowerRequest({ method: 'GET', url, token, key, now, flavour: 'url-safe' });
+    expect(signed.authorization).toBe(`WallTech ${token}:xx-0BkFtBK01W_F5BTgN1AChnc4=`);
+    expect(signed.standardSignature).toBe('xx+0BkFtBK01W/F5BTgN1AChnc4=');
+    expect(flavourMatters(signed.standardSignature)).toBe(true);
+    expect(flavourMatters('XPRCxUqahkfuC4tE9ueOBLs6gj0=')).toBe(false);
+  });
+
   it('upper-cases the method', () => {
     const url = `${qa}/v1/openApi/packetOrder/b2c/createOrders`;
     expect(signEtowerRequest({ method: 'post', url, token, key, now }).authorization).toBe(
@@ -33,6 +42,15 @@ describe('verifyEtowerAuthorization', () => {
 
   it('accepts a correct signature', () => {
     expect(verifyEtowerAuthorization(base)).toEqual({ ok: true });
+  });
+
+  it('accepts only the flavours it is told to (standard by default)', () => {
+    const urlSafe = signEtowerRequest({ method: 'GET', url, token, key, now, flavour: 'url-safe' });
+    const asUrlSafe = { ...base, authorization: urlSafe.authorization };
+    expect(verifyEtowerAuthorization(asUrlSafe)).toEqual({ ok: false, reason: 'signature mismatch' });
+    expect(verifyEtowerAuthorization({ ...asUrlSafe, flavours: ['url-safe'] })).toEqual({ ok: true });
+    expect(verifyEtowerAuthorization({ ...base, flavours: ['url-safe'] })).toEqual({ ok: false, reason: 'signature mismatch' });
+    expect(verifyEtowerAuthorization({ ...base, flavours: ['url-safe', 'standard'] })).toEqual({ ok: true });
   });
 
   it('accepts 14 minutes of skew and refuses 16', () => {

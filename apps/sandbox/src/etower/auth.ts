@@ -7,7 +7,8 @@ export function fullUrlOf(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`;
 }
 
-/** Verifies every request's signature exactly as reference §1 describes; 401 JSON otherwise. */
+/** Verifies every request's signature exactly as reference §1 describes, in the Base64 flavours this eTower
+ *  accepts and against its own (possibly skewed) clock; 401 JSON otherwise. */
 export function authMiddleware(state: SimulatorState) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const result = verifyEtowerAuthorization({
@@ -17,7 +18,8 @@ export function authMiddleware(state: SimulatorState) {
       authorization: req.get('authorization'),
       token: state.options.token,
       key: state.options.key,
-      now: new Date(state.now()),
+      now: new Date(state.serverNow()),
+      flavours: state.auth.signatureFlavours,
     });
     if (result.ok) return next();
     state.stats.unauthorized += 1;

@@ -1,5 +1,6 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
+import { BASE64_FLAVOURS } from '@bridge/etower/signing';
 import { FAULT_MODES, type Fault } from './faults';
 import { pad } from './format';
 import { inventoryKey } from './inventory-view';
@@ -19,6 +20,13 @@ const faultBody = z.object({
   retryAfterSec: z.number().int().nonnegative().optional(),
   /** Fraction (0..1] of matching requests the fault hits, at random; all of them when omitted. */
   rate: z.number().gt(0).max(1).optional(),
+  rowsKey: z.string().min(1).optional(),
+});
+const authBody = z.object({
+  /** Base64 flavours of the signature accepted from now on. */
+  signatureFlavours: z.array(z.enum(BASE64_FLAVOURS)).min(1).optional(),
+  /** This eTower's clock offset (its Date header and signature window). */
+  clockOffsetMs: z.number().int().optional(),
 });
 const statusBody = z.object({ status: z.number().int(), statusMsg: z.string().optional(), abnormalCauses: z.string().optional() });
 const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), qty: z.number().int() })).min(1) });
@@ -52,6 +60,7 @@ export function controlRouter(state: SimulatorState): Router {
     if (body.delayMs !== undefined) fault.delayMs = body.delayMs;
     if (body.retryAfterSec !== undefined) fault.retryAfterSec = body.retryAfterSec;
     if (body.rate !== undefined) fault.rate = body.rate;
+    if (body.rowsKey !== undefined) fault.rowsKey = body.rowsKey;
     state.faults.push(fault);
     res.json({ success: true, faults: state.faults });
   });
@@ -60,6 +69,15 @@ export function controlRouter(state: SimulatorState): Router {
     state.faults = [];
     res.json({ success: true });
   });
+  // Until the next reset, which restores the options' values.
+  router.post('/auth', (req, res) => {
+    const body = parse(authBody, req.body, res);
+    if (!body) return;
+    if (body.signatureFlavours !== undefined) state.auth.signatureFlavours = [...new Set(body.signatureFlavours)];
+    if (body.clockOffsetMs !== undefined) state.auth.clockOffsetMs = body.clockOffsetMs;
+    res.json({ success: true, auth: state.auth });
+  });
+  router.get('/auth', (_req, res) => { res.json({ success: true, auth: state.auth }); });
   router.get('/stats', (_req, res) => { res.json({ success: true, ...state.stats }); });
   // ?prefix=X: per counter, how many documents under X were counted and how many counts they add up to.
   router.get('/stats/tally', (req, res) => {

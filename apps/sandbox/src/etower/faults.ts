@@ -6,7 +6,7 @@ import type { SimulatorState } from './state';
 // omitted). A fault with a `rate` hits only that fraction of matching requests, at random (e.g. "30% of calls
 // answer 500"); a request it spares goes on to the next fault. The first fault that hits wins.
 
-export const FAULT_MODES = ['http500', 'http429', 'http401', 'hang', 'delay', 'malformed', 'short-array'] as const;
+export const FAULT_MODES = ['http500', 'http429', 'http401', 'hang', 'delay', 'malformed', 'short-array', 'renamed-rows', 'single-envelope'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface Fault {
@@ -18,6 +18,8 @@ export interface Fault {
   retryAfterSec?: number;
   /** Fraction of matching requests hit; undefined = every one. */
   rate?: number;
+  /** `renamed-rows`: the key inventory rows are put under instead of `list` (default `records`). */
+  rowsKey?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,11 +64,25 @@ export function faultMiddleware(state: SimulatorState) {
         // The request is processed normally, then the answer array loses its last element (routes read this).
         res.locals.shortArray = true;
         return next();
+      case 'renamed-rows':
+        // An eTower version whose inventory page names its rows otherwise (`list` is only presumed, reference §3.6).
+        res.locals.rowsKey = fault.rowsKey ?? 'records';
+        return next();
+      case 'single-envelope':
+        // createOrders / product/create answer the first item's envelope alone instead of an array of them.
+        res.locals.singleEnvelope = true;
+        return next();
     }
   };
 }
 
-/** Answers that are arrays of per-item envelopes call this before sending. */
-export function applyShortArray<T>(res: Response, answers: T[]): T[] {
-  return res.locals.shortArray ? answers.slice(0, -1) : answers;
+/** Answers that are arrays of per-item envelopes call this before sending (short-array, single-envelope). */
+export function applyShortArray<T>(res: Response, answers: T[]): T[] | T {
+  const sent = res.locals.shortArray ? answers.slice(0, -1) : answers;
+  return res.locals.singleEnvelope && sent.length > 0 ? sent[0]! : sent;
+}
+
+/** The key an inventory page carries its rows under: `list`, or another under a `renamed-rows` fault. */
+export function rowsKeyOf(res: Response): string {
+  return typeof res.locals.rowsKey === 'string' ? res.locals.rowsKey : 'list';
 }

@@ -37,8 +37,11 @@ export function createEtowerSimulator(options: EtowerSimulatorOptions = {}): Eto
   const resolved = resolveSimulatorOptions(options);
   const state = new SimulatorState(resolved);
   const api = Router();
-  api.use(async (req, _res, next) => {
+  api.use(async (req, res, next) => {
     bump(state.stats.calls, req.path.slice(ETOWER_PREFIX.length));
+    // Node would stamp its own time; this eTower's clock may be set off (clockOffsetMs), and the Date header is
+    // how a client (ops doctor) sees that.
+    res.setHeader('Date', new Date(state.serverNow()).toUTCString());
     if (resolved.latencyMs > 0) await sleep(resolved.latencyMs);
     next();
   });

@@ -1,3 +1,5 @@
+import type { Base64Flavour } from '@bridge/etower/signing';
+
 // Knobs of the eTower simulator. Defaults suit `pnpm start` demos: an order is accepted 2 s and shipped 6 s
 // after confirmation, an inbound order is put away in halves every 5 s.
 
@@ -20,6 +22,14 @@ export interface EtowerSimulatorOptions {
   requireKnownSkus?: boolean;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Base64 flavours of the signature accepted. Real eTower's is unknown (reference §1.3): standard by default;
+   * `['url-safe']` plays an eTower that takes only URL-safe Base64, to prove the client's fallback.
+   */
+  signatureFlavours?: Base64Flavour[];
+  /** How far this eTower's clock is from the real one: its `Date` header and its 15-minute signature window
+   *  both use it, as a server with a wrong clock would. */
+  clockOffsetMs?: number;
 }
 
 export type ResolvedSimulatorOptions = Required<EtowerSimulatorOptions>;
@@ -35,6 +45,8 @@ export const SIMULATOR_DEFAULTS: ResolvedSimulatorOptions = {
   latencyMs: 0,
   requireKnownSkus: true,
   now: () => Date.now(),
+  signatureFlavours: ['standard'],
+  clockOffsetMs: 0,
 };
 
 export function resolveSimulatorOptions(options: EtowerSimulatorOptions = {}): ResolvedSimulatorOptions {

@@ -1,3 +1,4 @@
+import type { Base64Flavour } from '@bridge/etower/signing';
 import type { ResolvedSimulatorOptions } from './options';
 import type { Quantities } from './seed';
 import { seedSkuIndex } from './seed';
@@ -140,12 +141,21 @@ export class SimulatorState {
   generation = 0;
   faults: Fault[] = [];
   stats: SimStats = emptyStats();
+  /** How requests are authenticated; starts from the options, changed through the control API. */
+  auth: { signatureFlavours: Base64Flavour[]; clockOffsetMs: number };
   private sequence = 0;
 
-  constructor(readonly options: ResolvedSimulatorOptions) {}
+  constructor(readonly options: ResolvedSimulatorOptions) {
+    this.auth = { signatureFlavours: [...options.signatureFlavours], clockOffsetMs: options.clockOffsetMs };
+  }
 
   now(): number {
     return this.options.now();
+  }
+
+  /** The time on this eTower's own clock (its Date header, its signature window). */
+  serverNow(): number {
+    return this.options.now() + this.auth.clockOffsetMs;
   }
 
   nextSequence(): number {
@@ -183,6 +193,7 @@ export class SimulatorState {
     this.generation = 0;
     this.faults = [];
     this.stats = emptyStats();
+    this.auth = { signatureFlavours: [...this.options.signatureFlavours], clockOffsetMs: this.options.clockOffsetMs };
     this.sequence = 0;
   }
 }

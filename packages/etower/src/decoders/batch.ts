@@ -3,8 +3,10 @@ import { describeRefusal, isDuplicateRefusal, type EtowerErrorItem } from '../er
 import { EtowerMalformedResponseError } from '../errors/malformed-response-error';
 
 // Shared by createOrders and product/create: both take a list and answer (per the create-orders seed) an
-// ARRAY with one envelope per item, in submission order. Older or alternative layouts are folded into the
-// same per-item outcome so the endpoints only map field names.
+// ARRAY with one envelope per item, in submission order. Older or alternative layouts (one envelope for the
+// batch, refusing or not; per-item answers nested in its data; errors keyed by referenceNo) are folded into
+// the same per-item outcome so the endpoints only map field names, and so a duplicate refusal is recognised
+// as one in every layout.
 
 export type BatchOutcome =
   | { key: string; ok: true; data: Record<string, unknown> }
@@ -72,27 +74,72 @@ function fromKeyedData(data: Record<string, unknown>, o: BatchDecodeOptions): Ma
 }
 
 export function decodeBatch(body: unknown, o: BatchDecodeOptions): BatchOutcome[] {
-  let byKey: Map<string, BatchOutcome>;
-  if (Array.isArray(body)) byKey = fromEnvelopeArray(body, o);
-  else {
-    const env = isEnvelopeLike(body) ? decodeEnvelope(body) : null;
-    if (!env) throw new EtowerMalformedResponseError(o.endpoint, 'neither an array of envelopes nor an envelope', body);
-    // A single envelope with success:false refuses the whole batch.
-    if (!env.ok) throw refusalOf(o.endpoint, env);
-    const data = env.data;
-    if (Array.isArray(data)) {
-      // One envelope for the batch whose data is either per-item envelopes or per-item records.
-      byKey = data.every(isEnvelopeLike)
-        ? fromEnvelopeArray(data, o)
-        : new Map(data.flatMap((d, i) => {
-          const key = keyOf(d, o.keyField) ?? o.keys[i];
-          return key === undefined ? [] : [[key, { key, ok: true, data: asRecord(d) ?? {} } as BatchOutcome]];
-        }));
-    } else if (asRecord(data) && keyOf(data, o.keyField) !== undefined) {
-      const key = keyOf(data, o.keyField)!;
-      byKey = new Map([[key, { key, ok: true, data: asRecord(data)! }]]);
-    } else if (asRecord(data)) byKey = fromKeyedData(asRecord(data)!, o);
-    else byKey = new Map();
-  }
+  const byKey = Array.isArray(body) ? fromEnvelopeArray(body, o) : fromSingleEnvelope(body, o);
   return o.keys.map((key) => byKey.get(key) ?? { key, ok: false, missing: true });
 }
+
+/**
+ * One envelope for the whole batch. Whatever its success flag says, per-item answers inside `data` (envelopes,
+ * records, or the older map keyed by referenceNo) are read per item. A refusal with nothing per item is the
+ * batch's: for a batch of one, that item's refusal (so a duplicate in this layout is still a duplicate to read
+ * back, never a failure); for a larger batch, per item when every error names one of our keys (the others are
+ * then unknown: missing, to be read back), else it throws the refusal for the whole batch.
+ */
+function fromSingleEnvelope(body: unknown, o: BatchDecodeOptions): Map<string, BatchOutcome> {
+  const env = isEnvelopeLike(body) ? decodeEnvelope(body) : null;
+  if (!env) throw new EtowerMalformedResponseError(o.endpoint, 'neither an array of envelopes nor an envelope', body);
+  const data = env.data;
+  if (Array.isArray(data) && data.length > 0) {
+    // One envelope for the batch whose data is either per-item envelopes or per-item records.
+    if (data.every(isEnvelopeLike)) return fromEnvelopeArray(data, o);
+    if (env.ok) {
+      return new Map(data.flatMap((d, i) => {
+        const key = keyOf(d, o.keyField) ?? o.keys[i];
+        return key === undefined ? [] : [[key, { key, ok: true, data: asRecord(d) ?? {} } as BatchOutcome]];
+      }));
+    }
+  }
+  const record = asRecord(data);
+  if (env.ok) {
+    if (record && keyOf(record, o.keyField) !== undefined) {
+      const key = keyOf(record, o.keyField)!;
+      return new Map([[key, { key, ok: true, data: record }]]);
+    }
+    return record ? fromKeyedData(record, o) : new Map();
+  }
+  if (record && o.keys.some((k) => Array.isArray(record[k]))) return fromKeyedData(record, o);
+  if (o.keys.length === 1) {
+    const key = o.keys[0]!;
+    return new Map([[key, refused(key, env.code, env.message, env.errors, o)]]);
+  }
+  const named = perItemErrors(env.errors, o.keys);
+  if (!named) throw refusalOf(o.endpoint, env);
+  return new Map([...named].map(([key, errors]) => [key, refused(key, errors[0]!.code || env.code, env.message, errors, o)]));
+}
+
+/** The errors grouped by the one key each names in its message (`referenceNo:SO-1,Already exists…`), or
+ *  undefined when any error names none or several: then they are not per item. */
+function perItemErrors(errors: readonly EtowerErrorItem[], keys: readonly string[]): Map<string, EtowerErrorItem[]> | undefined {
+  if (errors.length === 0) return undefined;
+  const byKey = new Map<string, EtowerErrorItem[]>();
+  for (const e of errors) {
+    const named = keys.filter((k) => namesKey(e.message, k));
+    if (named.length !== 1) return undefined;
+    byKey.set(named[0]!, [...(byKey.get(named[0]!) ?? []), e]);
+  }
+  return byKey;
+}
+
+/** Whether `message` names `key` as a whole token (SO-1 is not named by "SO-10"). */
+function namesKey(message: string, key: string): boolean {
+  let at = message.indexOf(key);
+  while (at >= 0) {
+    const before = message[at - 1];
+    const after = message[at + key.length];
+    if (!isKeyChar(before) && !isKeyChar(after)) return true;
+    at = message.indexOf(key, at + 1);
+  }
+  return false;
+}
+
+const isKeyChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_-]/u.test(c);

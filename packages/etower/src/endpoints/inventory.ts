@@ -1,5 +1,5 @@
-import { decodePayload, unwrapEnvelope } from '../envelope';
-import { inventoryPageSchema, type EtowerInventoryPage } from '../decoders/inventory';
+import { unwrapEnvelope } from '../envelope';
+import { decodeInventoryPage, type EtowerInventoryPage } from '../decoders/inventory';
 import { ETOWER_PATHS } from '../paths';
 import type { EtowerTransport } from '../transport';
 
@@ -11,12 +11,13 @@ export interface EtowerInventoryQuery {
   pageSize: number;
 }
 
-/** POST b2b/inventory: one page of per-SKU records with per-warehouse quantities. */
+/** POST b2b/inventory: one page of per-SKU records with per-warehouse quantities, and eTower's `total`. A page
+ *  whose layout is not understood throws EtowerUnexpectedAnswerError (final), never reads as empty. */
 export async function inventory(transport: EtowerTransport, q: EtowerInventoryQuery): Promise<EtowerInventoryPage> {
   const path = ETOWER_PATHS.inventory;
   const json: Record<string, unknown> = { pageNum: q.pageNum, pageSize: q.pageSize };
   if (q.warehouseCodeList?.length) json.warehouseCodeList = q.warehouseCodeList;
   if (q.skuList?.length) json.skuList = q.skuList;
   const body = await transport.send({ method: 'POST', path, json });
-  return decodePayload(path, inventoryPageSchema, unwrapEnvelope(path, body));
+  return decodeInventoryPage(path, unwrapEnvelope(path, body));
 }

@@ -1,8 +1,9 @@
 /**
  * What went wrong, in the words the job queue needs: retry it or record it as failed.
- * `business` is the only kind that is never worth retrying: eTower looked at the request and said no.
+ * `business` (eTower looked at the request and said no) and `shape` (eTower answered in a layout we cannot read,
+ * and will answer the same way again) are never worth retrying.
  */
-export type EtowerErrorKind = 'network' | 'timeout' | 'http' | 'auth' | 'malformed' | 'business';
+export type EtowerErrorKind = 'network' | 'timeout' | 'http' | 'auth' | 'malformed' | 'shape' | 'business';
 
 export interface EtowerErrorOptions {
   endpoint: string;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { ETOWER_PATHS } from '@bridge/etower/paths';
 import { okEnvelope } from '../envelope';
+import { rowsKeyOf } from '../faults';
 import { inventoryPage, warehouseNameOf } from '../inventory-view';
 import type { SimulatorState } from '../state';
 
@@ -38,7 +39,7 @@ export function inventoryRouter(state: SimulatorState): Router {
     res.json(okEnvelope({
       pageNum, pageSize, size: list.length,
       startRow: list.length ? start + 1 : 0, endRow: list.length ? start + list.length : 0,
-      total, pages, list,
+      total, pages, [rowsKeyOf(res)]: list,
       prePage: pageNum > 1 ? pageNum - 1 : 0, nextPage: pageNum < pages ? pageNum + 1 : 0,
       isFirstPage: pageNum === 1, isLastPage: pageNum >= pages,
       hasPreviousPage: pageNum > 1, hasNextPage: pageNum < pages,

@@ -59,7 +59,7 @@ export function ordersRouter(state: SimulatorState): Router {
     });
     const sent = applyShortArray(res, answers);
     // Items processed whose answer a short-array fault cut off: the client cannot know what became of them.
-    for (const ref of references.slice(sent.length)) {
+    for (const ref of references.slice(Array.isArray(sent) ? sent.length : 1)) {
       if (ref) bump(state.stats.createOrderAnswersLost, ref);
     }
     res.json(sent);
