@@ -1,5 +1,5 @@
 import type { EtowerClient } from '@bridge/etower';
-import { classifyEtowerFailure } from '@bridge/etower';
+import { EtowerBusinessError, classifyEtowerFailure } from '@bridge/etower';
 import type { Tenant } from '@bridge/config';
 import type { CreateOrderContent } from '@bridge/qianyi';
 import type { PushScheduler } from '../pushes/push-scheduler';
@@ -66,7 +66,7 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
       if (existing) return await adopt(order, existing, deps);
     }
     const confirmNow = deps.tenant.orderReleaseDelayMs <= 0;
-    const [result] = await deps.etower.createOrders([toEtowerOrder(order, { confirmNow, allowCodPassthrough: deps.tenant.allowCodPassthrough })]);
+    const [result] = await createAtEtower(order, confirmNow, deps);
     if (result?.ok) return await adopt(order, { warehouseOrderNumber: result.orderNo }, deps);
     if (result && !result.missing && !result.duplicate) {
       await recordFailure(order, result.reason, 'refused', deps);
@@ -89,6 +89,20 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
     const settled = await settleAfterAnsweredFailure(order, failure.kind, deps);
     if (settled) return settled;
     throw err;
+  }
+}
+
+/**
+ * The create call, with a duplicate refusal of the whole call (in whatever layout the client could not pin on the
+ * order) turned into the order's own duplicate outcome: a duplicate means an earlier attempt created it, so it is
+ * read back, never recorded as FAILED. Any other refusal stays an error, classified below.
+ */
+async function createAtEtower(order: CreateOrderContent, confirmNow: boolean, deps: CreateOrderDeps): ReturnType<EtowerClient['createOrders']> {
+  try {
+    return await deps.etower.createOrders([toEtowerOrder(order, { confirmNow, allowCodPassthrough: deps.tenant.allowCodPassthrough })]);
+  } catch (err) {
+    if (!(err instanceof EtowerBusinessError) || !err.duplicate) throw err;
+    return [{ referenceNo: order.orderNumber, ok: false, missing: false, duplicate: true, code: err.code, message: err.etowerMessage, errors: err.errors, reason: err.message }];
   }
 }
 
