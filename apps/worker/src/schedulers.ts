@@ -1,5 +1,5 @@
 import type { Env, QueueName, Tenant } from '@bridge/config';
-import { JOBS, type JobName, type Queues } from '@bridge/core';
+import { JOBS, perTenantId, type JobName, type Queues } from '@bridge/core';
 
 interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boolean }
 
@@ -26,7 +26,7 @@ export async function upsertSchedulers(queues: Queues, consumed: readonly QueueN
     if (!consumed.includes(definition.queue)) continue;
     const targets = p.perTenant ? tenants.map((t) => t.accessId) : [undefined];
     for (const tenant of targets) {
-      const id = tenant ? `${p.job}-${tenant}` : p.job;
+      const id = tenant ? perTenantId(p.job, tenant) : p.job;
       await queues[definition.queue].upsertJobScheduler(
         id,
         { every: p.everyMs(env) },

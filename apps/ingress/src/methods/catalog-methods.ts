@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enqueue, type Catalog } from '@bridge/core';
+import { enqueue, jobId, perTenantId, type Catalog } from '@bridge/core';
 import { channelsResponse, fail, warehousesResponse, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
@@ -12,8 +12,8 @@ async function loadCatalog(ctx: MethodContext): Promise<Catalog | { error: strin
   if (cached) return cached;
   const job = await enqueue(ctx.queues, 'refreshCatalog', { tenant: ctx.tenant.accessId }, {
     trace: ctx.trace,
-    jobId: `refreshCatalog-${ctx.tenant.accessId}-${randomUUID()}`,
-    deduplicationId: `refreshCatalog-${ctx.tenant.accessId}`,
+    jobId: jobId('refreshCatalog', ctx.tenant.accessId, randomUUID()),
+    deduplicationId: perTenantId('refreshCatalog', ctx.tenant.accessId),
   });
   const outcome = await ctx.waiter.wait('inventory', job);
   const fresh = await ctx.catalogStore.get(ctx.tenant.accessId);

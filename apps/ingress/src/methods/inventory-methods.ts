@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enqueue } from '@bridge/core';
+import { enqueue, jobId, perTenantId } from '@bridge/core';
 import { fail, syncInventoryResponse, type ContentOf } from '@bridge/qianyi';
 import { PreSerialized } from '../pre-serialized';
 import type { MethodContext } from './context';
@@ -18,7 +18,7 @@ export async function syncInventory(content: ContentOf<'syncInventory'>, ctx: Me
   if (!(await ctx.snapshots.current(tenant))) {
     const job = await enqueue(ctx.queues, 'rebuildInventory', { tenant }, {
       trace: ctx.trace,
-      jobId: `rebuildInventory-${tenant}-${randomUUID()}`, deduplicationId: `rebuildInventory-${tenant}`,
+      jobId: jobId('rebuildInventory', tenant, randomUUID()), deduplicationId: perTenantId('rebuildInventory', tenant),
     });
     const outcome = await ctx.waiter.wait('inventory', job);
     if (!(await ctx.snapshots.current(tenant))) {

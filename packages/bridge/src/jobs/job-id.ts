@@ -1,8 +1,37 @@
+import { escapePart } from '../state/escape-part';
+
+const KIND = /^[A-Za-z]+$/;
+
+function checkKind(kind: string): void {
+  if (!KIND.test(kind)) throw new Error(`job id kind must be letters only (it ends at the first '-'), got ${JSON.stringify(kind)}`);
+}
+
 /**
- * BullMQ job ids may not contain ':' (its key separator) and must not be all digits (those are its own
- * auto-increment ids). Business keys come from Qianyi and may contain anything, so each part is escaped
- * reversibly: '%' and ':' are percent-encoded, and the result always starts with a letter.
+ * The id of a job about one document: `<kind>-<tenant>-<document>[-<after>…]`, e.g. `createOrder-acme-SO-1`.
+ *
+ * BullMQ ids may not contain ':' (its key separator) and must not be all digits (its own auto-increment ids; ours
+ * start with the kind). The tenant and the parts after the document are escaped for '-' and ':'
+ * (state/escape-part.ts), so none of them holds a '-'. The document escapes only ':' and keeps its '-': order numbers
+ * such as `SO-1` are common, and their ids stay what they were before the encoding. That is still injective for a
+ * kind with a fixed number of parts (every caller passes the same number for a kind): the kind ends at the first '-',
+ * the tenant at the second, the parts after the document are the last ones, and the document is what lies between.
+ * Tenant `shop-1` with order `A` (`createOrder-shop%2D1-A`) and tenant `shop` with order `1-A`
+ * (`createOrder-shop-1-A`) therefore get two jobs.
  */
-export function jobId(kind: string, ...parts: string[]): string {
-  return [kind, ...parts.map((p) => p.replace(/%/g, '%25').replace(/:/g, '%3A'))].join('-');
+export function jobId(kind: string, tenant: string, document: string, ...after: string[]): string {
+  checkKind(kind);
+  let id = `${kind}-${escapePart(tenant, '-:')}-${escapePart(document, ':')}`;
+  for (const part of after) id += `-${escapePart(part, '-:')}`;
+  return id;
+}
+
+/**
+ * The id of something there is one of per tenant and job name: a Job Scheduler, or a deduplication id (one rebuild
+ * at a time). `<name>-<tenant>`, the tenant as it is: the name is letters only, so the first '-' ends it and the
+ * rest is the tenant, which is injective without escaping. Kept unescaped on purpose: a scheduler's id changing
+ * with an upgrade would leave the old scheduler running beside the new one.
+ */
+export function perTenantId(name: string, tenant: string): string {
+  checkKind(name);
+  return `${name}-${tenant}`;
 }

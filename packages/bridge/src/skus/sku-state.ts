@@ -30,8 +30,7 @@ export class SkuStore extends DocumentStore<SkuState, SkuPhase, SkuPatch> {
   constructor(redis: Redis) {
     super(redis, 'sku', {
       record: keys.sku, history: keys.skuHistory,
-      // Products are not polled; the "open" set is the pending set's neighbour and never read.
-      open: (tenant) => `${keys.skuPending(tenant)}:unused`,
+      open: keys.skuNeverPolled,
     }, { numbers: new Set(), json: new Set(['product']) }, 'sku');
   }
 }

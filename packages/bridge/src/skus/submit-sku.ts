@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Tenant } from '@bridge/config';
 import type { InsertSkuInfoContent } from '@bridge/qianyi';
 import { enqueue } from '../jobs/enqueue';
-import { jobId } from '../jobs/job-id';
+import { jobId, perTenantId } from '../jobs/job-id';
 import type { Queues } from '../jobs/queues';
 import { toEtowerProduct } from './product-mapping';
 import { addPending } from './sku-pending';
@@ -67,6 +67,6 @@ export async function scheduleProductDrain(queues: Queues, tenant: string, delay
     ...(trace ? { trace } : {}),
     jobId: jobId('createProducts', tenant, String(Date.now()), Math.random().toString(36).slice(2, 8)),
     delayMs,
-    deduplication: { id: `createProducts-${tenant}`, keepLastIfActive: true },
+    deduplication: { id: perTenantId('createProducts', tenant), keepLastIfActive: true },
   });
 }

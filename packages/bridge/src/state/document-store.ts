@@ -80,8 +80,7 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
       if (v === undefined) continue;
       patch[f] = v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
     }
-    // Products never push: their outbox member is one the drain ignores and clears.
-    const member = this.kind === 'sku' ? `sku\n${tenant}\n${id}` : outboxMember(this.kind, tenant, id);
+    const member = outboxMember(this.kind, tenant, id);
     const [ok, current, version] = await transitionScript(
       this.redis, this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox,
       allowed, JSON.stringify(patch), String(t.now ?? Date.now()), t.notify ? '1' : '0', t.open ?? '', t.note, id, member,

@@ -1,43 +1,74 @@
 import { KEY_PREFIX } from '@bridge/runtime';
+import { escapePart, unescapePart } from './escape-part';
+
+/**
+ * A key of one kind: the `{bridge}` hash tag (Redis Cluster puts every key in one slot, which the Lua scripts need),
+ * the kind, then each part escaped for `:` (state/escape-part.ts), so two different inputs never share a key.
+ */
+function key(kind: string, ...parts: string[]): string {
+  let k = `${KEY_PREFIX}:${kind}`;
+  for (const part of parts) k += `:${escapePart(part, ':')}`;
+  return k;
+}
 
 /** Every key of the state store, in one place. Tenants are keyed by their accessId. */
 export const keys = {
-  catalog: (tenant: string) => `${KEY_PREFIX}:catalog:${tenant}`,
-  catalogError: (tenant: string) => `${KEY_PREFIX}:catalog-error:${tenant}`,
-  order: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order:${tenant}:${orderNumber}`,
+  catalog: (tenant: string) => key('catalog', tenant),
+  catalogError: (tenant: string) => key('catalog-error', tenant),
+  order: (tenant: string, orderNumber: string) => key('order', tenant, orderNumber),
   /** A self-shipped order's label (Base64 PDF), kept out of job data and logs; expires (orders/order-store.ts). */
-  orderLabel: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order-label:${tenant}:${orderNumber}`,
-  orderHistory: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order-history:${tenant}:${orderNumber}`,
+  orderLabel: (tenant: string, orderNumber: string) => key('order-label', tenant, orderNumber),
+  orderHistory: (tenant: string, orderNumber: string) => key('order-history', tenant, orderNumber),
   /** Orders eTower may still change: sorted by when they entered, read by the poller. */
-  openOrders: (tenant: string) => `${KEY_PREFIX}:open-orders:${tenant}`,
+  openOrders: (tenant: string) => key('open-orders', tenant),
   /** Highest order version delivered to Qianyi, so a late retry of an older push is dropped. */
-  orderDelivered: (tenant: string, orderNumber: string) => `${KEY_PREFIX}:order-delivered:${tenant}:${orderNumber}`,
+  orderDelivered: (tenant: string, orderNumber: string) => key('order-delivered', tenant, orderNumber),
   /** Documents whose newest change may not have a push job yet: "<kind>\n<tenant>\n<id>" by time. */
-  pushOutbox: `${KEY_PREFIX}:push-outbox`,
+  pushOutbox: key('push-outbox'),
   /** Held while a tenant's orders or ASNs are being polled, so that two polls never overlap. */
-  pollLock: (tenant: string, kind: 'orders' | 'asns') => `${KEY_PREFIX}:poll-lock:${tenant}:${kind}`,
-  pushLock: (tenant: string, kind: string, id: string) => `${KEY_PREFIX}:push-lock:${tenant}:${kind}:${id}`,
+  pollLock: (tenant: string, kind: 'orders' | 'asns') => key('poll-lock', tenant, kind),
+  pushLock: (tenant: string, kind: string, id: string) => key('push-lock', tenant, kind, id),
   // Inventory snapshots (inventory/snapshot-store.ts): one version per tenant build, swapped by a pointer.
-  inventoryCurrent: (tenant: string) => `${KEY_PREFIX}:inventory-current:${tenant}`,
-  inventorySeq: (tenant: string) => `${KEY_PREFIX}:inventory-seq:${tenant}`,
+  inventoryCurrent: (tenant: string) => key('inventory-current', tenant),
+  inventorySeq: (tenant: string) => key('inventory-seq', tenant),
   /** warehouseCode -> row count of one version (also says which warehouses the version holds). */
-  inventoryMeta: (tenant: string, version: string) => `${KEY_PREFIX}:inventory-meta:${tenant}:${version}`,
+  inventoryMeta: (tenant: string, version: string) => key('inventory-meta', tenant, version),
   /** Pre-serialised Qianyi rows of one version and warehouse, sorted by SKU: a page is one LRANGE. */
-  inventoryRows: (tenant: string, version: string, warehouse: string) => `${KEY_PREFIX}:inventory-rows:${tenant}:${version}:${warehouse}`,
+  inventoryRows: (tenant: string, version: string, warehouse: string) => key('inventory-rows', tenant, version, warehouse),
   /** sku -> row of one version and warehouse, for the warehouseSku filter. */
-  inventoryIndex: (tenant: string, version: string, warehouse: string) => `${KEY_PREFIX}:inventory-index:${tenant}:${version}:${warehouse}`,
+  inventoryIndex: (tenant: string, version: string, warehouse: string) => key('inventory-index', tenant, version, warehouse),
   /** The version a Qianyi sweep of one warehouse started on (page 1 pins it; later pages read it). */
-  inventorySweep: (tenant: string, warehouse: string) => `${KEY_PREFIX}:inventory-sweep:${tenant}:${warehouse}`,
+  inventorySweep: (tenant: string, warehouse: string) => key('inventory-sweep', tenant, warehouse),
   // Products (skus/*).
-  sku: (tenant: string, sku: string) => `${KEY_PREFIX}:sku:${tenant}:${sku}`,
-  skuHistory: (tenant: string, sku: string) => `${KEY_PREFIX}:sku-history:${tenant}:${sku}`,
+  sku: (tenant: string, sku: string) => key('sku', tenant, sku),
+  skuHistory: (tenant: string, sku: string) => key('sku-history', tenant, sku),
   /** SKUs waiting for product/create: score = when they may be claimed (a claim leases them for a while). */
-  skuPending: (tenant: string) => `${KEY_PREFIX}:sku-pending:${tenant}`,
+  skuPending: (tenant: string) => key('sku-pending', tenant),
+  /** Products are not polled: the "open" set their store is given is the pending set's neighbour, never read. */
+  skuNeverPolled: (tenant: string) => key('sku-pending', tenant, 'unused'),
   // Inbound orders (asn/*).
-  asn: (tenant: string, asnNumber: string) => `${KEY_PREFIX}:asn:${tenant}:${asnNumber}`,
-  asnHistory: (tenant: string, asnNumber: string) => `${KEY_PREFIX}:asn-history:${tenant}:${asnNumber}`,
-  openAsns: (tenant: string) => `${KEY_PREFIX}:open-asns:${tenant}`,
-  asnDelivered: (tenant: string, asnNumber: string) => `${KEY_PREFIX}:asn-delivered:${tenant}:${asnNumber}`,
+  asn: (tenant: string, asnNumber: string) => key('asn', tenant, asnNumber),
+  asnHistory: (tenant: string, asnNumber: string) => key('asn-history', tenant, asnNumber),
+  openAsns: (tenant: string) => key('open-asns', tenant),
+  asnDelivered: (tenant: string, asnNumber: string) => key('asn-delivered', tenant, asnNumber),
   /** Quantities Qianyi has been told of, and the push that may be in flight (pushes/asn-push-ledger.ts). */
-  asnPushLedger: (tenant: string, asnNumber: string) => `${KEY_PREFIX}:asn-push-ledger:${tenant}:${asnNumber}`,
+  asnPushLedger: (tenant: string, asnNumber: string) => key('asn-push-ledger', tenant, asnNumber),
+};
+
+const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
+
+/**
+ * Finding a document's record under any tenant (the operator CLI, given nothing but an order or ASN number): a
+ * SCAN pattern for its keys, and the tenant a found key belongs to (undefined for a key of another shape, e.g. one
+ * written before keys were escaped).
+ */
+export const recordKeyLookup = {
+  pattern: (kind: 'order' | 'asn', id: string): string => `${globEscape(key(kind))}:*:${globEscape(escapePart(id, ':'))}`,
+  tenantOf(kind: 'order' | 'asn', id: string, found: string): string | undefined {
+    const head = `${key(kind)}:`;
+    const tail = `:${escapePart(id, ':')}`;
+    if (found.length < head.length + tail.length || !found.startsWith(head) || !found.endsWith(tail)) return undefined;
+    const tenant = found.slice(head.length, found.length - tail.length);
+    return tenant.includes(':') ? undefined : unescapePart(tenant);
+  },
 };

@@ -1,17 +1,25 @@
 import type { Redis } from 'ioredis';
 import { luaScript } from '@bridge/runtime';
+import { escapePart, unescapePart } from './escape-part';
 import { keys } from './keys';
 
 export type OutboxKind = 'order' | 'asn';
 
-export function outboxMember(kind: OutboxKind, tenant: string, id: string): string {
-  return `${kind}\n${tenant}\n${id}`;
+/**
+ * `<kind>\n<tenant>\n<id>`: the tenant escaped for '\n' (state/escape-part.ts), so the second newline always ends
+ * it; the id is the rest and may hold anything. Products never push: their member is one the drain clears.
+ */
+export function outboxMember(kind: OutboxKind | 'sku', tenant: string, id: string): string {
+  return `${kind}\n${escapePart(tenant, '\n')}\n${id}`;
 }
 
 export function parseOutboxMember(member: string): { kind: OutboxKind; tenant: string; id: string } | undefined {
-  const [kind, tenant, ...rest] = member.split('\n');
-  if ((kind !== 'order' && kind !== 'asn') || !tenant || rest.length === 0) return undefined;
-  return { kind, tenant, id: rest.join('\n') };
+  const first = member.indexOf('\n');
+  const second = member.indexOf('\n', first + 1);
+  if (first < 0 || second < 0) return undefined;
+  const kind = member.slice(0, first);
+  if (kind !== 'order' && kind !== 'asn') return undefined;
+  return { kind, tenant: unescapePart(member.slice(first + 1, second)), id: member.slice(second + 1) };
 }
 
 /** Entries older than `olderThanMs`: changes whose push may not have been enqueued. */
