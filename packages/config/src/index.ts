@@ -1,5 +1,6 @@
 export * from './env';
 export * from './tenants';
+export * from './access-id';
 export * from './load';
 export * from './product-defaults';
 export * from './asn-shipper';

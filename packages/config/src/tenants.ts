@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessIdSchema } from './access-id';
 import { asnShipperSchema } from './asn-shipper';
 import { productDefaultsSchema } from './product-defaults';
 import { DEFAULT_ETOWER_TIME_ZONE, timeZoneSchema } from './time-zone';
@@ -6,7 +7,7 @@ import { DEFAULT_ETOWER_TIME_ZONE, timeZoneSchema } from './time-zone';
 // A tenant is one Qianyi account (keyed by the accessId we issued to it) bound to one eTower account.
 // Per-tenant business options live here too, so that one mapping decision changes in one place.
 export const tenantSchema = z.object({
-  accessId: z.string().trim().min(1, 'is required'),
+  accessId: accessIdSchema,
   secretKey: z.string().min(1, 'is required'),
   qianyi: z.object({
     callbackBaseUrl: z.url({ message: 'must be a URL' }).transform((u) => u.replace(/\/+$/, '')),
