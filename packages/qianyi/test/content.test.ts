@@ -51,14 +51,15 @@ describe('syncInventory', () => {
   it.each([
     ['{"page":1,"warehouseCode":"w"}', 'pageSize is required'],
     ['{"pageSize":"","page":1,"warehouseCode":"w"}', 'pageSize is required'],
-    ['{"pageSize":"abc","page":1,"warehouseCode":"w"}', 'pageSize must be a number'],
-    ['{"pageSize":"NaN","page":1,"warehouseCode":"w"}', 'pageSize must be a number'],
-    ['{"pageSize":"0x10","page":1,"warehouseCode":"w"}', 'pageSize must be a number'],
-    ['{"pageSize":2.5,"page":1,"warehouseCode":"w"}', 'pageSize must be a whole number'],
-    ['{"pageSize":10,"page":0,"warehouseCode":"w"}', 'page must be greater than 0'],
+    ['{"pageSize":"abc","page":1,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999'],
+    ['{"pageSize":"NaN","page":1,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999'],
+    ['{"pageSize":"0x10","page":1,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999'],
+    ['{"pageSize":2.5,"page":1,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999'],
+    ['{"pageSize":10,"page":0,"warehouseCode":"w"}', 'page must be a whole number between 1 and 999999999'],
+    ['{"pageSize":1e30,"page":9007199254740993,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999; page must be a whole number between 1 and 999999999'],
     ['{"pageSize":10,"page":1}', 'warehouseCode is required'],
     ['{"pageSize":10,"page":1,"warehouseCode":"  "}', 'warehouseCode is required'],
-    ['{"pageSize":true,"page":1,"warehouseCode":{}}', 'pageSize must be a number; warehouseCode must be a string'],
+    ['{"pageSize":true,"page":1,"warehouseCode":{}}', 'pageSize must be a whole number between 1 and 999999999; warehouseCode must be a string'],
   ])('%s -> %s', (content, message) => {
     expect(errorOf(parseContent('syncInventory', content))).toBe(message);
   });
@@ -135,7 +136,7 @@ describe('createOrder', () => {
     delete o.receiver.postalCode;
     o.skuList[0].quantity = 'two';
     delete o.shopName;
-    expect(errorOf(parse(o))).toBe('shopName is required; receiver.postalCode is required; skuList[0].quantity must be a number');
+    expect(errorOf(parse(o))).toBe('shopName is required; receiver.postalCode is required; skuList[0].quantity must be a whole number between 1 and 999999999');
   });
 
   it.each([
@@ -145,7 +146,7 @@ describe('createOrder', () => {
     [{ skuList: undefined }, 'skuList is required'],
     [{ skuList: 'S1' }, 'skuList must be a list'],
     [{ freight: '' }, 'freight is required'],
-    [{ freight: -1 }, 'freight must not be negative'],
+    [{ freight: -1 }, 'freight must be an amount between 0 and 99999999.99'],
     [{ codEnabled: 2 }, 'codEnabled must be 0 or 1'],
     [{ packageType: 'BOX' }, 'packageType must be one of NORMAL, OWN_PACKAGE'],
   ])('%p -> %s', (patch, message) => {
@@ -230,7 +231,8 @@ describe('getAsnList / cancelAsnOrder', () => {
   it.each([
     ['{}', 'asnNumbers is required'],
     ['{"asnNumbers":[]}', 'asnNumbers must not be empty'],
-    ['{"asnNumbers":[{"sku":"x"}]}', 'asnNumbers[0] must be an ASN number or an object holding asnNumber'],
+    ['{"asnNumbers":[{"sku":"x"}]}', 'asnNumbers[0].asnNumber is required'],
+    ['{"asnNumbers":[true]}', 'asnNumbers[0] must be an ASN number or an object holding asnNumber'],
   ])('%s -> %s', (content, message) => {
     expect(errorOf(parseContent('getAsnList', content))).toBe(message);
   });
@@ -248,9 +250,9 @@ describe('insert_sku_info', () => {
 
   it.each([
     ['{"erpSku":"E"}', 'sku is required'],
-    [`{"sku":"${'x'.repeat(256)}"}`, 'sku must be at most 255 characters'],
+    [`{"sku":"${'x'.repeat(31)}"}`, 'sku must be at most 30 characters'],
     ['{"sku":"S","weightUnit":"stone"}', 'weightUnit must be one of KG, LBS, GRAM'],
-    ['{"sku":"S","weight":"heavy"}', 'weight must be a number'],
+    ['{"sku":"S","weight":"heavy"}', 'weight must be a number greater than 0 and at most 99999999'],
   ])('%s -> %s', (content, message) => {
     expect(errorOf(parseContent('insert_sku_info', content))).toBe(message);
   });

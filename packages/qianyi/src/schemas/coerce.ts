@@ -1,7 +1,8 @@
 // Shared field builders. Qianyi's own samples send numbers as strings ("expectQuantity":"100"),
 // nulls for absent values and lone objects where a list is documented, so every builder here is
 // lenient about the shape and strict about the meaning. Messages are relative to the field path
-// ("is required", "must be a number"); content.ts prefixes the path.
+// ("is required", "must be a number"); content.ts prefixes the path. What a value may be (its range, length and
+// characters) is bounded.ts's business, with the figures in limits.ts.
 import { z } from 'zod';
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -10,13 +11,14 @@ type Issue = { input?: unknown };
 const typeError = (what: string) => (iss: Issue) =>
   iss.input === undefined || iss.input === null ? 'is required' : `must be ${what}`;
 
-function toNumber(v: unknown): number | undefined {
+/** A number or numeric string as a finite number, else undefined. */
+export function toNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string' && NUMERIC.test(v.trim())) return Number(v.trim());
   return undefined;
 }
 
-const isAbsent = (v: unknown) => v === undefined || v === null;
+export const isAbsent = (v: unknown) => v === undefined || v === null;
 
 /** A finite number, given as a number or a numeric string ("20.0", "1.0E20"); never NaN, '' or 'abc'. */
 export const num = () =>
@@ -39,15 +41,8 @@ export const optNum = () =>
   })
     .optional();
 
-export const int = () =>
-  num().refine((n) => Number.isInteger(n), { message: 'must be a whole number' });
-
-export const positiveInt = () =>
-  int().refine((n) => n > 0, { message: 'must be greater than 0' });
-
-export const nonNegative = () => num().refine((n) => n >= 0, { message: 'must not be negative' });
-
-const stringish = (v: unknown): string | undefined =>
+/** A string trimmed, or a finite number as its decimal text (Java may send a Long), else undefined. */
+export const stringish = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 
 /** A non-empty trimmed string. Numbers are accepted as their decimal text (Java may send a Long). */
@@ -87,17 +82,6 @@ export const optStr = (maxLength?: number) =>
   })
     .optional();
 
-/** A string or number kept as given (dates whose format the seed never shows: text or epoch ms). */
-export const optDateLike = () =>
-  z.unknown().transform((v, ctx): string | number | undefined => {
-    if (isAbsent(v) || v === '') return undefined;
-    if (typeof v === 'string') return v.trim();
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    ctx.addIssue({ code: 'custom', message: 'must be a date text or a timestamp' });
-    return z.NEVER;
-  })
-    .optional();
-
 /** One of a fixed set of words, matched case-insensitively and returned in its canonical spelling. */
 export const oneOf = <const T extends readonly string[]>(values: T) =>
   z.unknown().transform((v, ctx): T[number] => {
@@ -131,16 +115,18 @@ const wrapLone = (v: unknown) => (v !== null && typeof v === 'object' && !Array.
 export const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(wrapLone, z.array(item, { error: typeError('a list') }));
 
-export const nonEmptyList = <T extends z.ZodType>(item: T) =>
+const tooMany = (max: number) => ({ message: `must not have more than ${max} entries` });
+
+export const nonEmptyList = <T extends z.ZodType>(item: T, max = Infinity) =>
   z.preprocess(
     wrapLone,
-    z.array(item, { error: typeError('a list') }).min(1, { message: 'must not be empty' }),
+    z.array(item, { error: typeError('a list') }).min(1, { message: 'must not be empty' }).max(max, tooMany(max)),
   );
 
 /** An optional list: null or absent becomes []. */
-export const optList = <T extends z.ZodType>(item: T) =>
+export const optList = <T extends z.ZodType>(item: T, max = Infinity) =>
   z
-    .preprocess((v) => (v === null ? [] : wrapLone(v)), z.array(item, { error: typeError('a list') }))
+    .preprocess((v) => (v === null ? [] : wrapLone(v)), z.array(item, { error: typeError('a list') }).max(max, tooMany(max)))
     .default([] as z.output<T>[]);
 
 /**

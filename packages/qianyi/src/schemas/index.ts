@@ -39,11 +39,15 @@ export type ContentOf<M extends QianyiMethod> = z.output<(typeof RUNTIME_SCHEMAS
 export * from './cancel-asn-order';
 export * from './cancel-order';
 export * from './channels';
+export * from './bounded';
+export * from './characters';
 export * from './coerce';
+export * from './countries';
 export * from './create-asn-order';
 export * from './create-order';
 export * from './get-asn-list';
 export * from './get-order';
 export * from './insert-sku-info';
+export * from './limits';
 export * from './sync-inventory';
 export * from './warehouses';
