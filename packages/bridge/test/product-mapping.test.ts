@@ -49,4 +49,12 @@ describe('toEtowerProduct', () => {
   test('an SKU longer than eTower allows is refused', () => {
     expect(toEtowerProduct(item({ sku: 'X'.repeat(31) }), defaults).ok).toBe(false);
   });
+  test('a weight or size is bounded in eTower\'s unit, after conversion (the unit may be the tenant\'s default)', () => {
+    expect(toEtowerProduct(item({ weight: 150_000, weightUnit: 'GRAM' }), defaults)).toMatchObject({ ok: true, product: { grossWeight: 150 } });
+    expect(toEtowerProduct(item({ weight: 150_000, weightUnit: 'KG' }), defaults)).toEqual({ ok: false, message: "product A1 cannot be created at eTower: weight must be at least 0.001 and at most 99999.999 KG once converted to eTower's unit" });
+    expect(toEtowerProduct(item({ weight: 0.0001, weightUnit: undefined }), { ...defaults, weightUnit: 'KG' }).ok).toBe(false);
+    expect(toEtowerProduct(item({ length: 200, dimensionUnit: 'cm' }), defaults).ok).toBe(true);
+    const r = toEtowerProduct(item({ length: 200, height: 0.0001 }), defaults);
+    expect(!r.ok && r.message).toBe("product A1 cannot be created at eTower: length must be at least 0.1 and at most 9999.9 CM once converted to eTower's unit; height must be at least 0.1 and at most 9999.9 CM once converted to eTower's unit");
+  });
 });

@@ -1,11 +1,8 @@
 import type { EtowerProductInput } from '@bridge/etower';
 import type { ProductDefaults } from '@bridge/config';
-import type { InsertSkuInfoContent } from '@bridge/qianyi';
+import { ID_LENGTH, MAX_SIZE, MAX_WEIGHT, type InsertSkuInfoContent } from '@bridge/qianyi';
 
 export type ProductMapping = { ok: true; product: EtowerProductInput } | { ok: false; message: string };
-
-/** eTower's product/create limits (reference §3.7). */
-const SKU_MAX = 30;
 
 /**
  * Weight units: Qianyi sends KG, LBS or GRAM; eTower takes KG or LB. Grams become kilograms (÷1000), pounds
@@ -26,6 +23,16 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
 const latinOnly = (s: string) => /^[\x20-\x7e]+$/.test(s);
 
 /**
+ * The bound of a converted weight or size, which the schema cannot check alone: the unit may be the tenant's
+ * default, and 150,000 GRAM fits eTower where 150,000 KG does not. Rounded to eTower's precision, the value must
+ * stay above 0 (0.0001 KG would arrive as 0) and within its decimal(8,3) / decimal(5,1).
+ */
+function outOfBounds(field: string, value: { value: number; unit: string }, max: number, step: number): string | undefined {
+  if (value.value > 0 && value.value <= max) return undefined;
+  return `${field} must be at least ${step} and at most ${max} ${value.unit} once converted to eTower's unit`;
+}
+
+/**
  * Qianyi's insert_sku_info -> eTower's product. What Qianyi sends wins; what it never sends (HS code, material,
  * usage, declared value and currency, battery and other-attribute codes, own-packaging flag) comes from the
  * tenant's productDefaults. Names: the title is used for the Chinese name, and for the English name when it is
@@ -39,7 +46,8 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
     return value as T;
   };
   const where = (field: string) => `${field} (not sent by Qianyi; set productDefaults.${field} for this tenant)`;
-  if (item.sku.length > SKU_MAX) return { ok: false, message: `sku ${item.sku} is longer than eTower's ${SKU_MAX} characters` };
+  // The schema refuses it already (limits.ts); kept because a longer SKU can never be created at eTower.
+  if (item.sku.length > ID_LENGTH.sku) return { ok: false, message: `sku ${item.sku} is longer than eTower's ${ID_LENGTH.sku} characters` };
 
   const title = item.title?.trim() || undefined;
   const skuNameCn = need(title ?? defaults.skuNameCn, 'skuNameCn (title not sent; set productDefaults.skuNameCn)');
@@ -64,6 +72,13 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
 
   const w = convertWeight(weight, weightUnit!);
   const l = convertDimension(length, dimensionUnit!);
+  const wd = convertDimension(width, dimensionUnit!);
+  const h = convertDimension(height, dimensionUnit!);
+  const bounds = [
+    outOfBounds('weight', w, MAX_WEIGHT, 0.001), outOfBounds('length', l, MAX_SIZE, 0.1),
+    outOfBounds('width', wd, MAX_SIZE, 0.1), outOfBounds('height', h, MAX_SIZE, 0.1),
+  ].filter((m) => m !== undefined);
+  if (bounds.length > 0) return { ok: false, message: `product ${item.sku} cannot be created at eTower: ${bounds.join('; ')}` };
   const product: EtowerProductInput = {
     sku: item.sku,
     skuNameCn: skuNameCn.slice(0, 255),
@@ -72,8 +87,8 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
     grossWeight: w.value,
     estimateWeightUnit: w.unit,
     productLength: l.value,
-    productWidth: convertDimension(width, dimensionUnit!).value,
-    productHeight: convertDimension(height, dimensionUnit!).value,
+    productWidth: wd.value,
+    productHeight: h.value,
     estimateDimensionUnit: l.unit,
     invoiceValue,
     currency,
@@ -83,10 +98,11 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
     batterySize,
     otherAttributes,
   };
-  if (item.barcode) product.barCodeNumber = item.barcode.slice(0, 50);
+  // barcode, specifications and imageUrl are within eTower's lengths already: the schema refuses longer ones.
+  if (item.barcode) product.barCodeNumber = item.barcode;
   if (defaults.originCountry) product.originCountry = defaults.originCountry;
   if (defaults.brand) product.brand = defaults.brand;
-  if (item.specifications) product.model = item.specifications.slice(0, 127);
-  if (item.imageUrl && item.imageUrl.length <= 4000) product.url = item.imageUrl;
+  if (item.specifications) product.model = item.specifications;
+  if (item.imageUrl) product.url = item.imageUrl;
   return { ok: true, product };
 }
