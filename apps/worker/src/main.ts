@@ -23,6 +23,7 @@ const ctx: ProcessorContext = {
   tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS, (call) => metrics.etowerCall(call)),
   ...createStores(redis, queues, env),
   logger,
+  metrics,
 };
 
 const workers = startConsumers(env.WORKER_QUEUES, env, ctx, metrics, logger);

@@ -33,6 +33,8 @@ export * from './inventory/inventory-mapping';
 export * from './inventory/walk-inventory';
 export * from './inventory/snapshot-store';
 export * from './inventory/rebuild-inventory';
+export * from './inventory/rebuild-refused-error';
+export * from './inventory/snapshot-checks';
 export * from './skus/product-mapping';
 export * from './skus/sku-state';
 export * from './skus/sku-pending';

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@bridge/runtime';
 import type { Env } from '@bridge/config';
 import type { BridgeStores, Queues, TenantRegistry } from '@bridge/core';
+import type { WorkerMetrics } from '../metrics';
 
 /** What a processor may use. Processors stay thin: they pick the use case and hand it these. */
 export interface ProcessorContext extends BridgeStores {
@@ -11,6 +12,8 @@ export interface ProcessorContext extends BridgeStores {
   queues: Queues;
   tenants: TenantRegistry;
   logger: Logger;
+  /** Counters a processor reports to beyond the per-job ones the consumers keep. */
+  metrics: Pick<WorkerMetrics, 'inventoryRefused'>;
 }
 
 export interface JobRun {

@@ -1,20 +1,34 @@
 import type { EtowerClient } from '@bridge/etower';
 import { toQianyiInventoryRow, type QianyiInventoryRow } from './inventory-mapping';
+import { checkEmptyRead, checkWalkAgainstTotal } from './snapshot-checks';
 import type { InventorySnapshotStore } from './snapshot-store';
 import { walkInventory } from './walk-inventory';
 
 export interface RebuildInventoryDeps {
   etower: Pick<EtowerClient, 'inventory'>;
   snapshots: InventorySnapshotStore;
+  now?: () => number;
 }
 
 /**
  * Use case: read the tenant's whole eTower inventory (every page) and publish it as a new snapshot, one row
  * per (warehouse, SKU). Nothing is published unless the walk finished: a failed page fails the job and the
- * previous snapshot stays current.
+ * previous snapshot stays current. Nor is a read that is probably wrong (snapshot-checks.ts): one that does not
+ * match eTower's own `total`, or an empty one replacing rows before reads have been empty for half an hour; those
+ * throw InventoryRebuildRefusedError, which the worker counts and logs.
  */
 export async function rebuildInventory(tenant: string, deps: RebuildInventoryDeps) {
-  const { byWarehouse, walked } = await readInventory(deps.etower);
+  const { byWarehouse, walked, totals } = await readInventory(deps.etower);
+  const rows = [...byWarehouse.values()].reduce((n, r) => n + r.length, 0);
+  if (rows > 0) await deps.snapshots.clearEmptyReads(tenant);
+  checkWalkAgainstTotal({ read: walked.skus, totals, calls: walked.calls, stoppedBecause: walked.stoppedBecause });
+  if (rows === 0) {
+    const currentRows = await deps.snapshots.currentRows(tenant);
+    if (currentRows) {
+      const now = (deps.now ?? Date.now)();
+      checkEmptyRead(currentRows, await deps.snapshots.noteEmptyRead(tenant, now), now);
+    }
+  }
   const published = await deps.snapshots.publish(tenant, byWarehouse);
   return {
     ...published,
@@ -38,5 +52,5 @@ async function readInventory(etower: RebuildInventoryDeps['etower']) {
       rows.push(toQianyiInventoryRow(record.sku, w));
     }
   }
-  return { byWarehouse, walked: { skus: walk.records.length, calls: walk.calls, stoppedBecause: walk.stoppedBecause, zeroBased: walk.zeroBased } };
+  return { byWarehouse, totals: walk.totals, walked: { skus: walk.records.length, calls: walk.calls, stoppedBecause: walk.stoppedBecause, zeroBased: walk.zeroBased } };
 }

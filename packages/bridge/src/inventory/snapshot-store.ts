@@ -8,6 +8,8 @@ export const OLD_VERSION_TTL_S = 600;
 /** A half-written version (its build died) disappears by itself after this long. */
 const BUILDING_TTL_S = 3600;
 const ROWS_PER_PUSH = 500;
+/** Meta field: since when eTower's inventory has read empty while this snapshot had rows (rebuild-inventory.ts). */
+const EMPTY_SINCE = '@emptySince';
 /**
  * Rows sent per pipeline. One pipeline for a 100,000-SKU build held every command's arguments and encoded bytes at
  * once (a worker peaked over 500 MB); the version is invisible until the swap, so it can be written in parts.
@@ -104,6 +106,33 @@ export class InventorySnapshotStore {
     const version = await this.current(tenant);
     const built = version ? await this.redis.hget(keys.inventoryMeta(tenant, version), '@built') : null;
     return built ? Number(built) : undefined;
+  }
+
+  /** Rows of the current snapshot over every warehouse; undefined when there is none yet. */
+  async currentRows(tenant: string): Promise<number | undefined> {
+    const version = await this.current(tenant);
+    if (!version) return undefined;
+    const meta = await this.redis.hgetall(keys.inventoryMeta(tenant, version));
+    return Object.entries(meta).reduce((sum, [field, n]) => (field.startsWith('@') ? sum : sum + Number(n)), 0);
+  }
+
+  /**
+   * Records that eTower's inventory read empty while the current snapshot has rows, and answers since when reads
+   * have been empty in a row (the first such read's time). Kept on the current snapshot's meta hash, so it goes
+   * with that snapshot: the next published version starts without it.
+   */
+  async noteEmptyRead(tenant: string, now: number): Promise<number> {
+    const version = await this.current(tenant);
+    if (!version) return now;
+    const meta = keys.inventoryMeta(tenant, version);
+    const [, [, since]] = (await this.redis.multi().hsetnx(meta, EMPTY_SINCE, String(now)).hget(meta, EMPTY_SINCE).exec()) as [unknown, [unknown, string | null]];
+    return since ? Number(since) : now;
+  }
+
+  /** A read with rows ends a run of empty reads. */
+  async clearEmptyReads(tenant: string): Promise<void> {
+    const version = await this.current(tenant);
+    if (version) await this.redis.hdel(keys.inventoryMeta(tenant, version), EMPTY_SINCE);
   }
 
   /** One page (1-based) of a warehouse, from the version this sweep is on (see the class comment). */

@@ -6,6 +6,9 @@ export interface InventoryWalk {
   /** Why the walk stopped (for the job's result and the logs). */
   stoppedBecause: 'unpaged' | 'no-next-page' | 'last-page' | 'empty-page' | 'repeated-page' | 'page-limit';
   zeroBased: boolean;
+  /** Every distinct `total` eTower reported on the pages read (none for the unpaged layout): one, unless the
+   *  account changed during the walk. rebuild-inventory.ts checks the records read against it. */
+  totals: number[];
 }
 
 /** eTower documents no maximum; the sandbox caps at 100, like PageHelper's usual default. */
@@ -24,13 +27,16 @@ const fingerprint = (p: EtowerInventoryPage) => `${p.records.length}|${p.records
  */
 export async function walkInventory(etower: Pick<EtowerClient, 'inventory'>, pageSize = INVENTORY_PAGE_SIZE): Promise<InventoryWalk> {
   const bySku = new Map<string, EtowerInventoryRecord>();
+  const totals = new Set<number>();
   const keep = (p: EtowerInventoryPage) => { for (const r of p.records) bySku.set(r.sku, r); };
+  const count = (p: EtowerInventoryPage) => { if (p.total !== undefined) totals.add(p.total); };
   const done = (stoppedBecause: InventoryWalk['stoppedBecause'], calls: number, zeroBased: boolean): InventoryWalk =>
-    ({ records: [...bySku.values()], calls, stoppedBecause, zeroBased });
+    ({ records: [...bySku.values()], calls, stoppedBecause, zeroBased, totals: [...totals] });
 
   const first = await etower.inventory({ pageNum: 1, pageSize });
   let calls = 1;
   keep(first);
+  count(first);
   // A bare list (older API) carries no page numbers: everything came at once.
   if (first.pageNum === undefined && first.pages === undefined && first.total === undefined) return done('unpaged', calls, false);
 
@@ -38,7 +44,7 @@ export async function walkInventory(etower: Pick<EtowerClient, 'inventory'>, pag
   const zero = await etower.inventory({ pageNum: 0, pageSize });
   calls++;
   const zeroBased = zero.records.length > 0 && !seen.has(fingerprint(zero)) && zero.pageNum !== 1;
-  if (zeroBased) { keep(zero); seen.add(fingerprint(zero)); }
+  if (zeroBased) { keep(zero); count(zero); seen.add(fingerprint(zero)); }
 
   if (first.records.length === 0) return done('empty-page', calls, zeroBased);
   let last = first;
@@ -49,6 +55,7 @@ export async function walkInventory(etower: Pick<EtowerClient, 'inventory'>, pag
     if (pageNum > MAX_PAGES) return done('page-limit', calls, zeroBased);
     const page = await etower.inventory({ pageNum, pageSize });
     calls++;
+    count(page);
     if (page.records.length === 0) return done('empty-page', calls, zeroBased);
     const print = fingerprint(page);
     if (seen.has(print)) return done('repeated-page', calls, zeroBased);
