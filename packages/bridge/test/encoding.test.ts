@@ -83,8 +83,15 @@ describe('Redis keys', () => {
     expect(() => fc.assert(injective([2], ({ parts }) => `{bridge}:order:${parts.join(':')}`), RUNS)).toThrow(/Counterexample/);
   });
 
+  test('each kind has one name and one number of parts (what makes the unescaped last part safe)', () => {
+    const names = perTenant.map(([, make]) => make(...Array.from({ length: make.length }, () => 'x')).split(':')[1]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   test("a ':' in an accessId no longer reaches another tenant's order", () => {
-    expect(keys.order('a:b', 'c')).not.toBe(keys.order('a', 'b:c'));
+    expect(keys.order('a:b', 'c')).toBe('{bridge}:order:a%3Ab:c');
+    expect(keys.order('a', 'b:c')).toBe('{bridge}:order:a:b:c');
+    expect(keys.inventoryRows('t', '7', 'W:1%')).toBe('{bridge}:inventory-rows:t:7:W:1%');
     expect(keys.order('shop-1', 'A')).toBe('{bridge}:order:shop-1:A');
     expect(keys.order('acme', 'SO-1')).toBe('{bridge}:order:acme:SO-1');
   });

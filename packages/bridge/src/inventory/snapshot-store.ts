@@ -1,5 +1,4 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import { LUA_KEY_PART } from '../state/escape-part';
 import { keys } from '../state/keys';
 import type { QianyiInventoryRow } from './inventory-mapping';
 
@@ -25,21 +24,20 @@ export type InventoryPage =
 // key of the old version a TTL instead of deleting it, so a sweep that is reading it can finish.
 // KEYS[1] pointer, KEYS[2] new meta; ARGV[1] new version, ARGV[2] key prefix of rows, ARGV[3] of index,
 // ARGV[4] meta key prefix, ARGV[5] old TTL. All keys share the {bridge} hash tag, so they live in one slot.
-// A warehouse code read from the meta hash is escaped here as keys.ts escapes it (key_part).
-const SWAP_LUA = `${LUA_KEY_PART}
+const SWAP_LUA = `
 local old = redis.call('GET', KEYS[1])
 if old and tonumber(old) >= tonumber(ARGV[1]) then return {0, old} end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('PERSIST', KEYS[2])
 for _, w in ipairs(redis.call('HKEYS', KEYS[2])) do
-  redis.call('PERSIST', ARGV[2] .. ARGV[1] .. ':' .. key_part(w))
-  redis.call('PERSIST', ARGV[3] .. ARGV[1] .. ':' .. key_part(w))
+  redis.call('PERSIST', ARGV[2] .. ARGV[1] .. ':' .. w)
+  redis.call('PERSIST', ARGV[3] .. ARGV[1] .. ':' .. w)
 end
 if old then
   local oldMeta = ARGV[4] .. old
   for _, w in ipairs(redis.call('HKEYS', oldMeta)) do
-    redis.call('EXPIRE', ARGV[2] .. old .. ':' .. key_part(w), ARGV[5])
-    redis.call('EXPIRE', ARGV[3] .. old .. ':' .. key_part(w), ARGV[5])
+    redis.call('EXPIRE', ARGV[2] .. old .. ':' .. w, ARGV[5])
+    redis.call('EXPIRE', ARGV[3] .. old .. ':' .. w, ARGV[5])
   end
   redis.call('EXPIRE', oldMeta, ARGV[5])
 end

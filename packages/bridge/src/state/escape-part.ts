@@ -4,10 +4,13 @@
  * Parts come from outside (an accessId from the configuration, order numbers, SKUs, warehouse codes from Qianyi or
  * eTower) and may hold any character, among them the separator their joined form uses. Joined unescaped, two
  * different (tenant, document) pairs could give one key: tenant `shop-1` with order `A` and tenant `shop` with order
- * `1-A` once had one job id. So each part is escaped: `%` and the separators of the form it goes into become `%XX`
+ * `1-A` once had one job id. So a part is escaped: `%` and the separators of the form it goes into become `%XX`
  * (the character's code in upper-case hex); nothing else changes. Escaped that way a part never holds a separator,
- * every `%` in it starts an escape, and unescaping gives the part back, so the joined form is injective.
+ * every `%` in it starts an escape, and unescaping gives the part back.
  *
+ * In each form every part but one is escaped, and that one (the document, where it can) is kept as it is as far as
+ * the form allows: the others are free of the separator and there is a fixed number of them, so where the free part
+ * starts and ends is still certain, and the joined form stays injective (keys.ts, jobs/job-id.ts, outbox.ts).
  * Only `%` and the separators change, so a key or id made of ordinary characters is the same as before the
  * encoding existed (an upgrade keeps finding it); docs/architecture.md says what an upgrade does to the others.
  */
@@ -38,9 +41,3 @@ export function unescapePart(escaped: string): string {
   return escaped.includes('%') ? escaped.replace(HEX, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : escaped;
 }
 
-/**
- * `escapePart(s, ':')` for Lua scripts that build a key from a value they read in Redis (a key part that arrives
- * as an argument is escaped by the caller instead). Prepend it to the script and call `key_part(s)`.
- */
-export const LUA_KEY_PART = `local function key_part(s) return (string.gsub(s, '[%%:]', function(c) return string.format('%%%02X', string.byte(c)) end)) end
-`;

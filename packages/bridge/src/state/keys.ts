@@ -3,12 +3,16 @@ import { escapePart, unescapePart } from './escape-part';
 
 /**
  * A key of one kind: the `{bridge}` hash tag (Redis Cluster puts every key in one slot, which the Lua scripts need),
- * the kind, then each part escaped for `:` (state/escape-part.ts), so two different inputs never share a key.
+ * the kind, then the parts. Every part but the last is escaped for ':' (state/escape-part.ts), so the last part
+ * starts after the kind's fixed number of ':'s and may itself hold any character. Two different inputs therefore
+ * never share a key, provided a kind always has the same number of parts (the test checks it), and the document
+ * (order, ASN, SKU, warehouse), which is always last, keeps its key as it was before the encoding whatever it holds.
  */
 function key(kind: string, ...parts: string[]): string {
   let k = `${KEY_PREFIX}:${kind}`;
-  for (const part of parts) k += `:${escapePart(part, ':')}`;
-  return k;
+  const last = parts.length - 1;
+  for (let i = 0; i < last; i++) k += `:${escapePart(parts[i]!, ':')}`;
+  return last >= 0 ? `${k}:${parts[last]}` : k;
 }
 
 /** Every key of the state store, in one place. Tenants are keyed by their accessId. */
@@ -44,8 +48,8 @@ export const keys = {
   skuHistory: (tenant: string, sku: string) => key('sku-history', tenant, sku),
   /** SKUs waiting for product/create: score = when they may be claimed (a claim leases them for a while). */
   skuPending: (tenant: string) => key('sku-pending', tenant),
-  /** Products are not polled: the "open" set their store is given is the pending set's neighbour, never read. */
-  skuNeverPolled: (tenant: string) => key('sku-pending', tenant, 'unused'),
+  /** Products are not polled: the "open" set their store is given, never written nor read. */
+  skuNeverPolled: (tenant: string) => key('sku-never-polled', tenant),
   // Inbound orders (asn/*).
   asn: (tenant: string, asnNumber: string) => key('asn', tenant, asnNumber),
   asnHistory: (tenant: string, asnNumber: string) => key('asn-history', tenant, asnNumber),
@@ -59,14 +63,14 @@ const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 
 /**
  * Finding a document's record under any tenant (the operator CLI, given nothing but an order or ASN number): a
- * SCAN pattern for its keys, and the tenant a found key belongs to (undefined for a key of another shape, e.g. one
- * written before keys were escaped).
+ * SCAN pattern for its keys, and the tenant a found key belongs to (undefined for a key of another document whose
+ * number ends in `:<id>`, or one written before tenants were escaped).
  */
 export const recordKeyLookup = {
-  pattern: (kind: 'order' | 'asn', id: string): string => `${globEscape(key(kind))}:*:${globEscape(escapePart(id, ':'))}`,
+  pattern: (kind: 'order' | 'asn', id: string): string => `${globEscape(key(kind))}:*:${globEscape(id)}`,
   tenantOf(kind: 'order' | 'asn', id: string, found: string): string | undefined {
     const head = `${key(kind)}:`;
-    const tail = `:${escapePart(id, ':')}`;
+    const tail = `:${id}`;
     if (found.length < head.length + tail.length || !found.startsWith(head) || !found.endsWith(tail)) return undefined;
     const tenant = found.slice(head.length, found.length - tail.length);
     return tenant.includes(':') ? undefined : unescapePart(tenant);
