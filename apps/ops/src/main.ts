@@ -2,6 +2,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { QUEUE_NAMES } from '@bridge/config';
 import { asnCommand } from './commands/asn';
 import { countsCommand } from './commands/counts';
+import { doctorCommand } from './commands/doctor';
 import { failedCommand } from './commands/failed';
 import { orderCommand } from './commands/order';
 import { REFRESH_TARGETS, refreshCommand } from './commands/refresh';
@@ -62,6 +63,11 @@ program.command('refresh').description('run a scheduled job now: catalog (refres
 program.command('counts').description('job counts per queue and state')
   .addHelpText('after', examples('counts', 'counts --json'))
   .action(run((out) => countsCommand(ctx, out)));
+
+program.command('doctor').description("read-only checks of a tenant's real configuration: eTower reachable, clock skew, credentials (and Base64 flavour), warehouses, inventory page 1, orderList, the Qianyi callback host")
+  .addOption(new Option('--tenant <accessId>', 'the tenant to check (default: the only configured tenant)'))
+  .addHelpText('after', `${examples('doctor', 'doctor --tenant my-access-id --json')}\nOne line per check; exit 1 when one fails. Nothing is created at eTower and no push is sent.\n`)
+  .action(run((out, opts: { tenant?: string }) => doctorCommand(ctx, out, opts)));
 
 try {
   await program.parseAsync(process.argv);
