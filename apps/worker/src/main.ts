@@ -20,7 +20,10 @@ const ctx: ProcessorContext = {
   env,
   redis,
   queues,
-  tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS, (call) => metrics.etowerCall(call)),
+  tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS, (call) => metrics.etowerCall(call), {
+    logger: (tenant) => logger.child({ tenant, component: 'etower' }),
+    onSignatureFallback: (_tenant, event) => metrics.signatureFallback(event.outcome),
+  }),
   ...createStores(redis, queues, env),
   logger,
   metrics,

@@ -11,6 +11,7 @@ export function createWorkerMetrics(queues: Queues) {
   const jobDuration = new Histogram({ name: 'bridge_job_duration_seconds', help: 'Duration of job attempts', labelNames: ['queue', 'job'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] });
   const etowerCalls = new Counter({ name: 'bridge_etower_calls_total', help: 'eTower HTTP calls by endpoint and outcome (ok, http, auth, timeout, network, malformed)', labelNames: ['endpoint', 'outcome'], registers: [registry] });
   const etowerLatency = new Histogram({ name: 'bridge_etower_call_duration_seconds', help: 'eTower call latency by endpoint', labelNames: ['endpoint'], buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] });
+  const signatureFallbacks = new Counter({ name: 'bridge_etower_signature_fallbacks_total', help: 'eTower 401s to a standard-Base64 signature with + or / sent once more in URL-safe Base64, by outcome (accepted: eTower takes URL-safe, used from then on; rejected: refused both, a key or clock problem)', labelNames: ['outcome'], registers: [registry] });
   const inventoryRefused = new Counter({ name: 'bridge_inventory_rebuilds_refused_total', help: 'Inventory rebuilds that read eTower but kept the previous snapshot, by tenant and reason (total-mismatch: the records read differ from eTower\'s total; empty: an empty read would replace rows)', labelNames: ['tenant', 'reason'], registers: [registry] });
   const webhooks = new Counter({ name: 'bridge_webhook_deliveries_total', help: 'Pushes to Qianyi by method and outcome (delivered, superseded, already-delivered, failed)', labelNames: ['method', 'outcome'], registers: [registry] });
   new Gauge({
@@ -32,6 +33,9 @@ export function createWorkerMetrics(queues: Queues) {
       const endpoint = call.endpoint.replace(/^\/api\/supplier-service/, '');
       etowerCalls.inc({ endpoint, outcome: call.outcome });
       etowerLatency.observe({ endpoint }, call.durationMs / 1000);
+    },
+    signatureFallback(outcome: 'accepted' | 'rejected') {
+      signatureFallbacks.inc({ outcome });
     },
     /** Labels are bounded: tenants come from configuration, reasons from INVENTORY_REFUSAL_REASONS. */
     inventoryRefused(tenant: string, reason: InventoryRefusalReason) {
