@@ -7,8 +7,8 @@ import type { NextFunction, Request, Response } from 'express';
  * data, delay or priority, removing and cleaning, emptying and obliterating queues, concurrency and rate
  * limits, job schedulers) is refused: job data is shown redacted so an edit would write "[redacted]" into a
  * real job, jobs and schedulers come from the bridge itself (catalog validation, deterministic ids, the
- * worker re-declares its schedulers only when it starts), and removing a job loses the record of what
- * happened to an order. Operators use `pnpm ops` for the rest.
+ * worker re-declares its schedulers only when it starts: a deleted order-poller scheduler stays deleted until
+ * then), and removing a job loses the record of what happened to an order. `pnpm ops` does repairs.
  *
  * Keys are Bull Board 9.10's own route templates: the decision is taken on the route its router matched, so
  * the path's case, a trailing slash or percent-encoding cannot make a refused action look like an allowed
@@ -26,7 +26,7 @@ export const ALLOWED_WRITES: ReadonlySet<string> = new Set([
   'put /api/queues/resume',
 ]);
 
-export const REFUSED_MESSAGE = 'not allowed on this dashboard: it retries, promotes, pauses and resumes; jobs, their data and the queues\' settings are changed by the bridge itself (use `pnpm ops`)';
+export const REFUSED_MESSAGE = 'not allowed on this dashboard: it only retries, promotes, pauses and resumes; jobs, their data, schedulers and queue settings come from the bridge itself (`pnpm ops` for repairs)';
 
 /** Whether the Bull Board route `method route` (as its route table spells them) may run. */
 export function isAllowedRoute(method: string, route: string): boolean {
