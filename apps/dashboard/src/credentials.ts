@@ -5,7 +5,7 @@ import type { Credentials } from './basic-auth';
 export type CredentialsResult = { ok: true; credentials: Credentials; generated: boolean } | { ok: false; message: string };
 
 /**
- * The dashboard can retry, clean and remove jobs, so it never runs open. Outside the sandbox both variables
+ * The dashboard can retry, promote, pause and resume, so it never runs open. Outside the sandbox both variables
  * are required. Under the sandbox supervisor (BRIDGE_SANDBOX=1) they are normally passed in; if not, a random
  * password is made up and printed, which is still better than no auth on a developer's machine.
  */
