@@ -10,6 +10,8 @@ const NOT_IN_ID = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u2
 /** C0 controls except tab, LF and CR; DEL; C1 controls. */
 const NOT_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
 
+const BEYOND_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 export type CharacterRule = 'id' | 'text';
 
 const RULES = {
@@ -25,6 +27,8 @@ const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '
  * reorder the message around it.
  */
 export function characterProblem(s: string, rule: CharacterRule): string | undefined {
+  // Most values are printable ASCII: one plain scan clears them, without the Unicode-mode search.
+  if (!BEYOND_PRINTABLE_ASCII.test(s)) return undefined;
   const { pattern, what } = RULES[rule];
   const hit = pattern.exec(s);
   if (hit === null) return undefined;
