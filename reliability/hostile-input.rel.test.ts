@@ -3,14 +3,16 @@ import fc from 'fast-check';
 import { jobCounts, type BridgeHarness } from '../packages/testkit/src/index';
 import { count, zero } from './lib/figures';
 import { startFullBridge } from './lib/fixtures';
-import { deepNesting, formPlus, hugeBodies, hugeFields, invalidUtf8, protoKeys, randomBytes, signedGarbage, wrongTypes, type HostileCall } from './lib/hostile';
+import { badIdentifiers, deepNesting, formPlus, hugeBodies, hugeFields, invalidUtf8, issue22Values, outOfBoundsNumbers, protoKeys, randomBytes, signedGarbage, wrongTypes, type HostileCall } from './lib/hostile';
 import { pool } from './lib/pool';
 import { SCALE, SCALE_NAME } from './lib/scale';
 import { report, reportSecrets } from './lib/scenario';
 
 // Property-based fuzzing of POST /api/qianyi with no worker running: every answer must be JSON with success:false
 // and a status the contract allows, nothing may be enqueued, the ingress must not crash, and its memory must
-// not grow without bound over the run.
+// not grow without bound over the run. Values out of their bounds (issue 22: quantities past 999,999,999 or a
+// double's precision, 1e307 amounts, 1e30 dates and box sizes, 10,000-character or bidi-laden order numbers,
+// "not-a-country-💥") must also be refused naming their field: an answer that does not name it counts as wrong.
 const SCENARIO = 'Hostile input (fuzzing the ingress)';
 const FILE = 'reliability/hostile-input.rel.test.ts';
 let bridge: BridgeHarness;
@@ -37,6 +39,7 @@ async function send(call: HostileCall): Promise<Verdict> {
   try { body = JSON.parse(text); } catch { return { ok: false, why: `HTTP ${res.status}, not JSON: ${text.slice(0, 100)}` }; }
   if (body?.success !== false) return { ok: false, why: `HTTP ${res.status}, success is ${JSON.stringify(body?.success)}` };
   if (!call.allowed.includes(res.status)) return { ok: false, why: `HTTP ${res.status} (allowed ${call.allowed.join('/')}): ${String(body.message).slice(0, 120)}` };
+  if (call.field !== undefined && !String(body.message).includes(`${call.field} `)) return { ok: false, why: `refused without naming ${call.field}: ${String(body.message).slice(0, 120)}` };
   return { ok: true };
 }
 
@@ -52,6 +55,25 @@ test(`fast-check properties over the ingress, ${SCALE.fuzzRuns} runs each (${SCA
     if (!verdict.ok) failures.push(`${call.name}: ${verdict.why}`);
   }
   const rssBefore = rssMb();
+  const issue22 = issue22Values();
+  const boundFailures: string[] = [];
+  for (const call of issue22) {
+    cases += 1;
+    const verdict = await send(call);
+    if (!verdict.ok) boundFailures.push(`${call.name}: ${verdict.why}`);
+  }
+  const bounds = { outOfBoundsNumbers, badIdentifiers };
+  let boundCases = 0;
+  for (const [name, arbitrary] of Object.entries(bounds)) {
+    const details = await fc.check(fc.asyncProperty(arbitrary, async (call) => {
+      cases += 1;
+      boundCases += 1;
+      const verdict = await send(call);
+      if (!verdict.ok) boundFailures.push(`${call.name} ${call.field}: ${verdict.why}`);
+      return verdict.ok;
+    }), { numRuns: SCALE.fuzzRuns, endOnFailure: false, verbose: 0 });
+    if (details.failed) boundFailures.push(`${name} counterexample: ${fc.stringify(details.counterexample).slice(0, 300)}`);
+  }
   const properties = { randomBytes, wrongTypes, deepNesting, hugeFields, invalidUtf8, protoKeys, formPlus, signedGarbage };
   for (const [name, arbitrary] of Object.entries(properties)) {
     const runs = name === 'deepNesting' || name === 'hugeFields' ? Math.ceil(SCALE.fuzzRuns / 5) : SCALE.fuzzRuns;
@@ -67,9 +89,12 @@ test(`fast-check properties over the ingress, ${SCALE.fuzzRuns} runs each (${SCA
   const crashed = bridge.ingress.child.exitCode !== null || bridge.ingress.child.signalCode !== null ? 1 : 0;
   const enqueued = Object.values(await jobCounts(bridge.redisUrl)).reduce((a, b) => a + b, 0);
   if (failures.length) process.stderr.write(`hostile input: first failures\n${[...new Set(failures)].slice(0, 20).join('\n')}\n`);
+  if (boundFailures.length) process.stderr.write(`hostile input: values out of bounds not refused by name\n${[...new Set(boundFailures)].slice(0, 20).join('\n')}\n`);
   report(SCENARIO, FILE, [
     count('fuzz cases', cases),
     zero('answers not JSON success:false with the contract status', failures.filter((f) => !f.includes('counterexample')).length),
+    count('values out of bounds sent (issue 22\'s list, then random numbers and identifiers)', issue22.length + boundCases),
+    zero('values out of bounds not refused naming the field', boundFailures.filter((f) => !f.includes('counterexample')).length),
     zero('processes crashed', crashed),
     zero('jobs enqueued by bad input', enqueued),
     count('ingress RSS before (MB)', Math.round(rssBefore)),
