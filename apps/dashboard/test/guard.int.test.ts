@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { QUEUE_NAMES } from '@bridge/config';
 import { KEY_PREFIX } from '@bridge/runtime';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { Queue, Worker } from 'bullmq';
+import { Queue, Worker, type JobType } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createDashboardApp } from '../src/app';
 import { LOGIN_LIMITS } from '../src/login-limiter';
@@ -17,7 +17,7 @@ const good = basicAuthHeader(AUTH.user, AUTH.password);
 const WAITING = 'createOrder-acc-1-SO-GUARD';
 const DELAYED = 'createOrder-acc-1-SO-LATER';
 const SCHEDULER = 'pollOrders-acc-1';
-const ALL_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed', 'paused'] as const;
+const ALL_STATES: JobType[] = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'];
 
 let redisUrl: string;
 let redis: Redis;
@@ -26,6 +26,7 @@ let orders: Queue;
 let webhooks: Queue;
 let server: Server;
 let url: string;
+const blocked: Array<[string, number]> = [];
 
 beforeAll(async () => {
   redisUrl = await isolatedRedisUrl();
@@ -40,8 +41,8 @@ beforeAll(async () => {
   // The order poller's scheduler, declared as the worker declares it.
   await orders.upsertJobScheduler(SCHEDULER, { every: 60_000 }, { name: 'pollOrders', data: { tenant: 'acc-1' }, opts: { attempts: 5 } });
   await orders.rateLimit(3_600_000);
-  const app = createDashboardApp({ queues, credentials: AUTH, redis });
-  await new Promise<void>((resolve) => { server = app.listen(0, '127.0.0.1', resolve); });
+  const app = createDashboardApp({ queues, credentials: AUTH, redis, onLoginBlocked: (address, seconds) => blocked.push([address, seconds]) });
+  await new Promise<void>((resolve, reject) => { server = app.listen(0, '127.0.0.1', (err) => (err ? reject(err) : resolve())); });
   const address = server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
@@ -58,7 +59,7 @@ async function ordersState() {
   const delayed = await orders.getJob(DELAYED);
   return {
     counts: await orders.getJobCounts(),
-    ids: (await orders.getJobs([...ALL_STATES])).map((j) => j.id).sort(),
+    ids: (await orders.getJobs(ALL_STATES)).map((j) => j.id).sort(),
     waiting: waiting && { data: waiting.data, priority: waiting.priority, state: await waiting.getState() },
     delayed: delayed && { delay: delayed.delay, state: await delayed.getState() },
     scheduler: await orders.getJobScheduler(SCHEDULER),
@@ -149,14 +150,15 @@ describe('refused routes', () => {
   }
 
   it('ignores method-override headers and query parameters', async () => {
-    for (const req of [
+    const tries: RawRequest[] = [
       { method: 'POST', path: '/api/queues/orders/empty', headers: { 'x-http-method-override': 'PUT' } },
       { method: 'POST', path: '/api/queues/orders/empty?_method=PUT' },
       { method: 'POST', path: `/api/queues/orders/${WAITING}/clean`, headers: { 'x-http-method': 'PUT', 'x-method-override': 'PUT' } },
       { method: 'PUT', path: `/api/queues/orders/${WAITING}/clean`, headers: { 'x-http-method-override': 'GET' } },
       { method: 'DELETE', path: `/api/queues/orders/${WAITING}` },
       { method: 'DELETE', path: '/api/queues/orders' },
-    ]) {
+    ];
+    for (const req of tries) {
       const res = await send(url, { ...req, headers: { ...good, ...req.headers } });
       expect({ req, status: res.status }).toEqual({ req, status: 403 });
     }
@@ -276,6 +278,9 @@ describe('failed logins', () => {
     expect((await get(attacker)).status).toBe(429);
     expect((await get(attacker, { ...wrong, 'x-forwarded-for': '198.51.100.9' })).status).toBe(429);
     expect((await get(attacker, {}, '/healthz')).status).toBe(200);
+    // Operators are told once, when the address reaches the limit, not on every refused request.
+    expect(blocked.map(([address]) => address)).toEqual([attacker]);
+    expect(blocked[0]![1]).toBeGreaterThanOrEqual(retryAfter);
 
     const other = '127.0.0.4';
     expect((await get(other, wrong)).status).toBe(401);
