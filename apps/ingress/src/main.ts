@@ -1,7 +1,8 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
 import { createQueueEvents, createQueues, createStores } from '@bridge/core';
 import { allowPretenuring, closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
-import { createIngressServer } from './app';
+import { createIngressServer, createMetricsServer } from './app';
+import { BodyBudget } from './body-budget';
 import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
 
@@ -28,13 +29,19 @@ const waiter = new CommandWaiter(queues, events, env.SYNC_WAIT_MS);
 // would load got (~20 MB of resident memory) for nothing.
 const tenantsById = new Map(tenants.map((t) => [t.accessId, t]));
 
+const budget = new BodyBudget(env.MAX_INFLIGHT_BODY_BYTES);
+const metrics = createIngressMetrics({ bodyBytesInFlight: () => budget.inUse });
 const server = createIngressServer({
   env, redis, queues, waiter, logger,
   ...createStores(redis, queues, env),
   tenantOf: (accessId) => tenantsById.get(accessId),
-  maxBodyBytes: env.MAX_BODY_BYTES,
-  metrics: createIngressMetrics(),
+  limits: { maxBytes: env.MAX_BODY_BYTES, timeoutMs: env.BODY_TIMEOUT_MS, budget },
+  metrics,
+  metricsOnPublicPort: env.METRICS_PORT === undefined,
 });
+// With METRICS_PORT set, /metrics is served there and not on the port Qianyi (and everyone else) reaches.
+const metricsServer = env.METRICS_PORT === undefined ? undefined : createMetricsServer(metrics);
+metricsServer?.listen(env.METRICS_PORT, env.HOST);
 
 // Listen once Redis answers (bounded): a load balancer that sees the port open expects answers, not 503s.
 await new Promise<void>((resolve) => {
@@ -50,10 +57,10 @@ server.listen(env.PORT, env.HOST, () => {
   logger.info({ port, tenants: tenants.map((t) => t.accessId) }, 'ingress listening');
   settleHeapAfterStartup(env.INGRESS_HEAP_GROWING_PERCENT);
 });
-server.keepAliveTimeout = 65000;
 
 const shutdown = handleShutdown({ logger, graceMs: 15000 });
 shutdown.add('http', () => closeServer(server));
+if (metricsServer) shutdown.add('metrics', () => closeServer(metricsServer));
 shutdown.add('queue events', () => waiter.close());
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());

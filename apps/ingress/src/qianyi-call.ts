@@ -1,6 +1,7 @@
 import { parseContent, parseEnvelope, resolveMethod, verifySign } from '@bridge/qianyi';
 import { isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
 import type { Redis } from 'ioredis';
+import { clip } from './clip';
 import { METHOD_HANDLERS } from './methods/registry';
 import type { MethodContext } from './methods/context';
 import { PreSerialized } from './pre-serialized';
@@ -14,6 +15,12 @@ export interface Answer { status: number; body: string }
 const refuse = (status: number, message: string): Answer => ({ status, body: JSON.stringify({ success: false, message }) });
 
 /**
+ * The one answer to a caller the bridge cannot identify, whether the accessId is unknown or the sign is wrong:
+ * two texts would let anyone find out which accessIds exist. The request log and a metric tell them apart.
+ */
+export const NOT_IDENTIFIED = 'accessId and sign not accepted: check the accessId, the secretKey and the signing recipe';
+
+/**
  * One Qianyi call, independent of the HTTP framework. Order of checks: envelope (400), method (400), tenant
  * (401), sign (401), content schema (200, success:false), Redis (503), then the method. Nothing is enqueued
  * before every check has passed.
@@ -22,18 +29,24 @@ export async function handleQianyiCall(deps: EndpointDeps, body: Buffer, content
   const parsed = parseEnvelope(body, contentType);
   if (!parsed.ok) return refuse(parsed.status, parsed.message);
   const envelope = parsed.envelope;
-  log.tenant = envelope.accessId;
-  log.qianyiMethod = envelope.method.trim();
+  // Nothing the caller sent is repeated whole before the sign has verified (clip.ts).
+  log.tenant = clip(envelope.accessId);
+  log.qianyiMethod = clip(envelope.method.trim());
 
   const method = resolveMethod(envelope.method);
-  if (!method) return refuse(400, `unknown method "${envelope.method.trim()}"`);
+  if (!method) return refuse(400, `unknown method "${clip(envelope.method.trim())}"`);
   log.qianyiMethod = method;
 
   const tenant = deps.tenantOf(envelope.accessId);
-  if (!tenant) return refuse(401, `unknown accessId "${envelope.accessId}"`);
+  if (!tenant) {
+    log.authFailure = 'unknown_access_id';
+    return refuse(401, NOT_IDENTIFIED);
+  }
   const verdict = verifySign({ accessId: envelope.accessId, content: envelope.content, contentAlternates: envelope.contentAlternates, sign: envelope.sign, secretKey: tenant.secretKey });
-  log.signFailed = !verdict.ok;
-  if (!verdict.ok) return refuse(401, 'sign does not match: check the secretKey and the signing recipe');
+  if (!verdict.ok) {
+    log.authFailure = 'wrong_sign';
+    return refuse(401, NOT_IDENTIFIED);
+  }
   log.signCandidate = verdict.candidate;
 
   const content = parseContent(method, envelope.content);

@@ -5,10 +5,15 @@ import type { Logger } from '@bridge/runtime';
 /** What one request line says. Filled in as the request goes; never holds the body, the sign or secrets. */
 export interface RequestLog {
   reqId: string;
+  /** The accessId as sent (cut to 200 characters until the sign has verified). */
   tenant?: string;
+  /** The method as sent (cut likewise), then its canonical name once resolved. */
   qianyiMethod?: string;
   signCandidate?: string;
-  signFailed?: boolean;
+  /** Why a call was refused 401. The caller hears one text for both; operators need the difference. */
+  authFailure?: 'unknown_access_id' | 'wrong_sign';
+  /** Why a body was not read (it is then answered 413, 503 or 408). */
+  bodyRefused?: 'too_large' | 'busy' | 'timeout';
   success?: boolean;
   error?: string;
 }
@@ -18,16 +23,25 @@ export function newRequestLog(header: string | string[] | undefined): RequestLog
   return { reqId: typeof header === 'string' && /^[\w.:@-]{1,128}$/.test(header) ? header : randomUUID() };
 }
 
-/** The request line of the routes Express serves (health, readiness, metrics, not found). */
+/** The entry a route fills in for the request line (set by `requestLog`, which runs before every route). */
+export function logEntryOf(res: Response): RequestLog {
+  return res.locals.log as RequestLog;
+}
+
+/**
+ * One request line for every route, written when the answer has gone (or the client left). The path logged is
+ * Express's (no query string) cut to 200 characters: a caller chooses it.
+ */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const entry = newRequestLog(req.headers['x-request-id']);
     res.locals.log = entry;
     res.setHeader('x-request-id', entry.reqId);
-    res.on('finish', () => {
+    res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ ...entry, http: { method: req.method, path: req.path, status: res.statusCode }, ms: Math.round(ms * 10) / 10 }, 'request');
+      const status = res.headersSent ? res.statusCode : 0;
+      logger.info({ ...entry, http: { method: req.method.slice(0, 20), path: req.path.slice(0, 200), status }, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   };

@@ -25,10 +25,12 @@ describe('POST /api/qianyi refuses bad calls with the contract status and enqueu
     expect(res.status).toBe(401);
   });
 
-  test('unknown accessId: 401 naming it', async () => {
-    const res = await post(JSON.stringify(signed('warehouses', '', 'stranger')));
-    expect(res.status).toBe(401);
-    expect(res.body.message).toContain('stranger');
+  test('unknown accessId: 401 with the same text as a wrong sign (which accessIds exist is not told)', async () => {
+    const stranger = await post(JSON.stringify(signed('warehouses', '', 'stranger')));
+    const wrongSign = await post(JSON.stringify({ ...signed('warehouses', ''), sign: 'f'.repeat(40) }));
+    expect(stranger.status).toBe(401);
+    expect(stranger.body).toEqual(wrongSign.body);
+    expect(stranger.body.message).not.toContain('stranger');
   });
 
   test('unknown method: 400 naming it', async () => {

@@ -91,6 +91,14 @@ export const envSchema = z.object({
   ASN_PUSH_QUANTITIES: z.preprocess(blankAsUnset, z.enum(['increment', 'total']).default('increment')),
   MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),
   /**
+   * The ingress's ceiling on request-body bytes held at once, over all calls in flight: past it a call is answered
+   * 503 with Retry-After and nothing of its body is kept, so ten concurrent 20 MB uploads cannot take the process past a
+   * few hundred MB. At least one full-size body must fit (checked in load.ts).
+   */
+  MAX_INFLIGHT_BODY_BYTES: int(64 * 1024 * 1024, 1024),
+  /** How long the ingress waits for a request's whole body (after its headers) before answering 408 and closing. */
+  BODY_TIMEOUT_MS: int(30000, 100),
+  /**
    * The ingress's old-generation growth per major GC, in percent (V8's --heap-growing-percent); 0 leaves V8's own
    * heuristic, which lets a flood of createOrder calls grow the ingress to ~185 MB. 100 holds it near 140 MB; 30 held
    * it near 125 MB but ran two to three full GCs a second, which set the p99 (~25 ms against ~20). See bench/RESULTS.md.

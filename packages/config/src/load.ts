@@ -29,6 +29,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(`invalid configuration:\n  ${describe('', parsed.error).join('\n  ')}`);
   const env = parsed.data;
+  if (env.MAX_INFLIGHT_BODY_BYTES < env.MAX_BODY_BYTES) {
+    throw new ConfigError(`invalid configuration:\n  MAX_INFLIGHT_BODY_BYTES: must be at least MAX_BODY_BYTES (${env.MAX_BODY_BYTES}), or no full-size call could ever be read (got ${env.MAX_INFLIGHT_BODY_BYTES})`);
+  }
   const tenants = options.requireTenants === false && !hasTenantSource(env) ? [] : loadTenants(env);
   return { env, tenants };
 }

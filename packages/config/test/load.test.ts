@@ -20,6 +20,10 @@ function tenantsFile(json: unknown): string {
 }
 
 describe('loadConfig', () => {
+  test('the in-flight body budget must hold at least one full-size body', () => {
+    expect(() => loadConfig({ ...single, MAX_BODY_BYTES: '2000000', MAX_INFLIGHT_BODY_BYTES: '1000000' })).toThrow(/MAX_INFLIGHT_BODY_BYTES: must be at least MAX_BODY_BYTES \(2000000\)/);
+  });
+
   test('defaults of the contract', () => {
     const { env, tenants } = loadConfig(single);
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
@@ -28,6 +32,8 @@ describe('loadConfig', () => {
     expect(env.WEBHOOK_RETRY_SCHEDULE_MS).toEqual([0, 5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000]);
     expect(env.WORKER_QUEUES).toEqual(['orders', 'asn', 'skus', 'inventory', 'webhooks']);
     expect(env.MAX_BODY_BYTES).toBe(20971520);
+    expect(env.MAX_INFLIGHT_BODY_BYTES).toBe(64 * 1024 * 1024);
+    expect(env.BODY_TIMEOUT_MS).toBe(30000);
     expect(env.PORT).toBe(8080);
     expect(env.METRICS_PORT).toBeUndefined();
     expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(100);

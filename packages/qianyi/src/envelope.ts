@@ -91,7 +91,7 @@ function parseEnvelopeUnsafe(rawBody: Buffer, contentType: string | undefined): 
   const kind = bodyKind(contentType, text);
   if (kind === undefined) {
     return bad(
-      `unsupported Content-Type "${mediaType(contentType)}"; send application/json or application/x-www-form-urlencoded`,
+      `unsupported Content-Type "${mediaType(contentType).slice(0, 100)}"; send application/json or application/x-www-form-urlencoded`,
     );
   }
   const read = kind === 'json' ? readJson(text) : readForm(text);

@@ -36,6 +36,7 @@ const BY_LOWER_NAME: ReadonlyMap<string, QianyiMethod> = new Map<string, QianyiM
 ]);
 
 export function resolveMethod(raw: string): QianyiMethod | undefined {
-  if (typeof raw !== 'string') return undefined;
+  // No method name is longer than 20 characters: a long string is refused before it is copied twice below.
+  if (typeof raw !== 'string' || raw.length > 100) return undefined;
   return BY_LOWER_NAME.get(raw.trim().toLowerCase());
 }

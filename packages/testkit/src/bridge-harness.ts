@@ -37,6 +37,9 @@ export interface HarnessOptions {
   redisUrl?: string;
   /** Options for node itself when it starts the ingress (a V8 trace, say). */
   ingressNodeArgs?: string[];
+  /** Variables for the ingress alone, over bridgeEnv. bridgeEnv's METRICS_PORT is the workers' and is not
+   *  passed to the ingress (two processes cannot listen on one port); give the ingress its own here. */
+  ingressEnv?: Record<string, string>;
 }
 
 function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
@@ -82,7 +85,8 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     return w;
   };
   for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
-  const ingress = startApp('ingress', bridgeEnv, 'main', { nodeArgs: options.ingressNodeArgs ?? [] });
+  const { METRICS_PORT: _workersMetricsPort, ...ingressEnv } = bridgeEnv;
+  const ingress = startApp('ingress', { ...ingressEnv, ...options.ingressEnv }, 'main', { nodeArgs: options.ingressNodeArgs ?? [] });
   const ingressUrl = options.noIngress ? '' : (await ingress.listening).url;
 
   const call: BridgeHarness['call'] = async (method, content, opts = {}) => {
