@@ -39,7 +39,7 @@ describe('po receipt', () => {
 
   it('reports sandbox statuses and eTower quirks', () => {
     expect(poRecord(po(), t0, opts)).toMatchObject({ status: 100, deliveredDate: '', packingDetails: [{ forecastAmount: '20', putAwayQty: '' }, expect.anything()] });
-    expect(poRecord(po(), t0 + 5000, opts)).toMatchObject({ status: 200, deliveredDate: '2030-01-01 00:00:05' });
+    expect(poRecord(po(), t0 + 5000, opts)).toMatchObject({ status: 200, deliveredDate: '2030-01-01 08:00:05' }); // printed in China time (format.ts)
     expect(poRecord(po(), t0 + 60_000, opts)).toMatchObject({ status: 300 });
   });
 });

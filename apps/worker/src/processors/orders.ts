@@ -30,7 +30,10 @@ export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx
 
 export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, ctx: ProcessorContext) {
   try {
-    return await releaseOrder(payload.orderNumber, { tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes });
+    return await releaseOrder(payload.orderNumber, {
+      tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes,
+      timeZone: ctx.tenants.require(payload.tenant).etower.timeZone,
+    });
   } catch (err) {
     if (err instanceof OrderRefusedError) throw new UnrecoverableError(err.message);
     throw err;

@@ -62,7 +62,7 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
   try {
     // An earlier attempt that got as far as calling eTower may have created it: look before creating again.
     if (start.from === 'creating' || current?.failureKind === 'unreachable') {
-      const existing = await readBackOrder(deps.etower, orderNumber);
+      const existing = await readBackOrder(deps.etower, orderNumber, deps.tenant.etower.timeZone);
       if (existing) return await adopt(order, existing, deps);
     }
     const confirmNow = deps.tenant.orderReleaseDelayMs <= 0;
@@ -72,7 +72,7 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
       await recordFailure(order, result.reason, 'refused', deps);
       throw new OrderRefusedError(result.reason);
     }
-    const existing = await readBackOrder(deps.etower, orderNumber);
+    const existing = await readBackOrder(deps.etower, orderNumber, deps.tenant.etower.timeZone);
     if (existing) return await adopt(order, existing, deps);
     throw new OrderNotVisibleError(`eTower ${result?.ok === false && !result.missing ? 'reports order ' + orderNumber + ' as existing' : 'gave no answer for order ' + orderNumber} but orderList does not show it yet`);
   } catch (err) {
@@ -115,7 +115,7 @@ async function createAtEtower(order: CreateOrderContent, confirmNow: boolean, de
 async function settleAfterAnsweredFailure(order: CreateOrderContent, kind: string, deps: CreateOrderDeps): Promise<CreateOrderOutcome | undefined> {
   if (kind !== 'http' && kind !== 'auth') return undefined;
   try {
-    const existing = await readBackOrder(deps.etower, order.orderNumber);
+    const existing = await readBackOrder(deps.etower, order.orderNumber, deps.tenant.etower.timeZone);
     if (existing) return await adopt(order, existing, deps);
     await deps.store.transition(deps.tenant.accessId, order.orderNumber, { from: ['creating'], patch: { phase: 'received' }, notify: false, note: 'eTower refused the call for now and does not hold the order' });
   } catch {

@@ -10,6 +10,8 @@ export interface ReleaseOrderDeps {
   etower: EtowerClient;
   store: OrderStore;
   pushes: PushScheduler;
+  /** The tenant's etower.timeZone, for the times of the order read back. */
+  timeZone?: string;
 }
 
 export type ReleaseOutcome = 'released' | 'cancelled' | 'not-held';
@@ -28,7 +30,7 @@ export async function releaseOrder(orderNumber: string, deps: ReleaseOrderDeps):
     const result = await deps.etower.confirmOrders([orderNo]);
     if (result.confirmed.includes(orderNo)) return await settle(orderNumber, { status: 'SENDING', wmsStatus: 'Accepted', etowerStatus: 1 }, deps);
     // Not confirmable (600928): perhaps an earlier attempt confirmed it already. eTower's own record decides.
-    const view = await readBackOrder(deps.etower, orderNumber);
+    const view = await readBackOrder(deps.etower, orderNumber, deps.timeZone);
     if (view && view.etowerStatus !== 0 && view.etowerStatus !== 2) {
       // Its tracking number and carrier travel with it: a SUCCESS is never recorded without its number.
       return await settle(orderNumber, {
