@@ -1,37 +1,18 @@
 // Qianyi's envelope signature (reference §2): sha1Hex(wrapperJson + secretKey), lowercase hex.
 // The content string is always hashed exactly as received: Java writes numbers and escapes in
 // ways JavaScript would not reproduce (`20.0`, `1.0E20`, `\u000B`), and key order is HashMap order.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { escapeNonAscii, escapeSlashes, quote, type Quoting } from './fastjson-quote';
+import { timingSafeEqual } from 'node:crypto';
+import { quote, type Quoting } from './fastjson-quote';
+import { candidates, type SignCandidate } from './sign-candidates';
+import { FASTJSON, JSON_STRINGIFY } from './quoted-writer';
+import { SignHash } from './sign-hash';
 
 export type { Quoting } from './fastjson-quote';
-
-export type SignCandidate =
-  | 'fastjson'
-  | 'json-stringify'
-  | 'empty-content'
-  | 'empty-content-key'
-  | 'empty-access-id'
-  | 'slash-escaped'
-  | 'unicode-escaped'
-  | 'slash-unicode-escaped'
-  | `alternate-${number}`
-  | `alternate-${number}-json-stringify`;
-
-/** The signed text in parts: hashing them one by one never builds (and flattens) a copy of a large content. */
-function signBaseParts(accessId: string, content: string | null | undefined, quoting: Quoting): string[] {
-  const head = '{"accessId":' + quote(accessId, quoting);
-  return content === undefined || content === null ? [head, '}'] : [head, ',"content":', quote(content, quoting), '}'];
-}
+export type { SignCandidate } from './sign-candidates';
 
 export function signBase(accessId: string, content: string | null | undefined, quoting: Quoting): string {
-  return signBaseParts(accessId, content, quoting).join('');
-}
-
-function sha1Hex(base: string | readonly string[], secretKey: string): string {
-  const hash = createHash('sha1');
-  for (const part of typeof base === 'string' ? [base] : base) hash.update(part, 'utf8');
-  return hash.update(secretKey, 'utf8').digest('hex');
+  const head = '{"accessId":' + quote(accessId, quoting);
+  return content === undefined || content === null ? head + '}' : head + ',"content":' + quote(content, quoting) + '}';
 }
 
 export function computeSign(
@@ -40,7 +21,32 @@ export function computeSign(
   secretKey: string,
   quoting: Quoting = 'fastjson',
 ): string {
-  return sha1Hex(signBaseParts(accessId, content, quoting), secretKey);
+  const style = quoting === 'fastjson' ? FASTJSON : JSON_STRINGIFY;
+  // Hashed in pieces: a large content is never copied into one joined string.
+  const hash = new SignHash().text('{"accessId":').piece({ raw: accessId, style });
+  if (content !== undefined && content !== null) hash.text(',"content":').piece({ raw: content, style });
+  return hash.text('}').text(secretKey).hex();
+}
+
+/**
+ * What one verification may hash (reference §2.5 lists the candidates; issue 21 bounds their cost). The first
+ * candidate, the documented recipe, is always hashed whole; the fallbacks share an allowance of
+ * `floorBytes + fallbackMultiple × (the first candidate's bytes)`, never more than `fallbackCapBytes`. A fallback
+ * whose exact size does not fit is skipped, not started; a form alternate, whose size is known only once it is
+ * written, is abandoned where it would pass the budget. So a wrong sign hashes at most three times the documented
+ * text (measured: at most about 1.5× the CPU of parsing the body, whatever it holds), a large content still gets
+ * two fallbacks (Jackson quoting, a form alternate, slash escaping…), and a content of a few KB gets every one.
+ */
+export const SIGN_HASH_BUDGET = {
+  floorBytes: 64 * 1024,
+  fallbackMultiple: 2,
+  fallbackCapBytes: 64 * 1024 * 1024,
+} as const;
+
+/** The most bytes a verification hashes when its first candidate hashes `firstBytes` (secret included). */
+export function signHashBudget(firstBytes: number): number {
+  const { floorBytes, fallbackMultiple, fallbackCapBytes } = SIGN_HASH_BUDGET;
+  return firstBytes + Math.min(floorBytes + fallbackMultiple * firstBytes, fallbackCapBytes);
 }
 
 export interface VerifySignInput {
@@ -53,33 +59,15 @@ export interface VerifySignInput {
 
 export type VerifySignResult = { ok: true; candidate: SignCandidate } | { ok: false };
 
-// Candidates in reference §2.5 order, produced lazily so that the usual first-try match costs a
-// single hash even for a huge content.
-function* candidates(input: VerifySignInput): Generator<[SignCandidate, string | readonly string[]]> {
-  const { accessId, content } = input;
-  if (content === undefined || content === null || content === '') {
-    // The doc's recipe omits the key for empty content; an ERP that kept "" would include it.
-    yield ['empty-content', signBase(accessId, undefined, 'fastjson')];
-    yield ['empty-content-key', signBase(accessId, '', 'fastjson')];
-  } else {
-    // The usual match, hashed in parts; the joined text is built only if a variant below needs it.
-    const fastjsonParts = signBaseParts(accessId, content, 'fastjson');
-    yield ['fastjson', fastjsonParts];
-    yield ['json-stringify', signBaseParts(accessId, content, 'json-stringify')];
-    const fastjson = fastjsonParts.join('');
-    if (accessId === '') {
-      // 800best's own gwms calls with an empty accessId (logistics spec); it may drop the key.
-      yield ['empty-access-id', '{"content":' + quote(content, 'fastjson') + '}'];
-    }
-    const slashed = escapeSlashes(fastjson);
-    yield ['slash-escaped', slashed];
-    yield ['unicode-escaped', escapeNonAscii(fastjson)];
-    yield ['slash-unicode-escaped', escapeNonAscii(slashed)];
-  }
-  for (const [i, alternate] of (input.contentAlternates ?? []).entries()) {
-    yield [`alternate-${i}`, signBase(accessId, alternate, 'fastjson')];
-    yield [`alternate-${i}-json-stringify`, signBase(accessId, alternate, 'json-stringify')];
-  }
+/** A verification with its cost, for logs, metrics and tests. */
+export interface SignVerification {
+  result: VerifySignResult;
+  /** Candidates hashed, in order, with the bytes each hashed (secret included). */
+  tried: Array<{ candidate: SignCandidate; bytes: number }>;
+  /** Candidates that differ from every one tried but did not fit in the budget. */
+  skipped: SignCandidate[];
+  hashedBytes: number;
+  budgetBytes: number;
 }
 
 function sameHex(expectedHex: string, given: Buffer): boolean {
@@ -92,17 +80,47 @@ function sameHex(expectedHex: string, given: Buffer): boolean {
   return timingSafeEqual(expected, given);
 }
 
-export function verifySign(input: VerifySignInput): VerifySignResult {
-  if (typeof input.sign !== 'string' || typeof input.accessId !== 'string') return { ok: false };
-  const given = Buffer.from(input.sign.trim().toLowerCase(), 'utf8');
-  // Variants often coincide (no slash, no non-ASCII); the first name for a digest is the honest one.
-  // Digests, not bases, are remembered so that a 20 MB content is not held several times over.
-  const tried = new Set<string>();
-  for (const [name, base] of candidates(input)) {
-    const digest = sha1Hex(base, input.secretKey);
-    if (tried.has(digest)) continue;
-    tried.add(digest);
-    if (sameHex(digest, given)) return { ok: true, candidate: name };
+export function verifySignTraced(input: VerifySignInput): SignVerification {
+  // The first candidate is hashed whatever its size; the budget follows from it.
+  const trace: SignVerification = {
+    result: { ok: false },
+    tried: [],
+    skipped: [],
+    hashedBytes: 0,
+    budgetBytes: Number.POSITIVE_INFINITY,
+  };
+  const { accessId, content, sign, secretKey } = input;
+  if (typeof sign !== 'string' || typeof accessId !== 'string' || typeof secretKey !== 'string') return trace;
+  if (content !== undefined && content !== null && typeof content !== 'string') return trace;
+  const given = Buffer.from(sign.trim().toLowerCase(), 'utf8');
+  const secretBytes = Buffer.byteLength(secretKey, 'utf8');
+  for (const candidate of candidates({ accessId, content, contentAlternates: input.contentAlternates, secretBytes })) {
+    const left = trace.budgetBytes - trace.hashedBytes;
+    if (('bytes' in candidate ? candidate.bytes : candidate.atLeast) > left) {
+      trace.skipped.push(candidate.name);
+      continue;
+    }
+    const hash = new SignHash(left);
+    for (const piece of candidate.pieces) hash.piece(piece);
+    hash.text(secretKey);
+    trace.hashedBytes += hash.bytes;
+    if (hash.stopped) {
+      // Only a candidate of unknown size gets here: abandoned at the budget, its bytes spent.
+      trace.skipped.push(candidate.name);
+      continue;
+    }
+    const digest = hash.hex();
+    if (trace.tried.length === 0) trace.budgetBytes = signHashBudget(hash.bytes);
+    trace.tried.push({ candidate: candidate.name, bytes: hash.bytes });
+    if (sameHex(digest, given)) {
+      trace.result = { ok: true, candidate: candidate.name };
+      break;
+    }
   }
-  return { ok: false };
+  if (trace.tried.length === 0) trace.budgetBytes = 0;
+  return trace;
+}
+
+export function verifySign(input: VerifySignInput): VerifySignResult {
+  return verifySignTraced(input).result;
 }
