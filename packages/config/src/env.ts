@@ -73,6 +73,8 @@ export const envSchema = z.object({
   ETOWER_BASE_URL: url(),
   ETOWER_TOKEN: optionalString,
   ETOWER_KEY: optionalString,
+  /** The single tenant's etower.timeZone (a tenants file sets it per tenant): the zone eTower's zone-less times are read in. */
+  ETOWER_TIME_ZONE: optionalString,
   ETOWER_TIMEOUT_MS: int(30000, 1),
   /** First retry delay of eTower calls; doubles per attempt (with jitter) up to a cap. */
   ETOWER_RETRY_BASE_MS: int(2000, 1),

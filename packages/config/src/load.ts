@@ -66,7 +66,7 @@ function loadTenants(env: Env): Tenant[] {
     accessId: env.QIANYI_ACCESS_ID,
     secretKey: env.QIANYI_SECRET_KEY,
     qianyi: { callbackBaseUrl: env.QIANYI_CALLBACK_BASE_URL, warehouseExtraType: env.QIANYI_WAREHOUSE_EXTRA_TYPE },
-    etower: { baseUrl: env.ETOWER_BASE_URL, token: env.ETOWER_TOKEN, key: env.ETOWER_KEY },
+    etower: { baseUrl: env.ETOWER_BASE_URL, token: env.ETOWER_TOKEN, key: env.ETOWER_KEY, ...(env.ETOWER_TIME_ZONE ? { timeZone: env.ETOWER_TIME_ZONE } : {}) },
   });
   if (!tenant.success) throw new ConfigError(`invalid tenant configuration:\n  ${describe('', tenant.error).join('\n  ')}`);
   return [tenant.data];

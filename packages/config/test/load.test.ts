@@ -20,6 +20,12 @@ function tenantsFile(json: unknown): string {
 }
 
 describe('loadConfig', () => {
+  test('ETOWER_TIME_ZONE sets the single tenant\'s eTower time zone, checked like the tenants file\'s', () => {
+    expect(loadConfig(single).tenants[0]!.etower.timeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ ...single, ETOWER_TIME_ZONE: 'Europe/Berlin' }).tenants[0]!.etower.timeZone).toBe('Europe/Berlin');
+    expect(() => loadConfig({ ...single, ETOWER_TIME_ZONE: 'Mars/Olympus' })).toThrow(/etower\.timeZone/);
+  });
+
   test('the in-flight body budget must hold at least one full-size body', () => {
     expect(() => loadConfig({ ...single, MAX_BODY_BYTES: '2000000', MAX_INFLIGHT_BODY_BYTES: '1000000' })).toThrow(/MAX_INFLIGHT_BODY_BYTES: must be at least MAX_BODY_BYTES \(2000000\)/);
   });
