@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { parseHostList } from './redis-target';
 
-// Every environment variable of the run contract (shared/design/contract.md), validated once at start.
+// Every environment variable of every process, validated once at start (docs/configuration.md says what each means).
 const int = (fallback: number, min = 0) =>
   z.string().trim().optional().transform((v, ctx) => {
     if (v === undefined || v === '') return fallback;
@@ -63,8 +64,49 @@ const schedule = z.string().optional().transform((v, ctx) => {
   return parts.map(Number);
 });
 
+// `host:port,host:port,…` (REDIS_SENTINELS, REDIS_CLUSTER_NODES): parsed in redis-target.ts.
+const hostList = z.string().optional().transform((v, ctx) => {
+  if (v === undefined || v.trim() === '') return undefined;
+  const parsed = parseHostList(v);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.hosts;
+});
+
+const sentinelName = z.string().trim().optional().transform((v, ctx) => {
+  if (v === undefined || v === '') return undefined;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
+    ctx.addIssue({ code: 'custom', message: `must be the Sentinel's name for the primary: 1-64 of A-Z a-z 0-9 . _ - (got "${v.slice(0, 100)}")` });
+    return z.NEVER;
+  }
+  return v;
+});
+
+// A password is taken as given (not trimmed): leading or trailing spaces could be part of it.
+const secret = z.string().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+
 export const envSchema = z.object({
+  /** One Redis by URL. Exactly one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES may be set (redis-target.ts). */
   REDIS_URL: url('redis://127.0.0.1:6379'),
+  /** The Sentinels watching the primary, `host:port,…`; with REDIS_SENTINEL_NAME, instead of REDIS_URL. */
+  REDIS_SENTINELS: hostList,
+  /** The name the Sentinels know the primary by (`sentinel monitor <name> …`). */
+  REDIS_SENTINEL_NAME: sentinelName,
+  /** Redis Cluster seed nodes, `host:port,…`, instead of REDIS_URL: connects through ioredis's Cluster client. */
+  REDIS_CLUSTER_NODES: hostList,
+  /** The data nodes' password (Sentinel or Cluster mode; with REDIS_URL it may be given here instead of in the URL). */
+  REDIS_PASSWORD: secret,
+  /** The Sentinels' own password, when they have one (`requirepass` in sentinel.conf). */
+  REDIS_SENTINEL_PASSWORD: secret,
+  /**
+   * How many replicas must hold a write before the bridge tells Qianyi about it (Redis WAIT): the ingress answers a
+   * command, and a worker sends a push, only after that many confirm; otherwise 503 / a retried push. 0: no waiting.
+   */
+  REDIS_MIN_REPLICAS_ACK: int(0),
+  /** How long one WAIT for those replicas may take before the call is answered 503 (below the 5 s command timeout). */
+  REDIS_REPLICA_ACK_TIMEOUT_MS: int(1000, 10),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   QIANYI_ACCESS_ID: optionalString,
   QIANYI_SECRET_KEY: optionalString,

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { computeSign } from '@bridge/qianyi';
 import { startApp, type AppProcess } from './app-process';
 import { isolatedRedisUrl } from './test-redis';
-import type { SimStats } from '../../../apps/sandbox/src/etower/state';
 
 /** The sandbox tenant every harness uses. */
 export const TEST_TENANT = { accessId: 'test-access-id', secretKey: 'test-secret-key', token: 'test-token', key: 'test-key', extraType: 'TESTWH' };
@@ -146,9 +145,27 @@ export async function jobCounts(redisUrl: string): Promise<Record<string, number
   return counts;
 }
 
-/** What the eTower sandbox counted (GET /__control/etower/stats): the evidence of "exactly once". The sandbox's
- *  own type, so the tests cannot drift from what it sends (a type-only import: nothing of the app is loaded). */
-export type SandboxStats = SimStats;
+/**
+ * What the eTower sandbox counted (GET /__control/etower/stats): the evidence of "exactly once". Written here as
+ * the wire shape tests read, so that the testkit imports no app; `apps/sandbox/test/stats-shape.test.ts` keeps
+ * it and the sandbox's own `SimStats` the same type.
+ */
+export interface SandboxStats {
+  calls: Record<string, number>;
+  createOrderAttempts: Record<string, number>;
+  /** createOrders items whose answer a `short-array` fault cut off (sending them again is expected). */
+  createOrderAnswersLost: Record<string, number>;
+  ordersCreated: Record<string, number>;
+  confirmations: Record<string, number>;
+  poAttempts: Record<string, number>;
+  posCreated: Record<string, number>;
+  productAttempts: Record<string, number>;
+  productsCreated: Record<string, number>;
+  /** Size of every product/create request, in order. */
+  productBatchSizes: number[];
+  unauthorized: number;
+  faultsApplied: number;
+}
 
 export function etowerStats(bridge: Pick<BridgeHarness, 'control'>): Promise<SandboxStats> {
   return bridge.control<SandboxStats>('/__control/etower/stats');

@@ -27,6 +27,11 @@ export const keys = {
   openOrders: (tenant: string) => key('open-orders', tenant),
   /** Highest order version delivered to Qianyi, so a late retry of an older push is dropped. */
   orderDelivered: (tenant: string, orderNumber: string) => key('order-delivered', tenant, orderNumber),
+  /**
+   * A tenant's finished documents of one kind, scored by when they last changed: the retention sweep deletes those
+   * older than DOCUMENT_RETENTION_MS (retention/sweep-expired.ts). Written by the phase compare-and-set.
+   */
+  expiring: (tenant: string, kind: 'order' | 'asn' | 'sku') => key('expiring', tenant, kind),
   /** Documents whose newest change may not have a push job yet: "<kind>\n<tenant>\n<id>" by time. */
   pushOutbox: key('push-outbox'),
   /** Held while a tenant's orders or ASNs are being polled, so that two polls never overlap. */
@@ -55,7 +60,7 @@ export const keys = {
   asnHistory: (tenant: string, asnNumber: string) => key('asn-history', tenant, asnNumber),
   openAsns: (tenant: string) => key('open-asns', tenant),
   asnDelivered: (tenant: string, asnNumber: string) => key('asn-delivered', tenant, asnNumber),
-  /** Quantities Qianyi has been told of, and the push that may be in flight (pushes/asn-push-ledger.ts). */
+  /** Quantities Qianyi has been told of, and the push that may be in flight (pushes/deliver-asn-push.ts). */
   asnPushLedger: (tenant: string, asnNumber: string) => key('asn-push-ledger', tenant, asnNumber),
 };
 

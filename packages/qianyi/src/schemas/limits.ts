@@ -1,6 +1,6 @@
 // Every bound a Qianyi value is held to before anything is recorded or enqueued, in one place. Each says where
 // it comes from: "eTower §n" is the length or precision eTower's API documents for the field the value is sent
-// as (shared/reference/etower-api.md, that section); "ours" is a decision, with its reason. A value over an
+// as (the numbered section of our eTower API reference, kept beside the specification, not in this repo); "ours" is a decision, with its reason. A value over an
 // eTower bound is refused at the door, naming the field, instead of being truncated or refused later by eTower
 // (the one truncation kept is the order's remark, which the README documents). Lengths count UTF-16 code units,
 // as eTower's Java side does.
