@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { classifyEtowerFailure } from '@bridge/etower';
 import { jobDefinition, type JobName } from '@bridge/core';
-import type { ProcessorContext } from './processors/context';
+import type { JobRun, ProcessorContext } from './processors/context';
 import { PROCESSORS } from './processors';
 
 /** eTower answers 401 when this host's clock is off or the key is wrong: worth a few tries, not a day of them. */
@@ -11,25 +11,40 @@ export class JobTimeoutError extends Error {
   override name = 'JobTimeoutError';
 }
 
+export interface RunJobOptions {
+  /** The attempt's deadline instead of the catalog's (tests that cannot wait minutes for one). */
+  timeoutMs?: number;
+}
+
 /**
  * Runs one attempt of a job: payload checked against the catalog, bounded by the job's timeout, and every
  * failure sorted into "retry later" (thrown as is, BullMQ backs off) or "cannot succeed" (UnrecoverableError,
  * so BullMQ stops at once and the job's failedReason says why).
  */
-export async function runJob(job: Job, token: string | undefined, ctx: ProcessorContext): Promise<unknown> {
+export async function runJob(job: Job, token: string | undefined, ctx: ProcessorContext, options: RunJobOptions = {}): Promise<unknown> {
   const definition = jobDefinition(job.name);
   const processor = PROCESSORS[job.name as JobName];
   if (!definition || !processor) throw new UnrecoverableError(`no processor for job "${job.name}" in this worker version`);
   const parsed = definition.payload.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
 
+  // At the deadline the attempt ends (the race below) and its work is told to stop: every eTower call and push
+  // it has in flight or makes afterwards is abandoned through `signal`, so the locks it holds are released at
+  // once, not when its slowest call gives up (ETOWER_TIMEOUT_MS, or a webhook's 35 s) while the retry waits.
+  const timeoutMs = options.timeoutMs ?? definition.timeoutMs;
+  const deadline = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JobTimeoutError(`${job.name} did not finish within ${definition.timeoutMs} ms`)), definition.timeoutMs);
+    timer = setTimeout(() => {
+      const err = new JobTimeoutError(`${job.name} did not finish within ${timeoutMs} ms`);
+      deadline.abort(err);
+      reject(err);
+    }, timeoutMs);
   });
   try {
     const trace = traceOf(job);
-    const work = processor(parsed.data, scopedToJob(ctx, trace), { job, token, trace, finalAttempt: (kind) => isFinalAttempt(job, kind) });
+    const run: JobRun = { job, token, trace, signal: deadline.signal, finalAttempt: (kind) => isFinalAttempt(job, kind) };
+    const work = processor(parsed.data, scopedToJob(ctx, trace), run);
     return await Promise.race([work, timeout]);
   } catch (err) {
     if (err instanceof UnrecoverableError || err instanceof JobTimeoutError || err instanceof DelayedError) throw err;

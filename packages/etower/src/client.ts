@@ -13,7 +13,7 @@ import type { EtowerWarehouse } from './decoders/warehouses';
 import { checkCredentials, type EtowerCredentialCheck } from './endpoints/check-credentials';
 import type { EtowerSignatureFallback } from './signature-flavour';
 import type { Base64Flavour } from './signing';
-import { createEtowerTransport, type EtowerCallObservation, type EtowerLogger, type EtowerTransport } from './transport';
+import { createEtowerTransport, type EtowerCallObservation, type EtowerLogger, type EtowerRequest, type EtowerTransport } from './transport';
 import type { EtowerCreateOrderInput } from './types/create-order';
 import type { EtowerPoInput } from './types/po';
 import type { EtowerProductInput } from './types/product';
@@ -54,7 +54,12 @@ export interface EtowerClient {
   checkCredentials(): Promise<EtowerCredentialCheck>;
   /** The Base64 flavour eTower is known to accept, or undefined until an answer has told. */
   signatureFlavour(): Base64Flavour | undefined;
-  /** Releases the keep-alive sockets. */
+  /**
+   * This client (same connections, same learnt flavour) with every call abandoned when `signal` aborts: a call
+   * in flight or made after it rejects with EtowerAbortedError. A job hands its deadline to the calls it makes.
+   */
+  withSignal(signal: AbortSignal): EtowerClient;
+  /** Releases the keep-alive sockets (shared with every withSignal view). */
   close(): void;
 }
 
@@ -86,6 +91,17 @@ export function etowerClientOver(transport: EtowerTransport): EtowerClient {
     createPo: (po) => createPo(transport, po),
     poList: (q) => poList(transport, q),
     checkCredentials: () => checkCredentials(transport),
+    signatureFlavour: () => transport.signatureFlavour(),
+    withSignal: (signal) => etowerClientOver(abandonedOn(transport, signal)),
+    close: () => transport.close(),
+  };
+}
+
+function abandonedOn(transport: EtowerTransport, signal: AbortSignal): EtowerTransport {
+  const bound = (request: EtowerRequest): EtowerRequest => ({ ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal });
+  return {
+    send: (request) => transport.send(bound(request)),
+    detectFlavour: (request) => transport.detectFlavour(bound(request)),
     signatureFlavour: () => transport.signatureFlavour(),
     close: () => transport.close(),
   };

@@ -13,6 +13,7 @@ export { ETOWER_PATHS, ETOWER_PREFIX, MAX_IDS_PER_QUERY, MAX_PRODUCTS_PER_CALL }
 export { EtowerError, type EtowerErrorKind } from './errors/etower-error';
 export { EtowerNetworkError } from './errors/network-error';
 export { EtowerTimeoutError } from './errors/timeout-error';
+export { EtowerAbortedError } from './errors/aborted-error';
 export { EtowerHttpError, isRetryableStatus } from './errors/http-error';
 export { EtowerAuthError } from './errors/auth-error';
 export { EtowerMalformedResponseError } from './errors/malformed-response-error';

@@ -6,6 +6,7 @@ import { EtowerHttpError } from './errors/http-error';
 import { EtowerMalformedResponseError, snippetOf } from './errors/malformed-response-error';
 import { EtowerNetworkError } from './errors/network-error';
 import { EtowerTimeoutError } from './errors/timeout-error';
+import { EtowerAbortedError } from './errors/aborted-error';
 import { parseRetryAfter } from './errors/retry-after';
 
 // The one HTTP client behind every endpoint, and the single place where its failures become ours. undici, not
@@ -46,6 +47,8 @@ export interface EtowerRequest {
   path: string;
   searchParams?: Record<string, string | number>;
   json?: unknown;
+  /** Abandons the call when it aborts (a job's deadline): it then rejects with EtowerAbortedError. */
+  signal?: AbortSignal;
 }
 
 export interface EtowerTransport {
@@ -120,7 +123,7 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
       const res = await undiciRequest(url, {
         method: request.method,
         dispatcher,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: request.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), request.signal]) : AbortSignal.timeout(options.timeoutMs),
         headers: {
           accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'qianyi-etower-bridge',
           [ETOWER_DATE_HEADER.toLowerCase()]: date, authorization,
@@ -131,7 +134,7 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
       options.logger?.debug({ endpoint, method: request.method, status: answer.status, ms: Date.now() - started }, 'etower request');
       return answer;
     } catch (err) {
-      const mapped = mapRequestError(endpoint, err, options.timeoutMs);
+      const mapped = request.signal?.aborted ? new EtowerAbortedError(endpoint, reasonOf(request.signal), err) : mapRequestError(endpoint, err, options.timeoutMs);
       options.logger?.warn({ endpoint, kind: mapped.kind, ms: Date.now() - started, err: mapped.message }, 'etower request failed');
       throw mapped;
     }
@@ -216,6 +219,11 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+function reasonOf(signal: AbortSignal): string {
+  const reason = signal.reason as unknown;
+  return reason instanceof Error ? reason.message : String(reason ?? 'aborted');
+}
 
 function mapRequestError(endpoint: string, err: unknown, timeoutMs: number): EtowerTimeoutError | EtowerNetworkError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };

@@ -12,7 +12,7 @@ export async function processCreateAsn(payload: JobPayload<'createAsn'>, ctx: Pr
   if (!asn.success) throw new UnrecoverableError(`createAsn payload no longer matches the schema: ${asn.error.message}`);
   try {
     return await createAsnAtEtower(asn.data, {
-      tenant: ctx.tenants.require(payload.tenant), etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes, finalAttempt: run.finalAttempt,
+      tenant: ctx.tenants.require(payload.tenant), etower: ctx.tenants.etower(payload.tenant, run.signal), asns: ctx.asns, pushes: ctx.pushes, finalAttempt: run.finalAttempt,
     });
   } catch (err) {
     // Recorded as failed already: BullMQ must not try again.
@@ -21,19 +21,19 @@ export async function processCreateAsn(payload: JobPayload<'createAsn'>, ctx: Pr
   }
 }
 
-export async function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: ProcessorContext) {
+export async function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: ProcessorContext, run: JobRun) {
   // One poll per tenant at a time (see processPollOrders).
-  const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), POLL_LOCK_MS,
+  const poll = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), POLL_LOCK_MS,
     () => pollOpenAsns({
-      tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), asns: ctx.asns, pushes: ctx.pushes,
+      tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant, run.signal), asns: ctx.asns, pushes: ctx.pushes,
       createJobs: createJobsIn(ctx.queues.asn, (asnNumber) => createAsnJobId(payload.tenant, asnNumber)),
     }));
-  return run.locked ? run.value : { skipped: 'another poll of this tenant is running' };
+  return poll.locked ? poll.value : { skipped: 'another poll of this tenant is running' };
 }
 
 export async function processPushAsnInfo(payload: JobPayload<'pushAsnInfo'>, ctx: ProcessorContext, run: JobRun) {
   const outcome = await deliverAsnPush(payload.asnNumber, payload.version, {
-    asns: ctx.asns, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant), quantities: ctx.env.ASN_PUSH_QUANTITIES,
+    asns: ctx.asns, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant), quantities: ctx.env.ASN_PUSH_QUANTITIES, replicas: ctx.replicas, signal: run.signal,
   });
   if (outcome === 'busy') {
     await run.job.moveToDelayed(Date.now() + BUSY_RETRY_MS, run.token);

@@ -21,6 +21,8 @@ export interface JobRun {
   token: string | undefined;
   /** The job's log context; `reqId` is the Qianyi call that caused it, passed on to the jobs this one enqueues. */
   trace: { reqId?: string };
+  /** Aborts at the attempt's deadline: handed to every outbound call (eTower, Qianyi) the use case makes. */
+  signal: AbortSignal;
   /** Whether a retryable failure of this kind is the job's last: use cases then record a final failure. */
   finalAttempt(kind: string): boolean;
 }

@@ -13,7 +13,7 @@ export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx
   try {
     return await createOrderAtEtower(order.data, {
       tenant: ctx.tenants.require(payload.tenant),
-      etower: ctx.tenants.etower(payload.tenant),
+      etower: ctx.tenants.etower(payload.tenant, run.signal),
       store: ctx.orders,
       pushes: ctx.pushes,
       finalAttempt: run.finalAttempt,
@@ -28,10 +28,10 @@ export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx
   }
 }
 
-export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, ctx: ProcessorContext) {
+export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, ctx: ProcessorContext, run: JobRun) {
   try {
     return await releaseOrder(payload.orderNumber, {
-      tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes,
+      tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant, run.signal), store: ctx.orders, pushes: ctx.pushes,
       timeZone: ctx.tenants.require(payload.tenant).etower.timeZone,
     });
   } catch (err) {
@@ -40,14 +40,14 @@ export async function processReleaseOrder(payload: JobPayload<'releaseOrder'>, c
   }
 }
 
-export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext) {
+export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: ProcessorContext, run: JobRun) {
   // One poll per tenant at a time: a slow or retried poll overlapping the next would write an older eTower
   // reading over a newer one. The lock is renewed while the poll runs and expires soon after its worker dies.
   const tenant = ctx.tenants.require(payload.tenant);
-  const run = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
-    tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant), store: ctx.orders, pushes: ctx.pushes, logger: ctx.logger,
+  const poll = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
+    tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant, run.signal), store: ctx.orders, pushes: ctx.pushes, logger: ctx.logger,
     timeZone: tenant.etower.timeZone, trackingWaitHours: tenant.trackingWaitHours,
     createJobs: createJobsIn(ctx.queues.orders, (orderNumber) => createJobId(payload.tenant, orderNumber)),
   }));
-  return run.locked ? run.value : { skipped: 'another poll of this tenant is running' };
+  return poll.locked ? poll.value : { skipped: 'another poll of this tenant is running' };
 }

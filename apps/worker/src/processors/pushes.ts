@@ -6,7 +6,7 @@ import type { JobRun, ProcessorContext } from './context';
 const BUSY_RETRY_MS = 1000;
 
 export async function processPushOrderInfo(payload: JobPayload<'pushOrderInfo'>, ctx: ProcessorContext, run: JobRun) {
-  const outcome = await deliverOrderPush(payload.orderNumber, payload.version, { store: ctx.orders, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant) });
+  const outcome = await deliverOrderPush(payload.orderNumber, payload.version, { store: ctx.orders, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant), replicas: ctx.replicas, signal: run.signal });
   if (outcome === 'busy') {
     await run.job.moveToDelayed(Date.now() + BUSY_RETRY_MS, run.token);
     throw new DelayedError();

@@ -15,6 +15,8 @@ export interface DeliverAsnPushDeps {
   redis: Redis;
   tenant: Tenant;
   quantities: AsnPushQuantities;
+  /** The job's deadline: a push still waiting for Qianyi's answer when it aborts stays in flight, re-sent next time. */
+  signal?: AbortSignal;
 }
 
 interface InFlight { version: number; content: PushAsnInfoInput; totals: ToldTotals }
@@ -48,7 +50,7 @@ export async function deliverAsnPush(asnNumber: string, version: number, deps: D
   return result.locked ? result.value : 'busy';
 
   async function send(push: InFlight): Promise<void> {
-    await sendPush(deps.tenant, 'pushAsnInfo', push.content);
+    await sendPush(deps.tenant, 'pushAsnInfo', push.content, deps.signal ? { signal: deps.signal } : {});
     await deps.redis.multi().hset(ledgerKey, 'told', JSON.stringify(push.totals)).hdel(ledgerKey, 'inflight').exec();
     await markDelivered(deps.redis, deliveredKey, push.version);
   }

@@ -12,6 +12,8 @@ export interface DeliverOrderPushDeps {
   store: OrderStore;
   redis: Redis;
   tenant: Tenant;
+  /** The job's deadline: a push still waiting for Qianyi's answer when it aborts is abandoned (and retried). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function deliverOrderPush(orderNumber: string, version: number, dep
     if (!state) return 'unknown-order';
     if (state.version > version) return 'superseded';
     if ((await deliveredVersion(deps.redis, deliveredKey)) >= version) return 'already-delivered';
-    await sendPush(deps.tenant, 'pushOrderInfo', orderPushContent(state));
+    await sendPush(deps.tenant, 'pushOrderInfo', orderPushContent(state), deps.signal ? { signal: deps.signal } : {});
     await markDelivered(deps.redis, deliveredKey, state.version);
     return 'delivered';
   });

@@ -37,7 +37,12 @@ export class TenantRegistry {
     return [...this.byAccessId.values()];
   }
 
-  etower(accessId: string): EtowerClient {
+  /** The tenant's eTower client; with `signal` (a job's deadline), a view of it whose calls are abandoned when it aborts. */
+  etower(accessId: string, signal?: AbortSignal): EtowerClient {
+    return signal ? this.client(accessId).withSignal(signal) : this.client(accessId);
+  }
+
+  private client(accessId: string): EtowerClient {
     let client = this.clients.get(accessId);
     if (!client) {
       const t = this.require(accessId);
