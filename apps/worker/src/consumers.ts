@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { Env, QueueName } from '@bridge/config';
-import { jobDefinition } from '@bridge/core';
+import { finishedJobRetention, jobDefinition } from '@bridge/core';
 import { KEY_PREFIX, createRedis, type Logger } from '@bridge/runtime';
 import type { WorkerMetrics } from './metrics';
 import type { ProcessorContext } from './processors/context';
@@ -22,6 +22,7 @@ export function startConsumers(queues: readonly QueueName[], env: Env, ctx: Proc
       concurrency: env.WORKER_CONCURRENCY,
       lockDuration: env.WORKER_LOCK_DURATION_MS,
       stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+      ...finishedJobRetention(env.DOCUMENT_RETENTION_MS),
       settings: {
         backoffStrategy: (attemptsMade, _type, err, job) => jobDefinition(job?.name ?? '')?.retryDelay(attemptsMade, err, env) ?? 5000,
       },

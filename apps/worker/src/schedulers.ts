@@ -1,5 +1,5 @@
 import type { Env, QueueName, Tenant } from '@bridge/config';
-import { JOBS, perTenantId, type JobName, type Queues } from '@bridge/core';
+import { JOBS, perTenantId, sweepIntervalMs, type JobName, type Queues } from '@bridge/core';
 
 interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boolean }
 
@@ -13,6 +13,8 @@ const PERIODIC: Periodic[] = [
   // Products normally go out with the job their insert_sku_info enqueued; this sweep picks up any left
   // pending when that job ran out of attempts (eTower down for long), so no product waits for the next call.
   { job: 'createProducts', everyMs: () => 60000, perTenant: true },
+  // Finished documents past DOCUMENT_RETENTION_MS leave Redis: a quarter of the retention apart, 1 s to 1 min.
+  { job: 'sweepExpired', everyMs: (env) => sweepIntervalMs(env.DOCUMENT_RETENTION_MS), perTenant: true },
 ];
 
 /**

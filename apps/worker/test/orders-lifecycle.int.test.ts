@@ -57,7 +57,7 @@ test('20 concurrent identical createOrder calls and later repeats: one create at
 
 test('an unknown order is answered success:false saying so', async () => {
   const res = await bridge.call('getOrder', { orderNumber: 'NEVER-SEEN' });
-  expect(res.body).toEqual({ success: false, message: 'order NEVER-SEEN is not known to this bridge' });
+  expect(res.body).toEqual({ success: false, message: 'order NEVER-SEEN is not known to this bridge: it was never received, or it finished more than 30 days ago and is no longer kept (DOCUMENT_RETENTION_MS)' });
 });
 
 test('an order the warehouse split in two: one Qianyi order, both tracking numbers, shipped when both are', async () => {

@@ -54,3 +54,7 @@ export * from './pushes/asn-push-content';
 export * from './pushes/deliver-asn-push';
 export * from './stores';
 export * from './state/exclusive';
+export * from './retention/sweep-expired';
+export * from './retention/retention-policy';
+export * from './retention/not-kept';
+export * from './state/history';

@@ -131,6 +131,12 @@ export const envSchema = z.object({
   WORKER_STALLED_INTERVAL_MS: int(30000, 1000),
   WORKER_CONCURRENCY: int(50, 1),
   WORKER_QUEUES: queueList,
+  /**
+   * How long a finished order, ASN or product is kept after its last change (its push delivered or exhausted): then
+   * everything of it leaves Redis (retention/sweep-expired.ts), and getOrder/getAsnList answer that it is no longer
+   * kept. Open documents never expire. Also how long failed jobs are kept (an exhausted push stays replayable).
+   */
+  DOCUMENT_RETENTION_MS: int(30 * 24 * 3600 * 1000, 1000),
   /** What a pushAsnInfo carries per SKU: the quantities received since the previous push (default) or totals. */
   ASN_PUSH_QUANTITIES: z.preprocess(blankAsUnset, z.enum(['increment', 'total']).default('increment')),
   MAX_BODY_BYTES: int(20 * 1024 * 1024, 1024),

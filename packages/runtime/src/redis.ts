@@ -50,5 +50,6 @@ export function isRedisUnavailableError(err: unknown): boolean {
   if (!e) return false;
   if (e.name === 'MaxRetriesPerRequestError') return true;
   if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'NR_CLOSED'].includes(e.code)) return true;
-  return /Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|connect ECONNREFUSED|read ECONNRESET/i.test(e.message ?? '');
+  // OOM: Redis at maxmemory with noeviction refuses writes until memory is freed (the retention sweep) or raised.
+  return /Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|connect ECONNREFUSED|read ECONNRESET|OOM command not allowed/i.test(e.message ?? '');
 }

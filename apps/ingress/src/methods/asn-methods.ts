@@ -1,4 +1,4 @@
-import { asnListItem, cancelAsn, createAsnJobId, submitAsn } from '@bridge/core';
+import { asnListItem, cancelAsn, createAsnJobId, notKeptMessage, submitAsn } from '@bridge/core';
 import { cancelAsnOrderResponse, createAsnOrderResponse, fail, getAsnListResponse, type AsnListItem, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
@@ -27,7 +27,7 @@ export async function getAsnList(content: ContentOf<'getAsnList'>, ctx: MethodCo
   const notes: string[] = [];
   for (const asnNumber of content.asnNumbers) {
     const state = states.get(asnNumber);
-    if (!state) { notes.push(`${asnNumber}: not known to this bridge`); continue; }
+    if (!state) { notes.push(notKeptMessage('ASN', asnNumber, ctx.env.DOCUMENT_RETENTION_MS)); continue; }
     const item = asnListItem(state);
     if ('failed' in item) notes.push(`${asnNumber}: ${item.failed}`);
     else list.push(item);

@@ -1,4 +1,4 @@
-import { cancelOrder, createJobId, submitOrder } from '@bridge/core';
+import { cancelOrder, createJobId, notKeptMessage, submitOrder } from '@bridge/core';
 import { cancelOrderResponse, createOrderResponse, fail, getOrderResponse, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
@@ -23,7 +23,7 @@ export async function createOrder(content: ContentOf<'createOrder'>, ctx: Method
 
 export async function getOrder(content: ContentOf<'getOrder'>, ctx: MethodContext) {
   const state = await ctx.orders.get(ctx.tenant.accessId, content.orderNumber);
-  if (!state) return fail(`order ${content.orderNumber} is not known to this bridge`);
+  if (!state) return fail(notKeptMessage('order', content.orderNumber, ctx.env.DOCUMENT_RETENTION_MS));
   return getOrderResponse({
     orderNumber: state.orderNumber,
     wmsStatus: state.wmsStatus,

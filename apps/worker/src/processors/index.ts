@@ -6,6 +6,7 @@ import { processRefreshCatalog } from './refresh-catalog';
 import { processCreateAsn, processPollAsns, processPushAsnInfo } from './asn';
 import { processRebuildInventory } from './inventory';
 import { processCreateProducts } from './skus';
+import { processSweepExpired } from './sweep-expired';
 
 /** Job name -> processor. The type makes every job of the catalog have one. */
 export const PROCESSORS: Record<JobName, Processor> = {
@@ -20,4 +21,5 @@ export const PROCESSORS: Record<JobName, Processor> = {
   createAsn: processCreateAsn,
   pollAsns: processPollAsns,
   pushAsnInfo: processPushAsnInfo,
+  sweepExpired: processSweepExpired,
 };

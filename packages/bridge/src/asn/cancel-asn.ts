@@ -20,7 +20,7 @@ export interface CancelAsnDeps {
  */
 export async function cancelAsn(asnNumber: string, deps: CancelAsnDeps): Promise<CancelAsnOutcome> {
   let state = await deps.asns.get(deps.tenant, asnNumber);
-  if (!state) return { ok: false, info: `ASN ${asnNumber} is not known to the bridge (it was never received), so there is nothing to cancel` };
+  if (!state) return { ok: false, info: `ASN ${asnNumber} is not known to the bridge (never received, or finished and no longer kept), so there is nothing to cancel` };
   if (state.phase === 'creating') {
     await deps.waitForCreate(asnNumber);
     state = (await deps.asns.get(deps.tenant, asnNumber)) ?? state;

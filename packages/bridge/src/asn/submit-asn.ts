@@ -42,7 +42,7 @@ export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tena
     const again = await deps.asns.transition(tenant, asn.asnNumber, { from: ['failed'], patch: { phase: 'received', failedReason: null, ...initialAsnFields(asn) }, notify: false, open: 'add', note: 'sent again by Qianyi' });
     if (again.ok) {
       const old = await deps.queues.asn.getJob(createAsnJobId(tenant, asn.asnNumber));
-      if (old && (await old.getState()) === 'failed') await old.remove().catch(() => undefined);
+      if (old && ['failed', 'completed'].includes(await old.getState())) await old.remove().catch(() => undefined);
     }
   }
   const job = await enqueue(deps.queues, 'createAsn', { tenant, asn }, { ...(deps.trace ? { trace: deps.trace } : {}) });

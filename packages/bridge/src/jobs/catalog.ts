@@ -44,6 +44,11 @@ export const JOBS = {
     name: 'pushOrderInfo', queue: 'webhooks', payload: z.object({ tenant, orderNumber: z.string().min(1), version: z.number().int().min(1) }),
     attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
   }),
+  /** Delete the tenant's documents finished more than DOCUMENT_RETENTION_MS ago (retention/sweep-expired.ts). */
+  sweepExpired: defineJob({
+    name: 'sweepExpired', queue: 'orders', payload: tenantPayload,
+    attempts: 1, retryDelay: () => 0, timeoutMs: 120000,
+  }),
   /** Enqueue pushes for changes whose push job was never created (a crash between the two). */
   drainOutbox: defineJob({
     name: 'drainOutbox', queue: 'webhooks', payload: z.object({}),

@@ -1,22 +1,33 @@
-import { Queue, QueueEvents, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import { Queue, QueueEvents, type ConnectionOptions, type KeepJobs } from 'bullmq';
 import { QUEUE_NAMES, type QueueName } from '@bridge/config';
 import { KEY_PREFIX } from '@bridge/runtime';
 
 /**
- * Completed jobs are kept for a week (not removed at once): a repeat of the same command with the same
- * deterministic id within that window is recognised by BullMQ itself. After that, the state store is the
- * final word on what was done. Failed jobs stay a month so that they can be inspected and replayed.
+ * How long finished jobs stay, applied by the workers (a job's own options would win, so producers set none).
+ *
+ * Completed: the newest 1,000 per queue, at most an hour. What stops a repeat of a command is the document's record
+ * (its phase), not the completed job: a repeat of an order already created is answered from the record, one that
+ * was cancelled is refused, one that failed is a fresh attempt, and one still in received/creating gets a job whose
+ * create reads eTower back first. So a completed job is needed only briefly (the ingress's wait reads its result
+ * from the event stream), and keeping it longer would keep each order's content, names and address included.
+ *
+ * Failed: for the document retention (an exhausted push can be replayed until its document goes, and the retention
+ * sweep removes a document's failed jobs with it), at most 200,000 per queue: past that the oldest failed jobs go
+ * first, so a long Qianyi outage cannot fill Redis with failed pushes (about 0.6 KB each).
  */
-export const JOB_RETENTION: Pick<DefaultJobOptions, 'removeOnComplete' | 'removeOnFail'> = {
-  removeOnComplete: { age: 7 * 24 * 3600, count: 200000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-};
+export function finishedJobRetention(retentionMs: number): { removeOnComplete: KeepJobs; removeOnFail: KeepJobs } {
+  return {
+    removeOnComplete: { age: 3600, count: 1000 },
+    removeOnFail: { age: Math.ceil(retentionMs / 1000), count: 200000 },
+  };
+}
 
 export function createQueue(name: QueueName, connection: ConnectionOptions): Queue {
   return new Queue(name, {
     connection,
     prefix: KEY_PREFIX,
-    defaultJobOptions: { ...JOB_RETENTION, backoff: { type: 'bridge' } },
+    // One stack trace per failed job, not one per attempt: a push retried through a day kept eight.
+    defaultJobOptions: { backoff: { type: 'bridge' }, stackTraceLimit: 1 },
   });
 }
 

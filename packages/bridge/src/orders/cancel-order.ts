@@ -26,7 +26,7 @@ export const releaseJobId = (tenant: string, orderNumber: string) => jobId('rele
  */
 export async function cancelOrder(orderNumber: string, deps: CancelOrderDeps): Promise<CancelOutcome> {
   let state = await deps.store.get(deps.tenant, orderNumber);
-  if (!state) return { ok: false, message: `order ${orderNumber} is not known to the bridge (it was never received), so there is nothing to cancel` };
+  if (!state) return { ok: false, message: `order ${orderNumber} is not known to the bridge (never received, or finished and no longer kept), so there is nothing to cancel` };
   if (state.phase === 'creating') {
     await deps.waitForCreate();
     state = (await deps.store.get(deps.tenant, orderNumber)) ?? state;

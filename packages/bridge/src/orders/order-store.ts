@@ -2,6 +2,10 @@ import type { Redis } from 'ioredis';
 import { DocumentStore, type DocumentTransition, type DocumentTransitionResult } from '../state/document-store';
 import { keys } from '../state/keys';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
+import { skuLinesCodec } from './sku-lines-codec';
+
+/** Phases an order ends in: once also out of the poll set (eTower will not change it), it may expire. */
+export const FINAL_ORDER_PHASES: readonly OrderPhase[] = ['released', 'cancelled', 'failed'];
 
 export type TransitionResult = DocumentTransitionResult<OrderPhase>;
 export type TransitionOptions = DocumentTransition<OrderPhase, OrderPatch>;
@@ -12,9 +16,11 @@ export const LABEL_TTL_SECONDS = 7 * 24 * 3600;
 /** Outbound orders' state: the record of what was done, and the final word on "already done". */
 export class OrderStore extends DocumentStore<OrderState, OrderPhase, OrderPatch> {
   constructor(redis: Redis) {
-    super(redis, 'order', { record: keys.order, history: keys.orderHistory, open: keys.openOrders }, {
+    super(redis, 'order', { record: keys.order, history: keys.orderHistory, open: keys.openOrders, expiring: (t) => keys.expiring(t, 'order') }, {
       numbers: new Set(['etowerStatus', 'shippingTime', 'releaseAt', 'awaitingTrackingSince']),
-      json: new Set(['skuList']),
+      json: new Set(),
+      custom: { skuList: skuLinesCodec },
+      finalPhases: FINAL_ORDER_PHASES,
     }, 'orderNumber');
   }
 

@@ -51,8 +51,10 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
       from: ['failed'], patch: { phase: 'received', status: 'SENDING', wmsStatus: 'Queued at the bridge (sent again)', failedReason: null, failureKind: null }, notify: true, open: 'add', note: 'sent again by Qianyi', now,
     });
     if (again.ok) {
+      // The earlier job has ended (failed, or completed before eTower failed the order): removed, so that the new
+      // content gets a job of its own under the same id instead of BullMQ taking it for a repeat of the old one.
       const old = await deps.queues.orders.getJob(createJobId(tenant, order.orderNumber));
-      if (old && (await old.getState()) === 'failed') await old.remove().catch(() => undefined);
+      if (old && ['failed', 'completed'].includes(await old.getState())) await old.remove().catch(() => undefined);
       await deps.pushes.orderChanged(tenant, order.orderNumber, again.version, now);
     }
   }

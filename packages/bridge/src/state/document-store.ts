@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { luaScript } from '@bridge/runtime';
+import { decodeHistoryEntry, type HistoryEntry } from './history';
 import { TRANSITION_LUA } from './lua';
 import { outboxMember, type OutboxKind } from './outbox';
 import { keys } from './keys';
@@ -7,13 +8,15 @@ import { keys } from './keys';
 // The phase compare-and-set (state/lua.ts) of every document (orders, ASNs, products): one record hash, a
 // history list, an optional open set, and the push outbox, all changed in one Lua step.
 
-const transitionScript = luaScript<[ok: number, current: string, version: number]>(TRANSITION_LUA, 4);
+const transitionScript = luaScript<[ok: number, current: string, version: number]>(TRANSITION_LUA, 5);
 
 export interface DocumentKeys {
   record(tenant: string, id: string): string;
   history(tenant: string, id: string): string;
   /** Documents a poller still reads; a kind without a poller passes a key that is never read. */
   open(tenant: string): string;
+  /** Finished documents by when they last changed (the retention sweep's index). */
+  expiring(tenant: string): string;
 }
 
 export interface DocumentTransition<P extends string, Patch> {
@@ -29,8 +32,15 @@ export interface DocumentTransition<P extends string, Patch> {
 
 export type DocumentTransitionResult<P> = { ok: true; from: P | undefined; version: number } | { ok: false; current: P | undefined; version: number };
 
-/** Fields stored as JSON text / numbers in the hash; everything else is a string. */
-export interface DocumentCodec { numbers: ReadonlySet<string>; json: ReadonlySet<string> }
+/** A field with an encoding of its own (shorter than JSON). */
+export interface FieldCodec { encode(value: unknown): string; decode(raw: string): unknown }
+
+/**
+ * How the record is kept: fields stored as JSON text / numbers in the hash (everything else is a string), fields
+ * with an encoding of their own, and the phases in which a document is finished (once also out of the poll set,
+ * the retention sweep may delete it).
+ */
+export interface DocumentCodec { numbers: ReadonlySet<string>; json: ReadonlySet<string>; custom?: Readonly<Record<string, FieldCodec>>; finalPhases: readonly string[] }
 
 export class DocumentStore<S extends { phase: P; version: number; updatedAt: number }, P extends string, Patch extends object> {
   constructor(
@@ -39,7 +49,11 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     private readonly k: DocumentKeys,
     private readonly codec: DocumentCodec,
     private readonly idField: string,
-  ) {}
+  ) {
+    this.finalPhases = codec.finalPhases.join(',');
+  }
+
+  private readonly finalPhases: string;
 
   async get(tenant: string, id: string): Promise<S | undefined> {
     const raw = await this.redis.hgetall(this.k.record(tenant, id));
@@ -67,7 +81,8 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
   decode(tenant: string, id: string, raw: Record<string, string>): S {
     const state: Record<string, unknown> = { tenant, [this.idField]: id };
     for (const [f, v] of Object.entries(raw)) {
-      state[f] = this.codec.numbers.has(f) || ['version', 'createdAt', 'updatedAt'].includes(f) ? Number(v) : this.codec.json.has(f) ? JSON.parse(v) : v;
+      const custom = this.codec.custom?.[f];
+      state[f] = custom ? custom.decode(v) : this.codec.numbers.has(f) || ['version', 'createdAt', 'updatedAt'].includes(f) ? Number(v) : this.codec.json.has(f) ? JSON.parse(v) : v;
     }
     return state as unknown as S;
   }
@@ -78,12 +93,13 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     const patch: Record<string, string | null> = {};
     for (const [f, v] of Object.entries(t.patch)) {
       if (v === undefined) continue;
-      patch[f] = v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      const custom = this.codec.custom?.[f];
+      patch[f] = v === null ? null : custom ? custom.encode(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
     }
     const member = outboxMember(this.kind, tenant, id);
     const [ok, current, version] = await transitionScript(
-      this.redis, this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox,
-      allowed, JSON.stringify(patch), String(t.now ?? Date.now()), t.notify ? '1' : '0', t.open ?? '', t.note, id, member,
+      this.redis, this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox, this.k.expiring(tenant),
+      allowed, JSON.stringify(patch), String(t.now ?? Date.now()), t.notify ? '1' : '0', t.open ?? '', t.note, id, member, this.finalPhases,
     );
     const phase = (current || undefined) as P | undefined;
     return ok === 1 ? { ok: true, from: phase, version } : { ok: false, current: phase, version };
@@ -93,17 +109,24 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     return this.redis.zrange(this.k.open(tenant), 0, -1);
   }
 
+  /**
+   * Takes documents out of the poll set without a change to their record (eTower will not change them again, or
+   * never showed them). They enter the expiry index as of now: the sweep deletes only those that are then finished
+   * (final phase, push settled), so one that is not is simply taken out of the index again.
+   */
   async removeFromOpen(tenant: string, ids: readonly string[]): Promise<void> {
-    if (ids.length) await this.redis.zrem(this.k.open(tenant), ...ids);
+    if (!ids.length) return;
+    const now = Date.now();
+    await this.redis.multi().zrem(this.k.open(tenant), ...ids).zadd(this.k.expiring(tenant), ...ids.flatMap((id) => [now, id])).exec();
   }
 
   async openCount(tenant: string): Promise<number> {
     return this.redis.zcard(this.k.open(tenant));
   }
 
-  /** Every recorded change, oldest first. */
-  async history(tenant: string, id: string): Promise<unknown[]> {
+  /** The recorded changes kept (the newest HISTORY_ENTRIES), oldest first. */
+  async history(tenant: string, id: string): Promise<HistoryEntry[]> {
     const entries = await this.redis.lrange(this.k.history(tenant, id), 0, -1);
-    return entries.map((e) => JSON.parse(e) as unknown).reverse();
+    return entries.map(decodeHistoryEntry).reverse();
   }
 }
