@@ -10,11 +10,14 @@
 # and package.json ("type": "module"). No sources, no dev dependencies.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
+# The version in package.json's packageManager (apps/ops/test/compose.int.test.ts holds the two equal).
+ARG PNPM_VERSION=10.34.9
 
 FROM ${NODE_IMAGE} AS pnpm
+ARG PNPM_VERSION
 # pnpm from npm, not corepack (its signature check fails against registries that serve no signatures).
 ENV CI=true
-RUN npm install -g pnpm@10 && pnpm --version
+RUN npm install -g "pnpm@${PNPM_VERSION}" && test "$(pnpm --version)" = "${PNPM_VERSION}"
 WORKDIR /app
 # Only the lockfile: the package store is downloaded once and cached until the lockfile changes.
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
@@ -46,6 +49,11 @@ COPY --from=prod /app/package.json /app/pnpm-workspace.yaml ./
 COPY --from=prod /app/node_modules ./node_modules
 COPY --from=prod /app/apps ./apps
 COPY --from=prod /app/packages ./packages
+COPY deploy/healthcheck.mjs ./deploy/healthcheck.mjs
 USER node
-EXPOSE 8080 3000
+# 8080 the ingress (PORT), 3000 the dashboard (DASHBOARD_PORT), 9464 metrics and worker health (METRICS_PORT).
+EXPOSE 8080 3000 9464
+# Asks the app this container runs: the ingress's or a worker's /readyz, the dashboard's /healthz, each on its
+# configured port (deploy/healthcheck.mjs). A worker without METRICS_PORT is not checked.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 CMD ["node", "deploy/healthcheck.mjs"]
 CMD ["node", "apps/ingress/dist/main.js"]
