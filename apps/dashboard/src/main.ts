@@ -5,7 +5,7 @@ import { createDashboardApp } from './app';
 import { resolveCredentials } from './credentials';
 
 // The dashboard needs no tenants: it only looks at queues.
-const { env } = loadConfigOrExit({ requireTenants: false });
+const { env, redis: redisTarget } = loadConfigOrExit({ requireTenants: false });
 const logger = createLogger({ name: 'dashboard', level: env.LOG_LEVEL });
 const resolved = resolveCredentials(env, process.env.BRIDGE_SANDBOX === '1');
 if (!resolved.ok) {
@@ -16,7 +16,7 @@ const { credentials } = resolved;
 if (resolved.generated) process.stderr.write(`dashboard (sandbox): user ${credentials.user}, password ${credentials.password}\n`);
 
 // One connection shared by the five queues; 'worker' role so a Redis restart is waited out, not surfaced as errors.
-const redis = createRedis(env.REDIS_URL!, 'worker');
+const redis = createRedis(redisTarget, 'worker');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = QUEUE_NAMES.map((name) => {
   const queue = new Queue(name, { connection: redis, prefix: KEY_PREFIX });

@@ -6,21 +6,21 @@ import { BodyBudget } from './body-budget';
 import { CommandWaiter } from './command-waiter';
 import { createIngressMetrics } from './metrics';
 
-const { env, tenants } = loadConfigOrExit();
+const { env, tenants, redis: redisTarget } = loadConfigOrExit();
 // Keeps the ingress near its working size under a flood of calls (bench/RESULTS.md: ~140 MB instead of ~185 MB).
 limitHeapGrowth(env.INGRESS_HEAP_GROWING_PERCENT);
 // Off by default: pretenured per-call objects kept each call's garbage alive through minor GCs (runtime/pretenuring.ts).
 allowPretenuring(env.INGRESS_V8_PRETENURING);
 const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL, asyncOutput: true });
 // The request path must never hang on Redis: with no offline queue a command fails at once and Qianyi gets 503.
-const redis = createRedis(env.REDIS_URL!, 'request-path', { coalesceWrites: env.REDIS_COALESCE_WRITES });
+const redis = createRedis(redisTarget, 'request-path', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
 for (const q of Object.values(queues)) q.on('error', (err) => logger.warn({ queue: q.name, err: err.message }, 'queue error'));
 // With SYNC_WAIT_MS=0 nothing ever waits: no event streams to read (each would parse every job's events).
 const waited: QueueName[] = env.SYNC_WAIT_MS > 0 ? ['orders', 'asn', 'skus', 'inventory'] : [];
 const events = Object.fromEntries(waited.map((name) => {
-  const qe = createQueueEvents(name, createRedis(env.REDIS_URL!, 'worker'));
+  const qe = createQueueEvents(name, createRedis(redisTarget, 'worker'));
   qe.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue events error'));
   return [name, qe];
 }));

@@ -1,5 +1,5 @@
 import { parseContent, parseEnvelope, resolveMethod, verifySign } from '@bridge/qianyi';
-import { isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
+import { ReplicasNotConfirmedError, isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
 import type { Redis } from 'ioredis';
 import { clip } from './clip';
 import { METHOD_HANDLERS } from './methods/registry';
@@ -69,6 +69,7 @@ export async function handleQianyiCall(deps: EndpointDeps, body: Buffer, content
     log.success = result.success === true;
     return { status: 200, body: JSON.stringify(result) };
   } catch (err) {
+    if (err instanceof ReplicasNotConfirmedError) return refuse(503, `the bridge could not confirm that its Redis replicas hold the call (${err.message}); retry shortly`);
     if (!isRedisReady(deps.redis) || isRedisUnavailableError(err)) return refuse(503, 'the bridge lost its queue store (Redis) while handling the call; retry shortly');
     log.error = (err as Error).message;
     return refuse(500, 'internal error in the bridge; the call was not completed, retry it');

@@ -1,5 +1,5 @@
 import { Worker, type Job } from 'bullmq';
-import type { Env, QueueName } from '@bridge/config';
+import type { Env, QueueName, RedisTarget } from '@bridge/config';
 import { finishedJobRetention, jobDefinition } from '@bridge/core';
 import { KEY_PREFIX, createRedis, type Logger } from '@bridge/runtime';
 import type { WorkerMetrics } from './metrics';
@@ -13,11 +13,11 @@ function seconds(job: Job): number {
 }
 
 /** One BullMQ Worker per consumed queue, each with its own blocking connection, reporting to logs and metrics. */
-export function startConsumers(queues: readonly QueueName[], env: Env, ctx: ProcessorContext, metrics: WorkerMetrics, logger: Logger): Worker[] {
+export function startConsumers(queues: readonly QueueName[], env: Env, redisTarget: RedisTarget, ctx: ProcessorContext, metrics: WorkerMetrics, logger: Logger): Worker[] {
   return queues.map((queue) => {
     const worker = new Worker(queue, (job, token) => runJob(job, token, ctx), {
       // BullMQ moves finished jobs and renews locks on this connection (its blocking reads use a copy of it).
-      connection: createRedis(env.REDIS_URL!, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES }),
+      connection: createRedis(redisTarget, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES }),
       prefix: KEY_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       lockDuration: env.WORKER_LOCK_DURATION_MS,

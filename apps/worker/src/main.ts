@@ -8,11 +8,11 @@ import { registerStateGauges } from './state-gauges';
 import { upsertSchedulers } from './schedulers';
 import type { ProcessorContext } from './processors/context';
 
-const { env, tenants } = loadConfigOrExit();
+const { env, tenants, redis: redisTarget } = loadConfigOrExit();
 // Keeps a worker near its working size through a big poll (bench/RESULTS.md: ~170 MB instead of ~250 MB).
 limitHeapGrowth(env.WORKER_HEAP_GROWING_PERCENT);
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, asyncOutput: true });
-const redis = createRedis(env.REDIS_URL!, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES });
+const redis = createRedis(redisTarget, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
 const metrics = createWorkerMetrics(queues);
@@ -29,7 +29,7 @@ const ctx: ProcessorContext = {
   metrics,
 };
 
-const workers = startConsumers(env.WORKER_QUEUES, env, ctx, metrics, logger);
+const workers = startConsumers(env.WORKER_QUEUES, env, redisTarget, ctx, metrics, logger);
 const health = env.METRICS_PORT !== undefined ? await startHealthServer(env.METRICS_PORT, metrics.registry, redis, workers) : undefined;
 
 const shutdown = handleShutdown({ logger, graceMs: env.WORKER_LOCK_DURATION_MS });

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Env } from '@bridge/config';
+import { ReplicaAck } from '@bridge/runtime';
 import { AsnStore } from './asn/asn-state';
 import { CatalogStore } from './catalog/catalog-store';
 import { InventorySnapshotStore } from './inventory/snapshot-store';
@@ -16,6 +17,8 @@ export interface BridgeStores {
   skus: SkuStore;
   snapshots: InventorySnapshotStore;
   pushes: PushScheduler;
+  /** Confirms that REDIS_MIN_REPLICAS_ACK replicas hold what was written, before Qianyi is told of it. */
+  replicas: ReplicaAck;
 }
 
 export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStores {
@@ -27,5 +30,6 @@ export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStor
     snapshots: new InventorySnapshotStore(redis),
     // A push is tried once per entry of the webhook schedule.
     pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
+    replicas: new ReplicaAck(redis, env.REDIS_MIN_REPLICAS_ACK, env.REDIS_REPLICA_ACK_TIMEOUT_MS),
   };
 }

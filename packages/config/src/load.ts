@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { envSchema, type Env } from './env';
 import { tenantsFileSchema, tenantSchema, type Tenant } from './tenants';
+import { resolveRedisTarget, type RedisTarget } from './redis-target';
 
 export interface BridgeConfig {
   env: Env;
   tenants: Tenant[];
+  /** The one Redis of the deployment, from REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES: pass it to createRedis. */
+  redis: RedisTarget;
 }
 
 /** Thrown when configuration is unusable; its message names every variable or field that is wrong. */
@@ -32,8 +35,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   if (env.MAX_INFLIGHT_BODY_BYTES < env.MAX_BODY_BYTES) {
     throw new ConfigError(`invalid configuration:\n  MAX_INFLIGHT_BODY_BYTES: must be at least MAX_BODY_BYTES (${env.MAX_BODY_BYTES}), or no full-size call could ever be read (got ${env.MAX_INFLIGHT_BODY_BYTES})`);
   }
+  const redis = resolveRedisTarget(env, typeof source.REDIS_URL === 'string' && source.REDIS_URL.trim() !== '');
+  if (!redis.ok) throw new ConfigError(`invalid configuration:\n  ${redis.problems.join('\n  ')}`);
+  // WAIT runs on the request path's connection, whose commands time out after 5 s (runtime/redis.ts).
+  if (env.REDIS_REPLICA_ACK_TIMEOUT_MS > 4000) {
+    throw new ConfigError(`invalid configuration:\n  REDIS_REPLICA_ACK_TIMEOUT_MS: must be at most 4000 (got ${env.REDIS_REPLICA_ACK_TIMEOUT_MS})`);
+  }
   const tenants = options.requireTenants === false && !hasTenantSource(env) ? [] : loadTenants(env);
-  return { env, tenants };
+  return { env, tenants, redis: redis.target };
 }
 
 function hasTenantSource(env: Env): boolean {

@@ -4,3 +4,4 @@ export * from './app-process';
 export * from './paths';
 export * from './test-redis';
 export * from './bridge-harness';
+export * from './redis-topology';

@@ -24,6 +24,8 @@ export interface StartRedisOptions {
   startTimeoutMs?: number;
   /** The program to run; redis-server from PATH when omitted. */
   binary?: string;
+  /** More redis-server arguments after ours (`--replicaof`, `--cluster-enabled yes`, …). */
+  args?: readonly string[];
 }
 
 export function hasRedisServer(binary = 'redis-server'): boolean {
@@ -45,7 +47,7 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
   const removeOwnDir = () => { if (ownDir) rmSync(dir, { recursive: true, force: true }); };
   mkdirSync(dir, { recursive: true });
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction',
-    '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec'];
+    '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec', ...(options.args ?? [])];
   const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let exited = false;
   child.on('exit', () => { exited = true; });

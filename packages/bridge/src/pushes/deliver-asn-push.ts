@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Tenant } from '@bridge/config';
+import type { ReplicaAck } from '@bridge/runtime';
 import type { PushAsnInfoInput } from '@bridge/qianyi';
 import type { AsnStore } from '../asn/asn-state';
 import { isPushable } from '../asn/asn-status-mapping';
@@ -15,6 +16,8 @@ export interface DeliverAsnPushDeps {
   redis: Redis;
   tenant: Tenant;
   quantities: AsnPushQuantities;
+  /** The in-flight record (batchNo and quantities) must outlive a Redis failover before it is sent: see send(). */
+  replicas: Pick<ReplicaAck, 'require'>;
   /** The job's deadline: a push still waiting for Qianyi's answer when it aborts stays in flight, re-sent next time. */
   signal?: AbortSignal;
 }
@@ -50,6 +53,9 @@ export async function deliverAsnPush(asnNumber: string, version: number, deps: D
   return result.locked ? result.value : 'busy';
 
   async function send(push: InFlight): Promise<void> {
+    // An increment Qianyi accepted whose record a failover lost would be sent again under a new batchNo and counted
+    // twice: nothing leaves before the replicas hold the in-flight record.
+    await deps.replicas.require();
     await sendPush(deps.tenant, 'pushAsnInfo', push.content, deps.signal ? { signal: deps.signal } : {});
     await deps.redis.multi().hset(ledgerKey, 'told', JSON.stringify(push.totals)).hdel(ledgerKey, 'inflight').exec();
     await markDelivered(deps.redis, deliveredKey, push.version);

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Tenant } from '@bridge/config';
+import type { ReplicaAck } from '@bridge/runtime';
 import type { OrderStore } from '../orders/order-store';
 import { keys } from '../state/keys';
 import { deliveredVersion, markDelivered, withDeliveryLock } from './delivery-lock';
@@ -12,6 +13,8 @@ export interface DeliverOrderPushDeps {
   store: OrderStore;
   redis: Redis;
   tenant: Tenant;
+  /** What Qianyi is told must outlive a Redis failover: the replicas confirm the state before it is sent. */
+  replicas: Pick<ReplicaAck, 'require'>;
   /** The job's deadline: a push still waiting for Qianyi's answer when it aborts is abandoned (and retried). */
   signal?: AbortSignal;
 }
@@ -28,6 +31,8 @@ export async function deliverOrderPush(orderNumber: string, version: number, dep
     if (!state) return 'unknown-order';
     if (state.version > version) return 'superseded';
     if ((await deliveredVersion(deps.redis, deliveredKey)) >= version) return 'already-delivered';
+    // Told, then lost with the old primary, the state would step back at getOrder: not before the replicas hold it.
+    await deps.replicas.require();
     await sendPush(deps.tenant, 'pushOrderInfo', orderPushContent(state), deps.signal ? { signal: deps.signal } : {});
     await markDelivered(deps.redis, deliveredKey, state.version);
     return 'delivered';
