@@ -6,3 +6,4 @@ export * from './redis-target';
 export * from './product-defaults';
 export * from './asn-shipper';
 export * from './time-zone';
+export * from './local-run';

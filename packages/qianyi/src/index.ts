@@ -11,3 +11,4 @@ export * from './statuses';
 export * from './responses';
 export * from './response-schemas';
 export * from './webhook';
+export * from './signed-call';

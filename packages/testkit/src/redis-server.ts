@@ -26,6 +26,8 @@ export interface StartRedisOptions {
   binary?: string;
   /** More redis-server arguments after ours (`--replicaof`, `--cluster-enabled yes`, …). */
   args?: readonly string[];
+  /** Its own process group, so a terminal's Ctrl-C reaches only the parent, which stops Redis after the apps. */
+  detached?: boolean;
 }
 
 export function hasRedisServer(binary = 'redis-server'): boolean {
@@ -48,7 +50,7 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
   mkdirSync(dir, { recursive: true });
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction',
     '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec', ...(options.args ?? [])];
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: options.detached ?? false });
   let exited = false;
   child.on('exit', () => { exited = true; });
   const url = `redis://127.0.0.1:${port}`;
