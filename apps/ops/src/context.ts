@@ -1,25 +1,39 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ConfigError, loadConfig, type BridgeConfig } from '@bridge/config';
+import { ConfigError, loadConfig, type BridgeConfig, type Tenant } from '@bridge/config';
 import { createQueues, type Queues } from '@bridge/core';
 import { createRedis } from '@bridge/runtime';
 import { CliError } from './output';
+import { redactUrl, resolveSources, type Sources } from './sources';
 
-/** Connections are opened on first use, so `--help` and usage errors never touch Redis. */
+/**
+ * Connections are opened on first use, so `--help` and usage errors never touch Redis. The first use of Redis
+ * and of the tenants each prints one line on stderr saying which and from where (stdout stays the answer).
+ */
 export class OpsContext {
+  private sourceSet?: Sources;
   private config?: BridgeConfig;
   private client?: Redis;
   private queueSet?: Queues;
+  private readonly said = new Set<string>();
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly note: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {}
+
+  sources(): Sources {
+    this.sourceSet ??= resolveSources(this.env);
+    return this.sourceSet;
+  }
 
   loadConfig(): BridgeConfig {
     if (this.config) return this.config;
     try {
       // Tenants are optional: most commands work from REDIS_URL alone, and take --tenant when they need one.
-      this.config = loadConfig(this.env, { requireTenants: false });
+      this.config = loadConfig(this.sources().env, { requireTenants: false });
     } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message, 1);
+      if (err instanceof ConfigError) throw new CliError(`${err.message}${this.sourceSet?.tenantsFrom ? `\n(tenants from ${this.sourceSet.tenantsFrom})` : ''}`, 1);
       throw err;
     }
     return this.config;
@@ -28,6 +42,7 @@ export class OpsContext {
   async redis(): Promise<Redis> {
     if (this.client) return this.client;
     const url = this.loadConfig().env.REDIS_URL!;
+    this.once('redis', `ops: Redis ${redactUrl(url)}, from ${this.sources().redisFrom}`);
     // A CLI should fail fast and say why, not wait forever: a few reconnects, then give up.
     const client = createRedis(url, 'request-path', { enableOfflineQueue: true, retryStrategy: (times) => (times > 3 ? null : 200) });
     let lastError = '';
@@ -36,7 +51,7 @@ export class OpsContext {
     await new Promise<void>((resolve, reject) => {
       if (client.status === 'ready') return resolve();
       client.once('ready', () => resolve());
-      client.once('end', () => reject(new CliError(`cannot reach Redis at ${redactUrl(url)}: ${lastError || 'connection closed'} (set REDIS_URL)`, 1)));
+      client.once('end', () => reject(new CliError(`cannot reach Redis at ${redactUrl(url)}: ${lastError || 'connection closed'} (set REDIS_URL, or start the bridge with pnpm start)`, 1)));
     });
     return client;
   }
@@ -50,24 +65,30 @@ export class OpsContext {
     return (await this.queues())[name as keyof Queues];
   }
 
+  /** The configured tenants, saying once which they are and where they came from. */
+  configuredTenants(): Tenant[] {
+    const tenants = this.loadConfig().tenants;
+    const from = this.sources().tenantsFrom;
+    this.once('tenants', tenants.length === 0 || !from
+      ? 'ops: no tenant configured (QIANYI_ACCESS_ID… or BRIDGE_TENANTS_FILE)'
+      : `ops: ${tenants.length === 1 ? 'tenant' : 'tenants'} ${tenants.map((t) => t.accessId).join(', ')}, from ${from}`);
+    return tenants;
+  }
+
   /** The tenants a command applies to: --tenant, else every configured tenant. */
   tenants(option: string | undefined): string[] {
     if (option) return [option];
-    return this.loadConfig().tenants.map((t) => t.accessId);
+    return this.configuredTenants().map((t) => t.accessId);
   }
 
   async close(): Promise<void> {
     if (this.queueSet) await Promise.all(Object.values(this.queueSet).map((q) => q.close().catch(() => undefined)));
     if (this.client && this.client.status !== 'end') await this.client.quit().catch(() => this.client?.disconnect());
   }
-}
 
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
+  private once(topic: string, line: string): void {
+    if (this.said.has(topic)) return;
+    this.said.add(topic);
+    this.note(line);
   }
 }

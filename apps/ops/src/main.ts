@@ -1,6 +1,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { QUEUE_NAMES } from '@bridge/config';
+import { QIANYI_METHODS } from '@bridge/qianyi';
 import { asnCommand } from './commands/asn';
+import { callCommand, type CallOptions } from './commands/call';
 import { countsCommand } from './commands/counts';
 import { doctorCommand } from './commands/doctor';
 import { failedCommand } from './commands/failed';
@@ -11,7 +13,8 @@ import { OpsContext } from './context';
 import { CliError, EXIT, createPrinter, type Printer } from './output';
 
 // `pnpm ops <command>`: what an operator needs at 3 a.m. without opening Redis by hand. Configured like the
-// apps (REDIS_URL; tenants from QIANYI_ACCESS_ID… or BRIDGE_TENANTS_FILE when a command needs them).
+// apps (REDIS_URL; tenants from QIANYI_ACCESS_ID… or BRIDGE_TENANTS_FILE when a command needs them); what the
+// environment leaves unset comes from a running `pnpm start` (sources.ts).
 const ctx = new OpsContext();
 let exitCode: number = EXIT.ok;
 
@@ -29,7 +32,7 @@ const run = <A extends unknown[]>(fn: (out: Printer, ...args: A) => Promise<numb
 };
 
 const program = new Command('ops')
-  .description('Operate the Qianyi ↔ eTower bridge: inspect orders and jobs, replay failures, trigger refreshes.\nConfigured by REDIS_URL (and the tenant variables or BRIDGE_TENANTS_FILE for --tenant defaults).')
+  .description('Operate the Qianyi ↔ eTower bridge: inspect orders and jobs, replay failures, trigger refreshes, send a signed call.\nConfigured by REDIS_URL and the tenant variables or BRIDGE_TENANTS_FILE; what they leave unset comes from a running\n`pnpm start` (its .data/run.json). Which Redis and tenants are used is printed on stderr. Times are ISO dates (UTC).')
   .option('--json', 'print machine-readable JSON instead of text')
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText('after', '\nExit codes: 0 ok, 1 not found or failed, 2 wrong usage.\nFor clean JSON through pnpm, silence its banner: pnpm -s ops counts --json')
@@ -68,6 +71,14 @@ program.command('doctor').description("read-only checks of a tenant's real confi
   .addOption(new Option('--tenant <accessId>', 'the tenant to check (default: the only configured tenant)'))
   .addHelpText('after', `${examples('doctor', 'doctor --tenant my-access-id --json')}\nOne line per check; exit 1 when one fails. Nothing is created at eTower and no push is sent.\n`)
   .action(run((out, opts: { tenant?: string }) => doctorCommand(ctx, out, opts)));
+
+program.command('call').description("send one call signed as a configured tenant, exactly as Qianyi would, and print the bridge's answer")
+  .addArgument(new Argument('<method>', 'the Qianyi method').choices([...QIANYI_METHODS]))
+  .argument('[content]', 'the JSON content, or @file to read it from a file (none for warehouses and channels)')
+  .addOption(new Option('--tenant <accessId>', 'the tenant to sign as (default: the only configured tenant)'))
+  .option('--url <url>', "the ingress's call URL (default: the running pnpm start's, else http://127.0.0.1:$PORT/api/qianyi)")
+  .addHelpText('after', `${examples('call warehouses', `call getOrder '{"orderNumber":"SO-1001"}'`, 'call createOrder @order.json --tenant my-access-id')}\nExit 0 when the bridge answers HTTP 200 with success true, 1 otherwise.\n`)
+  .action(run((out, method: string, content: string | undefined, opts: CallOptions) => callCommand(ctx, out, method, content, opts)));
 
 try {
   await program.parseAsync(process.argv);

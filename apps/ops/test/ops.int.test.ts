@@ -35,7 +35,7 @@ describe('order', () => {
     const result = await ops('--json', 'order', 'SO-OPS-1', '--tenant', TENANT);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.state).toMatchObject({ tenant: TENANT, orderNumber: 'SO-OPS-1', phase: 'failed', status: 'FAILED', failedReason: 'bad address', version: 1 });
+    expect(report.state).toMatchObject({ tenant: TENANT, orderNumber: 'SO-OPS-1', phase: 'failed', status: 'FAILED', failedReason: 'bad address', version: 1, createdAt: expect.stringMatching(/^20\d\d-/) });
     expect(report.history.map((h: { note: string }) => h.note)).toEqual(['received from Qianyi', 'refused by eTower']);
     expect(report.jobs).toEqual(expect.arrayContaining([
       expect.objectContaining({ queue: 'orders', id: jobId('createOrder', TENANT, 'SO-OPS-1'), name: 'createOrder', state: 'waiting' }),
@@ -50,6 +50,12 @@ describe('order', () => {
     expect(result.stdout).toMatch(/phase\s+failed/);
     expect(result.stdout).toContain('refused by eTower');
     expect(result.stdout).toContain(jobId('createOrder', TENANT, 'SO-OPS-1'));
+    // Times as ISO dates, in the record and in its history (where the patch holds them as digit strings).
+    expect(result.stdout).toMatch(/createdAt\s+20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    expect(result.stdout).toMatch(/\{"at":"20\d\d-\d\d-\d\dT[^"]+Z"/);
+    expect(result.stdout).not.toMatch(/\b1\d{12}\b/);
+    // Which Redis it read, on stderr (stdout stays the answer).
+    expect(result.stderr).toContain(`ops: Redis ${redisUrl}, from REDIS_URL`);
   });
 
   it('exits 1 for an unknown order', async () => {
@@ -72,7 +78,8 @@ describe('failed and replay', () => {
     const body = JSON.parse(result.stdout);
     expect(body.total).toBe(3);
     expect(body.jobs).toHaveLength(2);
-    expect(body.jobs[0]).toEqual({ id: expect.stringMatching(/^pushOrderInfo-ops-F/), name: 'pushOrderInfo', attemptsMade: 1, failedReason: 'Qianyi answered 500', finishedOn: expect.any(Number) });
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    expect(body.jobs[0]).toEqual({ id: expect.stringMatching(/^pushOrderInfo-ops-F/), name: 'pushOrderInfo', attemptsMade: 1, failedReason: 'Qianyi answered 500', finishedOn: expect.stringMatching(iso) });
     const text = await ops('failed', 'webhooks');
     expect(text.stdout).toContain('3 failed job(s) in webhooks');
     expect(text.stdout).toContain('Qianyi answered 500');

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { KEY_PREFIX } from '@bridge/runtime';
@@ -6,12 +8,15 @@ import { repoRoot } from '@bridge/testkit';
 
 export interface OpsResult { code: number; stdout: string; stderr: string }
 
+// An empty data directory unless a test gives one: a developer's running `pnpm start` must not leak into tests.
+const noLocalRun = mkdtempSync(join(tmpdir(), 'ops-no-run-'));
+
 /** Runs the built CLI as an operator would, with only the environment given (no tenant variables leak in). */
 export function runOps(args: string[], env: Record<string, string>): Promise<OpsResult> {
   const main = join(repoRoot, 'apps', 'ops', 'dist', 'main.js');
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(QIANYI_|ETOWER_|BRIDGE_TENANTS_FILE)/.test(k)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(QIANYI_|ETOWER_|BRIDGE_TENANTS_FILE|BRIDGE_DATA_DIR|REDIS_URL)/.test(k)));
   return new Promise((resolve) => {
-    execFile(process.execPath, [main, ...args], { env: { ...clean, ...env }, timeout: 20000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [main, ...args], { env: { ...clean, BRIDGE_DATA_DIR: noLocalRun, ...env }, timeout: 20000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

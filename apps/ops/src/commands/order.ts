@@ -1,7 +1,7 @@
 import { OrderStore, jobId, orderPushJobId, type OrderState } from '@bridge/core';
 import type { OpsContext } from '../context';
 import { summarizeJob, type JobSummary } from '../job-summary';
-import { CliError, EXIT, fields, formatTime, table, type Printer } from '../output';
+import { CliError, EXIT, fields, formatTime, isoTimes, table, type Printer } from '../output';
 import { tenantsHolding } from '../tenant-lookup';
 
 export interface OrderReport {
@@ -43,7 +43,7 @@ export function describeJobs(jobs: JobSummary[]): string {
 
 export function describeHistory(history: unknown[]): string {
   if (history.length === 0) return '  (none)';
-  return history.map((h) => `  ${JSON.stringify(h)}`).join('\n');
+  return history.map((h) => `  ${JSON.stringify(isoTimes(h))}`).join('\n');
 }
 
 function describeReport(r: OrderReport): string {
