@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { isolatedRedisUrl } from '@bridge/testkit';
+import { eventually, isolatedRedisUrl } from '@bridge/testkit';
 import { runExclusive } from '../src/state/exclusive';
 
 let redis: Redis;
@@ -9,7 +9,7 @@ afterAll(() => { redis.disconnect(); });
 test('two overlapping runs under one key: the second is refused; after the first, the key is free again', async () => {
   let release!: () => void;
   const first = runExclusive(redis, 'k', 5000, () => new Promise<string>((r) => { release = () => r('first'); }));
-  await new Promise((r) => setTimeout(r, 20));
+  await eventually(async () => (await redis.exists('k')) === 1, 5000, 5);
   expect(await runExclusive(redis, 'k', 5000, async () => 'second')).toEqual({ locked: false });
   release();
   expect(await first).toEqual({ locked: true, value: 'first' });
@@ -19,7 +19,7 @@ test('two overlapping runs under one key: the second is refused; after the first
 test('a holder that died: the lock expires by itself', async () => {
   await redis.set('dead', 'someone', 'PX', 100);
   expect(await runExclusive(redis, 'dead', 5000, async () => 1)).toEqual({ locked: false });
-  await new Promise((r) => setTimeout(r, 150));
+  await eventually(async () => (await redis.exists('dead')) === 0, 5000, 10);
   expect(await runExclusive(redis, 'dead', 5000, async () => 2)).toEqual({ locked: true, value: 2 });
 });
 
@@ -29,8 +29,18 @@ test('a failing run releases the lock', async () => {
 });
 
 test('a run longer than the lock keeps it: the lock is renewed while the run goes on', async () => {
-  const long = runExclusive(redis, 'long', 300, () => new Promise((r) => setTimeout(() => r('done'), 1000)));
-  await new Promise((r) => setTimeout(r, 700));
+  let finish!: () => void;
+  const long = runExclusive(redis, 'long', 300, () => new Promise<string>((r) => { finish = () => r('done'); }));
+  // Four renewals (a third of the lock's life apart) outlast the lock's first 300 ms several times over.
+  let renewals = 0;
+  let last = Infinity;
+  await eventually(async () => {
+    const ttl = await redis.pttl('long');
+    if (ttl > last) renewals += 1;
+    last = ttl;
+    return renewals >= 4;
+  }, 10000, 10);
   expect(await runExclusive(redis, 'long', 300, async () => 'other')).toEqual({ locked: false });
+  finish();
   expect(await long).toEqual({ locked: true, value: 'done' });
 });
