@@ -70,8 +70,9 @@ export function createRedis(endpoint: RedisEndpoint, role: RedisRole, { coalesce
       role: 'master',
       ...(target.password !== undefined ? { password: target.password } : {}),
       ...(target.sentinelPassword !== undefined ? { sentinelPassword: target.sentinelPassword } : {}),
-      // Sentinel announces a switch (+switch-master) before the old primary's sockets notice anything: drop them then.
-      failoverDetector: true,
+      // Not ioredis's failoverDetector: its disconnect on +switch-master, landing while a reconnect is asking the
+      // Sentinels, ends the connection for good (status "end"; seen in reliability/sentinel-failover). A demoted
+      // primary that is still up is left by reconnectOnReadonly instead.
     });
   if (coalesce) coalesceWrites(redis);
   return redis;

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { freePort } from './free-port';
 import { startRedisServer, type PrivateRedis } from './redis-server';
 
-// Replicated Redis for tests and reliability scenarios: a primary, its replica and Sentinels, or a Redis Cluster,
+// Replicated Redis for tests and reliability scenarios: a primary, its replicas and Sentinels, or a Redis Cluster,
 // all private redis-server processes on loopback (the same binary; `--sentinel` makes one a Sentinel).
 
 export interface SentinelProcess {
@@ -18,7 +18,7 @@ export interface SentinelProcess {
 
 export interface SentinelGroup {
   primary: PrivateRedis;
-  replica: PrivateRedis;
+  replicas: PrivateRedis[];
   sentinels: SentinelProcess[];
   /** The primary's name at the Sentinels (REDIS_SENTINEL_NAME). */
   name: string;
@@ -30,6 +30,8 @@ export interface SentinelGroup {
 
 export interface SentinelGroupOptions {
   name?: string;
+  /** Replicas of the primary (1 by default). With REDIS_MIN_REPLICAS_ACK=1, one is not enough to survive a failover: the promoted replica has none. */
+  replicas?: number;
   sentinels?: number;
   /** How long the primary must be silent before a Sentinel calls it down. */
   downAfterMs?: number;
@@ -87,33 +89,37 @@ async function startSentinel(name: string, primaryPort: number, quorum: number, 
 }
 
 /**
- * A primary, one replica and `sentinels` Sentinels (quorum: a majority), returned once the replica is in sync and
- * every Sentinel knows the replica and the other Sentinels, so that a failover can start at once.
+ * A primary, its replicas and `sentinels` Sentinels (quorum: a majority), returned once the replicas are in sync and
+ * every Sentinel knows them and the other Sentinels, so that a failover can start at once.
  */
 export async function startSentinelGroup(options: SentinelGroupOptions = {}): Promise<SentinelGroup> {
   const name = options.name ?? 'bridge-primary';
   const count = options.sentinels ?? 3;
   const primary = await startRedisServer();
-  const replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
-  await until('replica in sync', async () => /master_link_status:up/.test(await ask<string>(replica.port, 'INFO', 'replication')));
+  const replicas: PrivateRedis[] = [];
+  for (let i = 0; i < (options.replicas ?? 1); i++) {
+    const replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
+    replicas.push(replica);
+    await until('replica in sync', async () => /master_link_status:up/.test(await ask<string>(replica.port, 'INFO', 'replication')));
+  }
   const sentinels: SentinelProcess[] = [];
   for (let i = 0; i < count; i++) {
     sentinels.push(await startSentinel(name, primary.port, Math.floor(count / 2) + 1, options.downAfterMs ?? 1000, options.failoverTimeoutMs ?? 5000));
   }
-  await until('Sentinels know the replica and each other', async () => {
+  await until('Sentinels know the replicas and each other', async () => {
     for (const s of sentinels) {
-      const replicas = await ask<unknown[]>(s.port, 'SENTINEL', 'REPLICAS', name);
+      const known = await ask<unknown[]>(s.port, 'SENTINEL', 'REPLICAS', name);
       const others = await ask<unknown[]>(s.port, 'SENTINEL', 'SENTINELS', name);
-      if (replicas.length !== 1 || others.length !== count - 1) return false;
+      if (known.length !== replicas.length || others.length !== count - 1) return false;
     }
     return true;
   });
   return {
-    primary, replica, sentinels, name,
+    primary, replicas, sentinels, name,
     sentinelList: sentinels.map((s) => `127.0.0.1:${s.port}`).join(','),
     stop: async () => {
       await Promise.all(sentinels.map((s) => s.stop()));
-      await Promise.all([primary.stop(), replica.stop()].map((p) => p.catch(() => undefined)));
+      await Promise.all([primary, ...replicas].map((p) => p.stop().catch(() => undefined)));
     },
   };
 }
