@@ -20,6 +20,11 @@ export const SCALE = {
   storm: 100,
   /** Hostile input: fast-check runs per property (there are several properties). */
   fuzzRuns: small ? 150 : 1500,
+  /** A year in fast-forward (retention of seconds): orders through create -> ship -> push -> expiry, the warm-up
+   *  that fills the fixed parts first (event streams, the capped lists of finished jobs), and orders kept open. */
+  yearOrders: small ? 3000 : 100000,
+  yearWarmup: small ? 3000 : 5000,
+  yearOpen: small ? 10 : 50,
   /** 25 MB bodies sent. */
   hugeBodies: small ? 2 : 5,
 };

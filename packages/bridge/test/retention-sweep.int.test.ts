@@ -44,7 +44,7 @@ async function work(name: string, fail: readonly string[] = []): Promise<void> {
     { connection: { url }, prefix: KEY_PREFIX, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } });
   for (;;) {
     const c = await q.getJobCounts('waiting', 'active', 'delayed');
-    if (c.waiting + c.active + c.delayed === 0) break;
+    if ((c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0) break;
     await new Promise((r) => setTimeout(r, 20));
   }
   await worker.close();
