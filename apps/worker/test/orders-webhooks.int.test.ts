@@ -30,7 +30,8 @@ test('endpoint down for a while: the push arrives after it recovers, newest stat
     const all = await Promise.all(numbers.map((n) => bridge.call('getOrder', { orderNumber: n })));
     return all.every((r) => r.body.data?.status === 'SUCCESS');
   });
-  await new Promise((r) => setTimeout(r, 1500));
+  // Pushes were tried and refused while Qianyi was down (a 503 each), and none was taken.
+  await eventually(async () => (await bridge.control<Array<{ httpStatus: number }>>('/__control/qianyi/rejected')).filter((r) => r.httpStatus === 503).length >= numbers.length);
   for (const n of numbers) expect(await pushesOf(bridge, n)).toEqual([]);
   await bridge.control('/__control/qianyi/faults', { method: 'DELETE' });
   for (const n of numbers) {
