@@ -4,8 +4,11 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { isRedisReady } from '@bridge/runtime';
 
-/** METRICS_PORT: /metrics for Prometheus, /healthz (alive), /readyz (connected to Redis and consuming). */
-export function startHealthServer(port: number, registry: Registry, redis: Redis, workers: readonly Worker[]): Promise<Server> {
+/**
+ * METRICS_PORT: /metrics for Prometheus, /healthz (alive), /readyz (connected to Redis and consuming), on `host`
+ * (HOST: 0.0.0.0 in a container, where Prometheus scrapes it; 127.0.0.1 under `pnpm start`).
+ */
+export function startHealthServer(port: number, host: string, registry: Registry, redis: Redis, workers: readonly Worker[]): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/metrics') {
@@ -22,5 +25,5 @@ export function startHealthServer(port: number, registry: Registry, redis: Redis
     }
     res.writeHead(404).end();
   });
-  return new Promise((resolve) => server.listen(port, '0.0.0.0', () => resolve(server)));
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

@@ -30,7 +30,7 @@ const ctx: ProcessorContext = {
 };
 
 const workers = startConsumers(env.WORKER_QUEUES, env, redisTarget, ctx, metrics, logger);
-const health = env.METRICS_PORT !== undefined ? await startHealthServer(env.METRICS_PORT, metrics.registry, redis, workers) : undefined;
+const health = env.METRICS_PORT !== undefined ? await startHealthServer(env.METRICS_PORT, env.HOST, metrics.registry, redis, workers) : undefined;
 
 const shutdown = handleShutdown({ logger, graceMs: env.WORKER_LOCK_DURATION_MS });
 // Closing a worker waits for its in-flight jobs; a job that outlives the grace period is taken over by
