@@ -1,10 +1,10 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ConfigError, loadConfig, type BridgeConfig, type Tenant } from '@bridge/config';
+import { ConfigError, describeRedisTarget, loadConfig, type BridgeConfig, type Tenant } from '@bridge/config';
 import { createQueues, type Queues } from '@bridge/core';
 import { createRedis } from '@bridge/runtime';
 import { CliError } from './output';
-import { redactUrl, resolveSources, type Sources } from './sources';
+import { resolveSources, type Sources } from './sources';
 
 /**
  * Connections are opened on first use, so `--help` and usage errors never touch Redis. The first use of Redis
@@ -41,17 +41,19 @@ export class OpsContext {
 
   async redis(): Promise<Redis> {
     if (this.client) return this.client;
-    const url = this.loadConfig().env.REDIS_URL!;
-    this.once('redis', `ops: Redis ${redactUrl(url)}, from ${this.sources().redisFrom}`);
+    // A URL, a primary found through Sentinel, or a Cluster: the same target every process resolves.
+    const target = this.loadConfig().redis;
+    const where = describeRedisTarget(target);
+    this.once('redis', `ops: Redis ${where}, from ${this.sources().redisFrom}`);
     // A CLI should fail fast and say why, not wait forever: a few reconnects, then give up.
-    const client = createRedis(url, 'request-path', { enableOfflineQueue: true, retryStrategy: (times) => (times > 3 ? null : 200) });
+    const client = createRedis(target, 'request-path', { enableOfflineQueue: true, retryStrategy: (times) => (times > 3 ? null : 200) });
     let lastError = '';
     client.on('error', (err) => { lastError = err.message; });
     this.client = client;
     await new Promise<void>((resolve, reject) => {
       if (client.status === 'ready') return resolve();
       client.once('ready', () => resolve());
-      client.once('end', () => reject(new CliError(`cannot reach Redis at ${redactUrl(url)}: ${lastError || 'connection closed'} (set REDIS_URL, or start the bridge with pnpm start)`, 1)));
+      client.once('end', () => reject(new CliError(`cannot reach Redis at ${where}: ${lastError || 'connection closed'} (set REDIS_URL, or start the bridge with pnpm start)`, 1)));
     });
     return client;
   }

@@ -26,6 +26,8 @@ export function resolveSources(env: NodeJS.ProcessEnv): Sources {
 
   let redisFrom: string;
   if (has('REDIS_URL')) redisFrom = 'REDIS_URL';
+  else if (has('REDIS_SENTINELS')) redisFrom = 'REDIS_SENTINELS';
+  else if (has('REDIS_CLUSTER_NODES')) redisFrom = 'REDIS_CLUSTER_NODES';
   else if (run) {
     resolved.REDIS_URL = run.redisUrl;
     redisFrom = `the running pnpm start (pid ${run.pid}, ${lookup.path})`;
