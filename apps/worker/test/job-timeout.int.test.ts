@@ -108,6 +108,12 @@ test('a poll that outlives its deadline abandons orderList and frees the tenant\
   await timesOut(jobOf('pollOrders', { tenant: TENANT }), keys.pollLock(TENANT, 'orders'));
 });
 
+test('an ASN poll that outlives its deadline abandons poList and frees the tenant\'s ASN poll lock', async () => {
+  await ctx.asns.transition(TENANT, orderNumber('TMA'), { from: 'absent', patch: { phase: 'created', referenceNumber: 'R-1' }, notify: false, open: 'add', note: 'seed' });
+  await timesOut(jobOf('pollAsns', { tenant: TENANT }), keys.pollLock(TENANT, 'asns'));
+  expect(peer.abandoned.at(-1)).toMatch(/\/poList/);
+});
+
 test('a push that outlives its deadline abandons the webhook call and frees the order\'s delivery lock', async () => {
   const { n } = await seedOrder('released');
   await timesOut(jobOf('pushOrderInfo', { tenant: TENANT, orderNumber: n, version: 1 }), keys.pushLock(TENANT, 'order', n));
