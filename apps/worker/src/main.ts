@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@bridge/config';
-import { TenantRegistry, createQueues, createStores } from '@bridge/core';
+import { TenantRegistry, createQueues, createStores, migrateAsnRecordKeys } from '@bridge/core';
 import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
@@ -28,6 +28,10 @@ const ctx: ProcessorContext = {
   logger,
   metrics,
 };
+
+// Before any job runs: ASN records written by an older version move to their own key kind (once per Redis).
+const migrated = await migrateAsnRecordKeys(redis, tenants.map((t) => t.accessId));
+if (migrated > 0) logger.info({ migrated }, 'ASN records moved to their own key kind');
 
 const workers = startConsumers(env.WORKER_QUEUES, env, redisTarget, ctx, metrics, logger);
 const health = env.METRICS_PORT !== undefined ? await startHealthServer(env.METRICS_PORT, env.HOST, metrics.registry, redis, workers) : undefined;

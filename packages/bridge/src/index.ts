@@ -10,6 +10,7 @@ export * from './catalog/catalog-store';
 export * from './catalog/refresh-catalog';
 export * from './tenants/tenant-registry';
 export * from './state/keys';
+export * from './state/migrate-asn-record-keys';
 export * from './state/outbox';
 export * from './orders/order-state';
 export * from './orders/order-store';

@@ -15,6 +15,8 @@ function key(kind: string, ...parts: string[]): string {
   return last >= 0 ? `${k}:${parts[last]}` : k;
 }
 
+const ASN_RECORD = 'asn-record';
+
 /** Every key of the state store, in one place. Tenants are keyed by their accessId. */
 export const keys = {
   catalog: (tenant: string) => key('catalog', tenant),
@@ -55,8 +57,9 @@ export const keys = {
   skuPending: (tenant: string) => key('sku-pending', tenant),
   /** Products are not polled: the "open" set their store is given, never written nor read. */
   skuNeverPolled: (tenant: string) => key('sku-never-polled', tenant),
-  // Inbound orders (asn/*).
-  asn: (tenant: string, asnNumber: string) => key('asn', tenant, asnNumber),
+  // Inbound orders (asn/*). The record's kind is not `asn`: that is a queue's name, and BullMQ's keys of the asn
+  // queue are `{bridge}:asn:…` too (tenant `repeat` with an ASN numbered like a scheduler id would have shared one).
+  asn: (tenant: string, asnNumber: string) => key(ASN_RECORD, tenant, asnNumber),
   asnHistory: (tenant: string, asnNumber: string) => key('asn-history', tenant, asnNumber),
   openAsns: (tenant: string) => key('open-asns', tenant),
   asnDelivered: (tenant: string, asnNumber: string) => key('asn-delivered', tenant, asnNumber),
@@ -66,15 +69,19 @@ export const keys = {
 
 const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 
+/** Where a tenant's ASN records were kept before they had a kind of their own (state/migrate-asn-record-keys.ts). */
+export const legacyAsnRecordPrefix = (tenant: string) => key('asn', tenant, '');
+
 /**
  * Finding a document's record under any tenant (the operator CLI, given nothing but an order or ASN number): a
  * SCAN pattern for its keys, and the tenant a found key belongs to (undefined for a key of another document whose
  * number ends in `:<id>`, or one written before tenants were escaped).
  */
+const RECORD_KIND = { order: 'order', asn: ASN_RECORD } as const;
 export const recordKeyLookup = {
-  pattern: (kind: 'order' | 'asn', id: string): string => `${globEscape(key(kind))}:*:${globEscape(id)}`,
+  pattern: (kind: 'order' | 'asn', id: string): string => `${globEscape(key(RECORD_KIND[kind]))}:*:${globEscape(id)}`,
   tenantOf(kind: 'order' | 'asn', id: string, found: string): string | undefined {
-    const head = `${key(kind)}:`;
+    const head = `${key(RECORD_KIND[kind])}:`;
     const tail = `:${id}`;
     if (found.length < head.length + tail.length || !found.startsWith(head) || !found.endsWith(tail)) return undefined;
     const tenant = found.slice(head.length, found.length - tail.length);
