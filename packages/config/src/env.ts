@@ -160,14 +160,6 @@ export const envSchema = z.object({
    */
   WORKER_HEAP_GROWING_PERCENT: int(50),
   /**
-   * Whether V8 may allocate the ingress's objects straight into the old generation when their allocation site's
-   * objects tend to survive a minor GC (allocation-site pretenuring). `off` (the default): the ingress's per-call
-   * objects only survive because pretenured objects that already died still point at them, so V8 promoted ~3 KB
-   * of garbage per call and ran more full GCs; off, promotion halves and the ingress runs 6-10 % fewer
-   * instructions per createOrder (bench/RESULTS.md, seventh round). Read as a boolean.
-   */
-  INGRESS_V8_PRETENURING: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('off')).transform((v) => v === 'on'),
-  /**
    * Whether the ingress's and the workers' Redis connections send the commands of one event-loop turn in one write
    * (runtime/coalesce-writes.ts): ~8 % less ingress CPU per createOrder (bench/RESULTS.md). `off` writes each
    * command as it is issued, as ioredis does by itself. Read as a boolean.

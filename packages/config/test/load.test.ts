@@ -45,7 +45,6 @@ describe('loadConfig', () => {
     expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(100);
     expect(env.WORKER_HEAP_GROWING_PERCENT).toBe(50);
     expect(env.REDIS_COALESCE_WRITES).toBe(true);
-    expect(env.INGRESS_V8_PRETENURING).toBe(false);
     expect(tenants).toHaveLength(1);
     expect(tenants[0]!.qianyi.callbackBaseUrl).toBe('https://www.qianyierp.com');
   });
@@ -58,8 +57,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...single, INGRESS_HEAP_GROWING_PERCENT: '-5' })).toThrow(/INGRESS_HEAP_GROWING_PERCENT: must be a whole number/);
     expect(() => loadConfig({ ...single, WORKER_HEAP_GROWING_PERCENT: '1.5' })).toThrow(/WORKER_HEAP_GROWING_PERCENT: must be a whole number/);
     expect(() => loadConfig({ ...single, REDIS_COALESCE_WRITES: 'yes' })).toThrow(/REDIS_COALESCE_WRITES: .*"on".*"off"/);
-    expect(() => loadConfig({ ...single, INGRESS_V8_PRETENURING: 'false' })).toThrow(/INGRESS_V8_PRETENURING: .*"on".*"off"/);
-    expect(loadConfig({ ...single, INGRESS_V8_PRETENURING: 'on' }).env.INGRESS_V8_PRETENURING).toBe(true);
   });
 
   test('missing single-tenant variables are listed', () => {
@@ -113,7 +110,7 @@ describe('loadConfig', () => {
 });
 
 test('empty strings (as Compose passes unset variables) mean the defaults', () => {
-  const blank = Object.fromEntries(['LOG_LEVEL', 'SYNC_WAIT_MS', 'WORKER_QUEUES', 'WEBHOOK_RETRY_SCHEDULE_MS', 'ASN_PUSH_QUANTITIES', 'HOST', 'METRICS_PORT', 'BRIDGE_TENANTS_FILE', 'MAX_BODY_BYTES', 'INGRESS_HEAP_GROWING_PERCENT', 'WORKER_HEAP_GROWING_PERCENT', 'REDIS_COALESCE_WRITES', 'INGRESS_V8_PRETENURING'].map((k) => [k, '']));
+  const blank = Object.fromEntries(['LOG_LEVEL', 'SYNC_WAIT_MS', 'WORKER_QUEUES', 'WEBHOOK_RETRY_SCHEDULE_MS', 'ASN_PUSH_QUANTITIES', 'HOST', 'METRICS_PORT', 'BRIDGE_TENANTS_FILE', 'MAX_BODY_BYTES', 'INGRESS_HEAP_GROWING_PERCENT', 'WORKER_HEAP_GROWING_PERCENT', 'REDIS_COALESCE_WRITES'].map((k) => [k, '']));
   const { env } = loadConfig({ ...single, ...blank });
   expect(env.LOG_LEVEL).toBe('info');
   expect(env.SYNC_WAIT_MS).toBe(5000);
@@ -121,6 +118,5 @@ test('empty strings (as Compose passes unset variables) mean the defaults', () =
   expect(env.HOST).toBe('0.0.0.0');
   expect(env.METRICS_PORT).toBeUndefined();
   expect(env.REDIS_COALESCE_WRITES).toBe(true);
-  expect(env.INGRESS_V8_PRETENURING).toBe(false);
   expect(loadConfig({ ...single, REDIS_COALESCE_WRITES: 'off' }).env.REDIS_COALESCE_WRITES).toBe(false);
 });
