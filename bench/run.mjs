@@ -13,7 +13,7 @@ const step = (cmd, args) => {
 step(process.execPath, ['scripts/build.mjs']);
 const external = ['bullmq', 'ioredis', 'got', 'autocannon'];
 await build({
-  entryPoints: ['main', 'bare-server', 'bare-worker', 'instructions', 'redis-memory'].map((n) => join(root, 'bench/src', `${n}.ts`)),
+  entryPoints: ['main', 'bare-server', 'bare-worker', 'bare-answer-server', 'instructions', 'redis-memory'].map((n) => join(root, 'bench/src', `${n}.ts`)),
   outdir: join(root, 'bench/.out'), outExtension: { '.js': '.mjs' },
   bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: true, logLevel: 'warning', external,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -31,7 +31,8 @@ function bigInventory(count: number): Map<string, ReturnType<typeof toQianyiInve
   return rows;
 }
 
-async function seed(redis: BenchRedis, etowerUrl: string, n: number): Promise<void> {
+/** `n` orders created at the sandbox and recorded as released with eTower status 0, so the next poll changes each. */
+export async function seed(redis: BenchRedis, etowerUrl: string, n: number): Promise<void> {
   const etower = createEtowerClient({ baseUrl: etowerUrl, token: TENANT.token, key: TENANT.key, timeoutMs: 60000 });
   const client = new Redis(redis.url, { maxRetriesPerRequest: null });
   const store = new OrderStore(client);

@@ -4,12 +4,14 @@ import type { CpuSplit } from './cpu-split';
 import type { LoadResult } from './load';
 import type { JobCost, PollerResult } from './case-poller';
 import type { ReadResult } from './case-read';
+import type { LatencyPair, LatencyResult, LatencyRun } from './case-latency';
+import type { PushLatencyResult } from './case-push-latency';
 
 export const NOTES_MARKER = '<!-- notes: everything below is written by hand and kept by pnpm bench -->';
 
 interface Report {
   machine: Array<[string, string]>; command: string; durationS: number; orders: number; openOrders: number; skus: number;
-  ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult;
+  ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult; latency?: LatencyResult; push?: PushLatencyResult;
 }
 
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -29,6 +31,7 @@ function ingress(r: IngressResult): string {
     loadRow(`bare node:http, offered ${f0(r.bareAtHalfRate.offered)} req/s at an even pace`, r.bareAtHalfRate),
     loadRow(`bridge ingress, offered ${f0(r.atHalfRate.offered)} req/s at an even pace (half its throughput)`, r.atHalfRate), '',
     `- **ratio ingress / bare, median of the pairs: ${f2(r.ratio)}** (target >= 0.25: ${mark(r.ratio >= 0.25)}); **p99, median of the pairs: ${r.medianP99} ms on this host** (${mark(r.medianP99 < 20)} as measured; the bare server's own, median of the pairs: ${median(r.pairs.map((p) => p.bare.p99))} ms), **${f1(r.medianP99AtIssueSpeed)} ms at the issue's host speed** (target < 20 ms: ${mark(r.medianP99AtIssueSpeed < 20)}; each pair's p99 × its bare req/s / ${f0(ISSUE_BARE_REQ_PER_SEC)}, the issue's bare node:http); at half its throughput, p99 ${r.atHalfRate.p99} ms`,
+    `- **at half its throughput, p99 ${r.atHalfRate.p99} ms against bare node:http's ${r.bareAtHalfRate.p99} ms at the same pace: ${f1(r.atHalfRate.p99 / r.bareAtHalfRate.p99)}×** (issue 25 target 2, <= 3×: ${mark(r.atHalfRate.p99 <= 3 * r.bareAtHalfRate.p99)})`,
     `- the pairs in the order run, bare / ingress req/s (ratio, ingress p99, at the issue's host speed): ${r.pairs.map((p) => `${f0(p.bare.reqPerSec)} / ${f0(p.ingress.reqPerSec)} (${f2(p.ratio)}, ${p.ingress.p99} ms, ${f1(atIssueHostSpeed(p.ingress.p99, p.bare.reqPerSec))} ms)`).join('; ')}`,
     `- ingress CPU per request: ${f0(r.ingressCpuPerReqUs)} µs (all its processes); jobs queued by the measured runs and the warm-up: ${f0(r.jobsQueued)}`,
     `- CPU per request in the closed loops, server / Redis / load generator (µs), and the share of both cores busy: bare ${cpuSplit(r.bare.cpu)}; ingress ${cpuSplit(r.ingress.cpu)}`,
@@ -85,6 +88,41 @@ function poller(r: PollerResult): string {
   ].join('\n');
 }
 
+const cpu = (x: LatencyRun) => `${f0(x.cpuPerCallUs.server)} / ${f0(x.cpuPerCallUs.worker)} / ${f0(x.cpuPerCallUs.redis)}`;
+const latencyRow = (name: string, x: LatencyRun) =>
+  `| ${name} | ${x.callers} | ${f0(x.perSec)} | ${f1(x.p50)} | ${f1(x.p90)} | ${f1(x.p99)} | ${cpu(x)} | ${f1(x.scriptsPerCall)} | ${f0(x.machineBusy * 100)} % | ${f0(x.calls)} | ${x.wrong} |`;
+
+function latency(r: LatencyResult): string {
+  const mid = [...r.pairs].sort((a, b) => a.bridge.p50 / a.bare.p50 - b.bridge.p50 / b.bare.p50)[Math.floor((r.pairs.length - 1) / 2)]!;
+  const over = (p: LatencyPair) => `bridge ${f1(p.bridge.p50 - r.etowerDelayMs)} ms p50 (p99 ${f1(p.bridge.p99 - r.etowerDelayMs)}), bare ${f1(p.bare.p50 - r.etowerDelayMs)} ms (p99 ${f1(p.bare.p99 - r.etowerDelayMs)})`;
+  const settings = (e: Record<string, string>) => (Object.keys(e).length ? Object.entries(e).map(([k, v]) => `${k}=${v}`).join(' ') : 'defaults');
+  return [
+    `## 6. Answer latency (issue 25: createOrder answered with eTower's order number, SYNC_WAIT_MS=5000, sandbox createOrders after ${r.etowerDelayMs} ms; ${r.pairs.length} alternated pairs at ${r.callers} callers, the median pair shown)`, '',
+    '| stack | callers | calls/s | p50 ms | p90 ms | p99 ms | CPU µs/call server / worker / Redis | Lua scripts/call | machine busy | calls | wrong answers |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    latencyRow('bare: node:http + queue.add + waitUntilFinished, bare BullMQ worker', mid.bare), latencyRow('bridge: ingress + one worker', mid.bridge),
+    latencyRow('bare, one caller at a time', r.one.bare), latencyRow('bridge, one caller at a time', r.one.bridge),
+    latencyRow('bare, one caller, eTower answering at once', r.oneAtOnce.bare), latencyRow('bridge, one caller, eTower answering at once', r.oneAtOnce.bridge),
+    ...(r.variantEnv ? [
+      latencyRow(`variant bridge (${settings({ ...r.variantEnv.ingress, ...r.variantEnv.worker })})`, mid.variant!),
+      latencyRow('variant, one caller at a time', r.one.variant!), latencyRow('variant, one caller, eTower answering at once', r.oneAtOnce.variant!),
+    ] : []), '',
+    `- **${r.callers} callers, bridge / bare, median of the pairs: p50 ${f2(r.medianP50Ratio)}× (target <= 1.3: ${mark(r.medianP50Ratio <= 1.3)}), p99 ${f2(r.medianP99Ratio)}× (target <= 1.5: ${mark(r.medianP99Ratio <= 1.5)})**`,
+    `- **one caller, above eTower's ${r.etowerDelayMs} ms: ${over(r.one)}** (target: bridge <= 5 ms p50: ${mark(r.one.bridge.p50 - r.etowerDelayMs <= 5)}); eTower answering at once: bridge ${f1(r.oneAtOnce.bridge.p50)} ms p50, bare ${f1(r.oneAtOnce.bare.p50)} ms`,
+    `- the pairs in the order run, bare / bridge p50 and p99 ms (calls/s): ${r.pairs.map((p) => `${f1(p.bare.p50)} / ${f1(p.bridge.p50)} and ${f1(p.bare.p99)} / ${f1(p.bridge.p99)} (${f0(p.bare.perSec)} / ${f0(p.bridge.perSec)})`).join('; ')}`,
+    `- latency from the call's send to its answer's end, each answer checked for a warehouseOrderNumber ("wrong answers" counts the others); both stacks share one Redis (AOF everysec) and one sandbox; peak RSS ingress ${f0(r.ingressPeakRssMb)} MB, worker ${f0(r.workerPeakRssMb)} MB`,
+    ...(r.variantEnv ? [`- variant (ingress ${settings(r.variantEnv.ingress)}; worker ${settings(r.variantEnv.worker)}; its own Redis database), run after the bridge in every pair: p50 ${f2(r.variantMedianP50Ratio!)}×, p99 ${f2(r.variantMedianP99Ratio!)}× the bare stack's (median of the pairs); one caller ${f1(r.one.variant!.p50 - r.etowerDelayMs)} ms p50 above eTower's`] : []),
+    `- ingress settings: ${settings(r.ingressEnv)}; worker settings: ${settings(r.workerEnv)}`, '',
+  ].join('\n');
+}
+
+function push(r: PushLatencyResult): string {
+  return [
+    `## 7. Status to Qianyi (issue 25 target 3: one poll finds ${f0(r.orders)} orders shipped; one worker on \`orders\` and \`webhooks\`)`, '',
+    `- **from the poll seeing an order shipped (its eTower read) to Qianyi receiving its push: p50 ${f0(r.fromSeen.p50)} ms, p90 ${f0(r.fromSeen.p90)}, p99 ${f0(r.fromSeen.p99)}, max ${f0(r.fromSeen.max)}** (target p99 <= 1 s: ${mark(r.fromSeen.p99 <= 1000)}); from the order's change being recorded: p50 ${f0(r.fromChange.p50)}, p99 ${f0(r.fromChange.p99)}, max ${f0(r.fromChange.max)} ms`,
+    `- the poll took ${f2(r.pollSeconds)} s to walk the ${f0(r.orders)} orders (from its start to each push: p50 ${f0(r.fromPollStart.p50)} ms, p99 ${f0(r.fromPollStart.p99)}, max ${f0(r.fromPollStart.max)}); pushes received: ${f0(r.pushesReceived)}; worker settings: ${Object.keys(r.workerEnv).length ? Object.entries(r.workerEnv).map(([k, v]) => `${k}=${v}`).join(' ') : 'defaults'}`, '',
+  ].join('\n');
+}
+
 export function renderResults(r: Report): string {
   const memory = [
     r.ingress ? `ingress ${f0(r.ingress.ingressPeakRssMb)} MB during 1` : '',
@@ -97,5 +135,6 @@ export function renderResults(r: Report): string {
     '| machine | |', '|---|---|', ...r.machine.map(([k, v]) => `| ${k} | ${v} |`), '',
     r.ingress ? ingress(r.ingress) : '', r.read ? read(r.read) : '', r.e2e ? e2e(r.e2e, r.orders) : '', r.poller ? poller(r.poller) : '',
     '## 5. Memory (peak RSS, VmHWM)', '', memory.length ? `- ${memory.join('; ')} (targets: ingress < 150 MB, worker < 250 MB)` : '- not measured in this run', '',
+    r.latency ? latency(r.latency) : '', r.push ? push(r.push) : '',
   ].join('\n');
 }
