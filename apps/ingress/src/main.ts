@@ -1,5 +1,5 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
-import { createQueueEvents, createQueues, createStores } from '@bridge/core';
+import { JobControl, createQueueEvents, createQueues, createStores } from '@bridge/core';
 import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { createIngressServer, createMetricsServer } from './app';
 import { BodyBudget } from './body-budget';
@@ -22,7 +22,8 @@ const events = Object.fromEntries(waited.map((name) => {
   qe.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue events error'));
   return [name, qe];
 }));
-const waiter = new CommandWaiter(queues, events, env.SYNC_WAIT_MS);
+const jobs = new JobControl(queues, events);
+const waiter = new CommandWaiter(jobs, env.SYNC_WAIT_MS);
 // Tenants by accessId. Not the worker's TenantRegistry: the ingress never calls eTower, and that registry's clients
 // would load got (~20 MB of resident memory) for nothing.
 const tenantsById = new Map(tenants.map((t) => [t.accessId, t]));
@@ -30,8 +31,8 @@ const tenantsById = new Map(tenants.map((t) => [t.accessId, t]));
 const budget = new BodyBudget(env.MAX_INFLIGHT_BODY_BYTES);
 const metrics = createIngressMetrics({ bodyBytesInFlight: () => budget.inUse });
 const server = createIngressServer({
-  env, redis, queues, waiter, logger,
-  ...createStores(redis, queues, env),
+  env, redis, jobs, waiter, logger,
+  ...createStores(redis, jobs, env),
   tenantOf: (accessId) => tenantsById.get(accessId),
   limits: { maxBytes: env.MAX_BODY_BYTES, timeoutMs: env.BODY_TIMEOUT_MS, budget },
   metrics,

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@bridge/config';
-import { TenantRegistry, createQueues, createStores, migrateAsnRecordKeys } from '@bridge/core';
+import { JobControl, TenantRegistry, createQueues, createStores, migrateAsnRecordKeys } from '@bridge/core';
 import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
@@ -15,16 +15,17 @@ const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, asyncOutput:
 const redis = createRedis(redisTarget, 'worker', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
+const jobs = new JobControl(queues);
 const metrics = createWorkerMetrics(queues);
 const ctx: ProcessorContext = {
   env,
   redis,
-  queues,
+  jobs,
   tenants: new TenantRegistry(tenants, env.ETOWER_TIMEOUT_MS, (call) => metrics.etowerCall(call), {
     logger: (tenant) => logger.child({ tenant, component: 'etower' }),
     onSignatureFallback: (_tenant, event) => metrics.signatureFallback(event.outcome),
   }),
-  ...createStores(redis, queues, env),
+  ...createStores(redis, jobs, env),
   logger,
   metrics,
 };

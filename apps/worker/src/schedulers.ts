@@ -1,5 +1,5 @@
 import type { Env, QueueName, Tenant } from '@bridge/config';
-import { JOBS, perTenantId, sweepIntervalMs, type JobName, type Queues } from '@bridge/core';
+import { DRAIN_OUTBOX_EVERY_MS, JOBS, perTenantId, sweepIntervalMs, type JobName, type Queues } from '@bridge/core';
 
 interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boolean }
 
@@ -7,7 +7,7 @@ interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boo
 const PERIODIC: Periodic[] = [
   { job: 'refreshCatalog', everyMs: (env) => env.CATALOG_REFRESH_INTERVAL_MS, perTenant: true },
   { job: 'pollOrders', everyMs: (env) => env.ORDER_POLL_INTERVAL_MS, perTenant: true },
-  { job: 'drainOutbox', everyMs: () => 30000, perTenant: false },
+  { job: 'drainOutbox', everyMs: () => DRAIN_OUTBOX_EVERY_MS, perTenant: false },
   { job: 'rebuildInventory', everyMs: (env) => env.INVENTORY_SYNC_INTERVAL_MS, perTenant: true },
   { job: 'pollAsns', everyMs: (env) => env.ASN_POLL_INTERVAL_MS, perTenant: true },
   // Products normally go out with the job their insert_sku_info enqueued; this sweep picks up any left

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { envSchema, tenantSchema } from '@bridge/config';
-import { TenantRegistry, createQueues, createStores, initialFields, keys, type Queues } from '@bridge/core';
+import { JobControl, TenantRegistry, createQueues, createStores, initialFields, keys, type Queues } from '@bridge/core';
 import { createOrderContentSchema } from '@bridge/qianyi';
 import { createLogger } from '@bridge/runtime';
 import { eventually, isolatedRedisUrl } from '@bridge/testkit';
@@ -60,9 +60,9 @@ beforeAll(async () => {
   });
   const env = envSchema.parse({});
   ctx = {
-    env, redis, queues,
+    env, redis, jobs: new JobControl(queues),
     tenants: new TenantRegistry([tenant], CLIENT_TIMEOUT_MS),
-    ...createStores(redis, queues, env),
+    ...createStores(redis, new JobControl(queues), env),
     logger: createLogger({ name: 'job-timeout-test', level: 'silent' }),
     metrics: createWorkerMetrics(queues),
   };

@@ -4,7 +4,11 @@ export * from './jobs/define';
 export * from './jobs/catalog';
 export * from './jobs/queues';
 export * from './jobs/enqueue';
-export type { CreateJobs } from './jobs/revive-create-job';
+export * from './jobs/job-control';
+export * from './jobs/busy-retry';
+// Processors say "this cannot succeed" with BullMQ's own error; the worker's runner knows it by its class.
+export { UnrecoverableError } from 'bullmq';
+export { createJobsOf, type CreateJobs } from './jobs/revive-create-job';
 export * from './catalog/build-catalog';
 export * from './catalog/catalog-store';
 export * from './catalog/refresh-catalog';

@@ -4,7 +4,7 @@ import { ReplicaAck } from '@bridge/runtime';
 import { AsnStore } from './asn/asn-state';
 import { CatalogStore } from './catalog/catalog-store';
 import { InventorySnapshotStore } from './inventory/snapshot-store';
-import type { Queues } from './jobs/queues';
+import type { JobControl } from './jobs/job-control';
 import { OrderStore } from './orders/order-store';
 import { PushScheduler } from './pushes/push-scheduler';
 import { SkuStore } from './skus/sku-state';
@@ -21,7 +21,7 @@ export interface BridgeStores {
   replicas: ReplicaAck;
 }
 
-export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStores {
+export function createStores(redis: Redis, jobs: JobControl, env: Env): BridgeStores {
   return {
     catalogStore: new CatalogStore(redis),
     orders: new OrderStore(redis),
@@ -29,7 +29,7 @@ export function createStores(redis: Redis, queues: Queues, env: Env): BridgeStor
     skus: new SkuStore(redis),
     snapshots: new InventorySnapshotStore(redis),
     // A push is tried once per entry of the webhook schedule.
-    pushes: new PushScheduler(queues, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
+    pushes: new PushScheduler(jobs, redis, env.WEBHOOK_RETRY_SCHEDULE_MS.length),
     replicas: new ReplicaAck(redis, env.REDIS_MIN_REPLICAS_ACK, env.REDIS_REPLICA_ACK_TIMEOUT_MS),
   };
 }

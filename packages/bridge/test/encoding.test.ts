@@ -1,9 +1,6 @@
 import fc from 'fast-check';
-import { JOBS } from '../src/jobs/catalog';
+import { JOBS, asnPushJobId, createAsnJobId, createJobId, orderPushJobId, releaseJobId } from '../src/jobs/catalog';
 import { jobId, perTenantId } from '../src/jobs/job-id';
-import { createJobId, releaseJobId } from '../src/orders/cancel-order';
-import { createAsnJobId } from '../src/asn/submit-asn';
-import { asnPushJobId, orderPushJobId } from '../src/pushes/push-scheduler';
 import { escapePart, unescapePart, type Reserved } from '../src/state/escape-part';
 import { keys, recordKeyLookup } from '../src/state/keys';
 import { outboxMember, parseOutboxMember } from '../src/state/outbox';

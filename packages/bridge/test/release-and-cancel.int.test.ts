@@ -4,8 +4,10 @@ import { EtowerHttpError, ETOWER_PATHS } from '@bridge/etower';
 import { createOrderContentSchema, type CreateOrderContent } from '@bridge/qianyi';
 import { eventually, isolatedRedisUrl } from '@bridge/testkit';
 import { enqueue } from '../src/jobs/enqueue';
+import { createJobId, releaseJobId } from '../src/jobs/catalog';
+import { JobControl } from '../src/jobs/job-control';
 import { createQueues, type Queues } from '../src/jobs/queues';
-import { cancelOrder, createJobId, releaseJobId, type CancelOrderDeps } from '../src/orders/cancel-order';
+import { cancelOrder, type CancelOrderDeps } from '../src/orders/cancel-order';
 import { createOrderAtEtower, initialFields } from '../src/orders/create-order-at-etower';
 import { OrderRefusedError } from '../src/orders/order-refused-error';
 import type { OrderPatch } from '../src/orders/order-state';
@@ -64,7 +66,7 @@ const held = () => seeded({ phase: 'held', warehouseOrderNumber: `W-${Date.now()
 const stateOf = async (n: string) => (await store.get(TENANT, n))!;
 const release = (n: string, etower: ScriptedEtower) => releaseOrder(n, { tenant: TENANT, etower: etower.client, store, pushes }).catch((err: unknown) => err);
 const cancel = (n: string, waitForCreate: CancelOrderDeps['waitForCreate'] = async () => {}) =>
-  cancelOrder(n, { tenant: TENANT, store, ordersQueue: queues.orders, pushes, waitForCreate });
+  cancelOrder(n, { tenant: TENANT, store, jobs: new JobControl(queues), pushes, waitForCreate });
 const create = (order: CreateOrderContent, etower: ScriptedEtower) => createOrderAtEtower(order, {
   tenant, store, etower: etower.client, pushes, finalAttempt: () => false,
   scheduleRelease: async () => { throw new Error('no release expected'); },

@@ -4,6 +4,7 @@ import { tenantSchema, type Tenant } from '@bridge/config';
 import type { EtowerClient, EtowerCreateOrderInput } from '@bridge/etower';
 import type { CreateOrderContent } from '@bridge/qianyi';
 import { isolatedRedisUrl } from '@bridge/testkit';
+import { JobControl } from '../src/jobs/job-control';
 import { createQueues, type Queues } from '../src/jobs/queues';
 import { createOrderAtEtower } from '../src/orders/create-order-at-etower';
 import { OrderStore } from '../src/orders/order-store';
@@ -58,7 +59,8 @@ function fakeEtower(account: string, created: string[]): EtowerClient {
 
 test("tenant shop-1's order A and tenant shop's order 1-A: two jobs, two eTower orders, each caller its own number", async () => {
   const store = new OrderStore(redis);
-  const pushes = new PushScheduler(queues, redis, 1);
+  const jobs = new JobControl(queues, { orders: events });
+  const pushes = new PushScheduler(jobs, redis, 1);
   const tenants = new Map([['shop-1', tenant('shop-1')], ['shop', tenant('shop')]]);
   const created: string[] = [];
   // The worker's createOrder processor, with each tenant's own eTower account.
@@ -67,15 +69,15 @@ test("tenant shop-1's order A and tenant shop's order 1-A: two jobs, two eTower 
     scheduleRelease: async () => undefined, finalAttempt: () => true,
   }), { connection: { url: redisUrl }, prefix: '{bridge}' });
   try {
-    const first = await submitOrder(order('A'), { tenant: tenants.get('shop-1')!, store, queues, pushes });
-    const second = await submitOrder(order('1-A'), { tenant: tenants.get('shop')!, store, queues, pushes });
+    const first = await submitOrder(order('A'), { tenant: tenants.get('shop-1')!, store, jobs, pushes });
+    const second = await submitOrder(order('1-A'), { tenant: tenants.get('shop')!, store, jobs, pushes });
     if (first.kind !== 'queued' || second.kind !== 'queued') throw new Error(`not queued: ${first.kind}, ${second.kind}`);
     expect(first.job.id).not.toBe(second.job.id);
-    expect(second.job.data).toMatchObject({ tenant: 'shop', order: { orderNumber: '1-A' } });
+    expect((await queues.orders.getJob(second.job.id))!.data).toMatchObject({ tenant: 'shop', order: { orderNumber: '1-A' } });
     // What the ingress answers each caller: its own job's result.
-    const [a, b] = await Promise.all([first.job.waitUntilFinished(events, 30000), second.job.waitUntilFinished(events, 30000)]);
-    expect(a).toEqual({ outcome: 'created', warehouseOrderNumber: 'etower-shop-1/A' });
-    expect(b).toEqual({ outcome: 'created', warehouseOrderNumber: 'etower-shop/1-A' });
+    const [a, b] = await Promise.all([jobs.wait(first.job, 30000), jobs.wait(second.job, 30000)]);
+    expect(a).toEqual({ state: 'completed', result: { outcome: 'created', warehouseOrderNumber: 'etower-shop-1/A' } });
+    expect(b).toEqual({ state: 'completed', result: { outcome: 'created', warehouseOrderNumber: 'etower-shop/1-A' } });
     expect(created.sort()).toEqual(['etower-shop-1/A', 'etower-shop/1-A']);
     // Both records settled (neither waits in `received` for a poller to rescue it).
     expect(await store.get('shop-1', 'A')).toMatchObject({ phase: 'released', warehouseOrderNumber: 'etower-shop-1/A' });

@@ -1,4 +1,4 @@
-import { asnListItem, cancelAsn, createAsnJobId, notKeptMessage, submitAsn } from '@bridge/core';
+import { asnListItem, cancelAsn, jobRef, notKeptMessage, submitAsn } from '@bridge/core';
 import { cancelAsnOrderResponse, createAsnOrderResponse, fail, getAsnListResponse, type AsnListItem, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
@@ -7,10 +7,10 @@ import type { MethodContext } from './context';
  * Created: success, info names eTower's inbound order number. Refused: success:false with the reason.
  */
 export async function createAsnOrder(content: ContentOf<'createAsnOrder'>, ctx: MethodContext) {
-  const submitted = await submitAsn(content, { tenant: ctx.tenant, asns: ctx.asns, queues: ctx.queues, trace: ctx.trace });
+  const submitted = await submitAsn(content, { tenant: ctx.tenant, asns: ctx.asns, jobs: ctx.jobs, trace: ctx.trace });
   if (submitted.kind === 'refused') return fail(submitted.message);
   if (submitted.kind === 'created') return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${submitted.referenceNumber}`);
-  const outcome = await ctx.waiter.wait('asn', submitted.job);
+  const outcome = await ctx.waiter.wait(submitted.job);
   if (outcome.state === 'failed') return fail(outcome.reason);
   if (outcome.state === 'completed') {
     const result = outcome.result as { outcome?: string; referenceNumber?: string } | undefined;
@@ -40,10 +40,9 @@ export async function cancelAsnOrder(content: ContentOf<'cancelAsnOrder'>, ctx: 
   const results = [];
   for (const asnNumber of content.asnNumbers) {
     const outcome = await cancelAsn(asnNumber, {
-      tenant: ctx.tenant.accessId, asns: ctx.asns, asnQueue: ctx.queues.asn,
+      tenant: ctx.tenant.accessId, asns: ctx.asns, jobs: ctx.jobs,
       waitForCreate: async (n) => {
-        const job = await ctx.queues.asn.getJob(createAsnJobId(ctx.tenant.accessId, n));
-        if (job) await ctx.waiter.wait('asn', job);
+        await ctx.waiter.wait(jobRef('createAsn', { tenant: ctx.tenant.accessId, asn: { asnNumber: n } }));
       },
     });
     results.push({ asnNumber, ok: outcome.ok, info: outcome.info });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enqueue, jobId, perTenantId, type Catalog } from '@bridge/core';
+import { jobId, perTenantId, type Catalog } from '@bridge/core';
 import { channelsResponse, fail, warehousesResponse, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
@@ -10,12 +10,12 @@ import type { MethodContext } from './context';
 async function loadCatalog(ctx: MethodContext): Promise<Catalog | { error: string }> {
   const cached = await ctx.catalogStore.get(ctx.tenant.accessId);
   if (cached) return cached;
-  const job = await enqueue(ctx.queues, 'refreshCatalog', { tenant: ctx.tenant.accessId }, {
+  const job = await ctx.jobs.add('refreshCatalog', { tenant: ctx.tenant.accessId }, {
     trace: ctx.trace,
     jobId: jobId('refreshCatalog', ctx.tenant.accessId, randomUUID()),
     deduplicationId: perTenantId('refreshCatalog', ctx.tenant.accessId),
   });
-  const outcome = await ctx.waiter.wait('inventory', job);
+  const outcome = await ctx.waiter.wait(job);
   const fresh = await ctx.catalogStore.get(ctx.tenant.accessId);
   if (fresh) return fresh;
   const lastError = await ctx.catalogStore.lastError(ctx.tenant.accessId);

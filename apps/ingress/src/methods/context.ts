@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Env, Tenant } from '@bridge/config';
-import type { BridgeStores, Queues } from '@bridge/core';
+import type { BridgeStores, JobControl } from '@bridge/core';
 import type { Logger, Trace } from '@bridge/runtime';
 import type { CommandWaiter } from '../command-waiter';
 import type { PreSerialized } from '../pre-serialized';
@@ -12,7 +12,7 @@ export interface MethodContext extends BridgeStores {
   env: Env;
   tenant: Tenant;
   redis: Redis;
-  queues: Queues;
+  jobs: JobControl;
   waiter: CommandWaiter;
   logger: Logger;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enqueue, jobId, perTenantId } from '@bridge/core';
+import { jobId, perTenantId } from '@bridge/core';
 import { fail, syncInventoryResponse, type ContentOf } from '@bridge/qianyi';
 import { PreSerialized } from '../pre-serialized';
 import type { MethodContext } from './context';
@@ -16,11 +16,11 @@ export async function syncInventory(content: ContentOf<'syncInventory'>, ctx: Me
   const tenant = ctx.tenant.accessId;
   const pageSize = Math.min(content.pageSize, MAX_INVENTORY_PAGE_SIZE);
   if (!(await ctx.snapshots.current(tenant))) {
-    const job = await enqueue(ctx.queues, 'rebuildInventory', { tenant }, {
+    const job = await ctx.jobs.add('rebuildInventory', { tenant }, {
       trace: ctx.trace,
       jobId: jobId('rebuildInventory', tenant, randomUUID()), deduplicationId: perTenantId('rebuildInventory', tenant),
     });
-    const outcome = await ctx.waiter.wait('inventory', job);
+    const outcome = await ctx.waiter.wait(job);
     if (!(await ctx.snapshots.current(tenant))) {
       const why = outcome.state === 'failed' ? `: reading eTower failed (${outcome.reason})` : '; it is being read from eTower now, try again shortly';
       return fail(`inventory is not synchronised yet${why}`);

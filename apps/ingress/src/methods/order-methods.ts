@@ -1,4 +1,4 @@
-import { cancelOrder, createJobId, notKeptMessage, submitOrder } from '@bridge/core';
+import { cancelOrder, jobRef, notKeptMessage, submitOrder } from '@bridge/core';
 import { cancelOrderResponse, createOrderResponse, fail, getOrderResponse, type ContentOf } from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
@@ -8,10 +8,10 @@ import type { MethodContext } from './context';
  * reaches Qianyi by getOrder and by push.
  */
 export async function createOrder(content: ContentOf<'createOrder'>, ctx: MethodContext) {
-  const submitted = await submitOrder(content, { tenant: ctx.tenant, store: ctx.orders, queues: ctx.queues, pushes: ctx.pushes, trace: ctx.trace });
+  const submitted = await submitOrder(content, { tenant: ctx.tenant, store: ctx.orders, jobs: ctx.jobs, pushes: ctx.pushes, trace: ctx.trace });
   if (submitted.kind === 'refused') return fail(submitted.message);
   if (submitted.kind === 'created') return createOrderResponse({ warehouseOrderNumber: submitted.warehouseOrderNumber });
-  const outcome = await ctx.waiter.wait('orders', submitted.job);
+  const outcome = await ctx.waiter.wait(submitted.job);
   if (outcome.state === 'failed') return fail(outcome.reason);
   if (outcome.state === 'completed') {
     const result = outcome.result as { outcome?: string; warehouseOrderNumber?: string } | undefined;
@@ -40,11 +40,10 @@ export async function cancelOrderMethod(content: ContentOf<'cancelOrder'>, ctx: 
   const outcome = await cancelOrder(content.orderNumber, {
     tenant: ctx.tenant.accessId,
     store: ctx.orders,
-    ordersQueue: ctx.queues.orders,
+    jobs: ctx.jobs,
     pushes: ctx.pushes,
     waitForCreate: async () => {
-      const job = await ctx.queues.orders.getJob(createJobId(ctx.tenant.accessId, content.orderNumber));
-      if (job) await ctx.waiter.wait('orders', job);
+      await ctx.waiter.wait(jobRef('createOrder', { tenant: ctx.tenant.accessId, order: content }));
     },
   });
   return outcome.ok ? cancelOrderResponse() : fail(outcome.message);

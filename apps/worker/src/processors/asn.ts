@@ -1,11 +1,7 @@
-import { DelayedError, UnrecoverableError } from 'bullmq';
 import { createAsnOrderContentSchema } from '@bridge/qianyi';
-import { AsnRefusedError, POLL_LOCK_MS, createAsnAtEtower, createAsnJobId, deliverAsnPush, keys, pollOpenAsns, runExclusive, type JobPayload } from '@bridge/core';
+import { AsnRefusedError, POLL_LOCK_MS, UnrecoverableError, createAsnAtEtower, createJobsOf, deliverAsnPush, jobRef, keys, pollOpenAsns, retryWhenFree, runExclusive, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
-import { createJobsIn } from './create-jobs';
 
-/** How soon a push waiting for another delivery of the same ASN tries again (not counted as an attempt). */
-const BUSY_RETRY_MS = 1000;
 
 export async function processCreateAsn(payload: JobPayload<'createAsn'>, ctx: ProcessorContext, run: JobRun) {
   const asn = createAsnOrderContentSchema.safeParse(payload.asn);
@@ -26,7 +22,7 @@ export async function processPollAsns(payload: JobPayload<'pollAsns'>, ctx: Proc
   const poll = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'asns'), POLL_LOCK_MS,
     () => pollOpenAsns({
       tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant, run.signal), asns: ctx.asns, pushes: ctx.pushes,
-      createJobs: createJobsIn(ctx.queues.asn, (asnNumber) => createAsnJobId(payload.tenant, asnNumber)),
+      createJobs: createJobsOf(ctx.jobs, (asnNumber) => jobRef('createAsn', { tenant: payload.tenant, asn: { asnNumber } })),
     }));
   return poll.locked ? poll.value : { skipped: 'another poll of this tenant is running' };
 }
@@ -35,9 +31,7 @@ export async function processPushAsnInfo(payload: JobPayload<'pushAsnInfo'>, ctx
   const outcome = await deliverAsnPush(payload.asnNumber, payload.version, {
     asns: ctx.asns, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant), quantities: ctx.env.ASN_PUSH_QUANTITIES, replicas: ctx.replicas, signal: run.signal,
   });
-  if (outcome === 'busy') {
-    await run.job.moveToDelayed(Date.now() + BUSY_RETRY_MS, run.token);
-    throw new DelayedError();
-  }
+  // Another delivery of this ASN holds its lock: this one goes after it.
+  if (outcome === 'busy') return retryWhenFree(run.job, run.token);
   return { outcome };
 }

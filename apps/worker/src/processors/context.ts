@@ -2,14 +2,14 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@bridge/runtime';
 import type { Env } from '@bridge/config';
-import type { BridgeStores, Queues, TenantRegistry } from '@bridge/core';
+import type { BridgeStores, JobControl, JobName, JobPayload, TenantRegistry } from '@bridge/core';
 import type { WorkerMetrics } from '../metrics';
 
 /** What a processor may use. Processors stay thin: they pick the use case and hand it these. */
 export interface ProcessorContext extends BridgeStores {
   env: Env;
   redis: Redis;
-  queues: Queues;
+  jobs: JobControl;
   tenants: TenantRegistry;
   logger: Logger;
   /** Counters a processor reports to beyond the per-job ones the consumers keep. */
@@ -27,4 +27,5 @@ export interface JobRun {
   finalAttempt(kind: string): boolean;
 }
 
-export type Processor = (payload: any, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;
+/** The processor of job `N`: gets the payload as the catalog's schema parsed it. */
+export type Processor<N extends JobName = JobName> = (payload: JobPayload<N>, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;

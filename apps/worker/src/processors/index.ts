@@ -1,5 +1,5 @@
 import type { JobName } from '@bridge/core';
-import type { Processor } from './context';
+import type { JobRun, Processor, ProcessorContext } from './context';
 import { processCreateOrder, processPollOrders, processReleaseOrder } from './orders';
 import { processDrainOutbox, processPushOrderInfo } from './pushes';
 import { processRefreshCatalog } from './refresh-catalog';
@@ -8,8 +8,8 @@ import { processRebuildInventory } from './inventory';
 import { processCreateProducts } from './skus';
 import { processSweepExpired } from './sweep-expired';
 
-/** Job name -> processor. The type makes every job of the catalog have one. */
-export const PROCESSORS: Record<JobName, Processor> = {
+/** Job name -> processor, each typed by its job's payload. The type makes every job of the catalog have one. */
+const TYPED: { [N in JobName]: Processor<N> } = {
   refreshCatalog: processRefreshCatalog,
   createOrder: processCreateOrder,
   releaseOrder: processReleaseOrder,
@@ -23,3 +23,7 @@ export const PROCESSORS: Record<JobName, Processor> = {
   pushAsnInfo: processPushAsnInfo,
   sweepExpired: processSweepExpired,
 };
+
+/** The processor of a job picked by its name at run time: run-job.ts parses the payload with the same catalog entry first. */
+export type AnyProcessor = (payload: unknown, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;
+export const PROCESSORS = TYPED as unknown as Record<JobName, AnyProcessor>;

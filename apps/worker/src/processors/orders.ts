@@ -1,8 +1,6 @@
-import { UnrecoverableError } from 'bullmq';
 import { CONTENT_SCHEMAS } from '@bridge/qianyi';
-import { POLL_LOCK_MS, keys, runExclusive, createJobId, createOrderAtEtower, enqueue, OrderRefusedError, pollOpenOrders, releaseOrder, type JobPayload } from '@bridge/core';
+import { POLL_LOCK_MS, UnrecoverableError, createJobsOf, createOrderAtEtower, jobRef, keys, OrderRefusedError, pollOpenOrders, releaseOrder, runExclusive, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
-import { createJobsIn } from './create-jobs';
 
 export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx: ProcessorContext, run: JobRun) {
   // A self-shipped order's label was kept beside its record, not in the job data (OrderStore.putLabel).
@@ -18,7 +16,7 @@ export async function processCreateOrder(payload: JobPayload<'createOrder'>, ctx
       pushes: ctx.pushes,
       finalAttempt: run.finalAttempt,
       scheduleRelease: async (orderNumber, delayMs) => {
-        await enqueue(ctx.queues, 'releaseOrder', { tenant: payload.tenant, orderNumber }, { delayMs, trace: run.trace });
+        await ctx.jobs.add('releaseOrder', { tenant: payload.tenant, orderNumber }, { delayMs, trace: run.trace });
       },
     });
   } catch (err) {
@@ -47,7 +45,7 @@ export async function processPollOrders(payload: JobPayload<'pollOrders'>, ctx: 
   const poll = await runExclusive(ctx.redis, keys.pollLock(payload.tenant, 'orders'), POLL_LOCK_MS, () => pollOpenOrders({
     tenant: payload.tenant, etower: ctx.tenants.etower(payload.tenant, run.signal), store: ctx.orders, pushes: ctx.pushes, logger: ctx.logger,
     timeZone: tenant.etower.timeZone, trackingWaitHours: tenant.trackingWaitHours,
-    createJobs: createJobsIn(ctx.queues.orders, (orderNumber) => createJobId(payload.tenant, orderNumber)),
+    createJobs: createJobsOf(ctx.jobs, (orderNumber) => jobRef('createOrder', { tenant: payload.tenant, order: { orderNumber } })),
   }));
   return poll.locked ? poll.value : { skipped: 'another poll of this tenant is running' };
 }

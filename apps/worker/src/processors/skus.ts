@@ -11,7 +11,7 @@ export async function processCreateProducts(payload: JobPayload<'createProducts'
   // SKUs still held by a claim (a drain that died with them, or one running elsewhere) are drained when it ends;
   // a moment after it, so that the claim has surely lapsed when the drain asks.
   if (drained.nextDueAt !== undefined) {
-    await scheduleProductDrain(ctx.queues, payload.tenant, Math.max(0, drained.nextDueAt - Date.now()) + CLAIM_END_MARGIN_MS, run.trace);
+    await scheduleProductDrain(ctx.jobs, payload.tenant, Math.max(0, drained.nextDueAt - Date.now()) + CLAIM_END_MARGIN_MS, run.trace);
   }
   return drained;
 }

@@ -1,13 +1,12 @@
-import type { Queue } from 'bullmq';
+import { PENDING_JOB_STATES, jobRef, type JobControl } from '../jobs/job-control';
 import type { AsnPhase, AsnState, AsnStore } from './asn-state';
-import { createAsnJobId } from './submit-asn';
 
 export type CancelAsnOutcome = { ok: boolean; info: string };
 
 export interface CancelAsnDeps {
   tenant: string;
   asns: AsnStore;
-  asnQueue: Queue;
+  jobs: JobControl;
   /** Waits (bounded) for an in-flight create to settle, so the answer can be definite. */
   waitForCreate(asnNumber: string): Promise<void>;
 }
@@ -52,8 +51,7 @@ async function stop(state: AsnState, from: AsnPhase[], deps: CancelAsnDeps): Pro
   });
   // Someone moved it first (the create job picked it up): answer from the new phase.
   if (!moved.ok) return cancelAsn(state.asnNumber, { ...deps, waitForCreate: async () => {} });
-  const job = await deps.asnQueue.getJob(createAsnJobId(deps.tenant, state.asnNumber));
   // A running job finds the ASN cancelled and stops by itself; a pending one is removed.
-  if (job && ['waiting', 'delayed', 'prioritized'].includes(await job.getState())) await job.remove().catch(() => undefined);
+  await deps.jobs.remove(jobRef('createAsn', { tenant: deps.tenant, asn: { asnNumber: state.asnNumber } }), PENDING_JOB_STATES);
   return { ok: true, info: '' };
 }

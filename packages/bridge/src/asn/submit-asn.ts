@@ -1,9 +1,6 @@
-import type { Job } from 'bullmq';
 import type { Tenant } from '@bridge/config';
 import type { CreateAsnOrderContent } from '@bridge/qianyi';
-import { enqueue } from '../jobs/enqueue';
-import { jobId } from '../jobs/job-id';
-import type { Queues } from '../jobs/queues';
+import { FINISHED_JOB_STATES, jobRef, type JobControl, type JobRef } from '../jobs/job-control';
 import { announcedLines } from './asn-lines';
 import { toEtowerPo } from './asn-mapping';
 import type { AsnState, AsnStore } from './asn-state';
@@ -12,9 +9,7 @@ import { initialAsnStatus } from './asn-status-mapping';
 export type SubmitAsnOutcome =
   | { kind: 'refused'; message: string }
   | { kind: 'created'; referenceNumber: string }
-  | { kind: 'queued'; job: Job };
-
-export const createAsnJobId = (tenant: string, asnNumber: string) => jobId('createAsn', tenant, asnNumber);
+  | { kind: 'queued'; job: JobRef<'createAsn'> };
 
 export function initialAsnFields(asn: CreateAsnOrderContent): Partial<AsnState> {
   const hints = { ...(asn.trackNumber ? { trackNumber: asn.trackNumber } : {}), ...(asn.estimatedArrivalDate ? { eta: asn.estimatedArrivalDate } : {}) };
@@ -26,7 +21,7 @@ export function initialAsnFields(asn: CreateAsnOrderContent): Partial<AsnState> 
  * (no shipper configured, no box size), record before job, deterministic job id so repeats make one job,
  * and a repeat of an ASN already at eTower answered from the record.
  */
-export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tenant; asns: AsnStore; queues: Queues; trace?: { reqId?: string } }): Promise<SubmitAsnOutcome> {
+export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tenant; asns: AsnStore; jobs: JobControl; trace?: { reqId?: string } }): Promise<SubmitAsnOutcome> {
   const mapped = toEtowerPo(asn, deps.tenant.asnShipper);
   if (!mapped.ok) return { kind: 'refused', message: mapped.message };
   const tenant = deps.tenant.accessId;
@@ -40,11 +35,8 @@ export async function submitAsn(asn: CreateAsnOrderContent, deps: { tenant: Tena
     await deps.asns.transition(tenant, asn.asnNumber, { from: 'absent', patch: { phase: 'received', ...initialAsnFields(asn) }, notify: false, open: 'add', note: 'received from Qianyi' });
   } else if (existing.phase === 'failed') {
     const again = await deps.asns.transition(tenant, asn.asnNumber, { from: ['failed'], patch: { phase: 'received', failedReason: null, ...initialAsnFields(asn) }, notify: false, open: 'add', note: 'sent again by Qianyi' });
-    if (again.ok) {
-      const old = await deps.queues.asn.getJob(createAsnJobId(tenant, asn.asnNumber));
-      if (old && ['failed', 'completed'].includes(await old.getState())) await old.remove().catch(() => undefined);
-    }
+    if (again.ok) await deps.jobs.remove(jobRef('createAsn', { tenant, asn }), FINISHED_JOB_STATES);
   }
-  const job = await enqueue(deps.queues, 'createAsn', { tenant, asn }, { ...(deps.trace ? { trace: deps.trace } : {}) });
+  const job = await deps.jobs.add('createAsn', { tenant, asn }, { ...(deps.trace ? { trace: deps.trace } : {}) });
   return { kind: 'queued', job };
 }

@@ -15,6 +15,22 @@ const asnPayload = z.object({ tenant, asn: z.object({ asnNumber: z.string().min(
 // (older producers) are treated as "maybe", and the worker looks.
 const orderPayload = z.object({ tenant, order: z.object({ orderNumber: z.string().min(1) }).passthrough(), labelStored: z.boolean().optional() });
 
+// The ids of the jobs about one document (job-id.ts says how they are built). A push's id carries its version.
+export const createJobId = (tenant: string, orderNumber: string) => jobId('createOrder', tenant, orderNumber);
+export const releaseJobId = (tenant: string, orderNumber: string) => jobId('releaseOrder', tenant, orderNumber);
+export const createAsnJobId = (tenant: string, asnNumber: string) => jobId('createAsn', tenant, asnNumber);
+export const orderPushJobId = (tenant: string, orderNumber: string, version: number) => jobId('pushOrderInfo', tenant, orderNumber, `v${version}`);
+export const asnPushJobId = (tenant: string, asnNumber: string, version: number) => jobId('pushAsnInfo', tenant, asnNumber, `v${version}`);
+
+/**
+ * How often the outbox is drained, and how old an entry must be to count as lost: a change's push job is enqueued
+ * within milliseconds of the change, so one still in the outbox after this long lost it to a crash.
+ */
+export const DRAIN_OUTBOX_EVERY_MS = 30000;
+
+type OrderPushKey = { tenant: string; orderNumber: string; version: number };
+type AsnPushKey = { tenant: string; asnNumber: string; version: number };
+
 export const JOBS = {
   /** Re-read warehouses and fulfillment services from eTower into the catalog cache. */
   refreshCatalog: defineJob({
@@ -26,13 +42,13 @@ export const JOBS = {
     name: 'createOrder', queue: 'orders', payload: orderPayload,
     // About 20-40 minutes of retries with the default base; after that the order is FAILED (unreachable), still polled.
     attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 120000,
-    jobId: (p) => jobId('createOrder', p.tenant, p.order.orderNumber),
+    jobId: (k: { tenant: string; order: { orderNumber: string } }) => createJobId(k.tenant, k.order.orderNumber),
   }),
   /** Release a held draft with orders/confirm once the tenant's hold time is over. */
   releaseOrder: defineJob({
     name: 'releaseOrder', queue: 'orders', payload: z.object({ tenant, orderNumber: z.string().min(1) }),
     attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 60000,
-    jobId: (p) => jobId('releaseOrder', p.tenant, p.orderNumber),
+    jobId: (k: { tenant: string; orderNumber: string }) => releaseJobId(k.tenant, k.orderNumber),
   }),
   /** Re-read every open order from eTower and record what changed. */
   pollOrders: defineJob({
@@ -43,6 +59,7 @@ export const JOBS = {
   pushOrderInfo: defineJob({
     name: 'pushOrderInfo', queue: 'webhooks', payload: z.object({ tenant, orderNumber: z.string().min(1), version: z.number().int().min(1) }),
     attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
+    jobId: (k: OrderPushKey) => orderPushJobId(k.tenant, k.orderNumber, k.version),
   }),
   /** Delete the tenant's documents finished more than DOCUMENT_RETENTION_MS ago (retention/sweep-expired.ts). */
   sweepExpired: defineJob({
@@ -68,7 +85,7 @@ export const JOBS = {
   createAsn: defineJob({
     name: 'createAsn', queue: 'asn', payload: asnPayload,
     attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 120000,
-    jobId: (p) => jobId('createAsn', p.tenant, p.asn.asnNumber),
+    jobId: (k: { tenant: string; asn: { asnNumber: string } }) => createAsnJobId(k.tenant, k.asn.asnNumber),
   }),
   /** Re-read every open ASN from eTower b2b/poList and record what changed. */
   pollAsns: defineJob({
@@ -79,11 +96,16 @@ export const JOBS = {
   pushAsnInfo: defineJob({
     name: 'pushAsnInfo', queue: 'webhooks', payload: z.object({ tenant, asnNumber: z.string().min(1), version: z.number().int().min(1) }),
     attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
+    jobId: (k: AsnPushKey) => asnPushJobId(k.tenant, k.asnNumber, k.version),
   }),
-} as const satisfies Record<string, JobDefinition<any>>;
+} as const satisfies Record<string, JobDefinition<any, any>>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
+/** The jobs whose id the catalog computes (one job per document, or per document version). */
+export type KeyedJobName = { [N in JobName]: (typeof JOBS)[N] extends { jobId: (key: never) => string } ? N : never }[JobName];
+/** What names a keyed job: the part of its payload its id is built from. */
+export type JobKey<N extends KeyedJobName> = (typeof JOBS)[N] extends { jobId: (key: infer K) => string } ? K : never;
 
 export function jobDefinition(name: string): JobDefinition<unknown> | undefined {
   return (JOBS as Record<string, JobDefinition<unknown>>)[name];

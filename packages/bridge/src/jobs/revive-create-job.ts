@@ -1,10 +1,18 @@
-/** A document's create job, seen without BullMQ types: its state, and a way to run it again. */
+import { isAlive, type JobControl, type JobRef, type JobState } from './job-control';
+
+/** A document's create job as the pollers see it, by document number: its state, and a way to run it again. */
 export interface CreateJobs {
-  state(id: string): Promise<string | undefined>;
-  retry(id: string, from: 'failed' | 'completed'): Promise<void>;
+  state(documentNumber: string): Promise<JobState | undefined>;
+  retry(documentNumber: string, from: 'failed' | 'completed'): Promise<void>;
 }
 
-const JOB_ALIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+/** The create jobs of one kind and tenant, found through `refOf(documentNumber)`. */
+export function createJobsOf(jobs: JobControl, refOf: (documentNumber: string) => JobRef): CreateJobs {
+  return {
+    state: (documentNumber) => jobs.state(refOf(documentNumber)),
+    retry: (documentNumber, from) => jobs.retry(refOf(documentNumber), from),
+  };
+}
 
 /** How long a document may sit in received/creating before a poller looks at its create job. */
 export const STUCK_AFTER_MS = 10000;
@@ -17,7 +25,7 @@ export const STUCK_AFTER_MS = 10000;
  */
 export async function reviveCreateJob(id: string, jobs: CreateJobs): Promise<'alive' | 'retried' | 'lost'> {
   const state = await jobs.state(id);
-  if (state && JOB_ALIVE.has(state)) return 'alive';
+  if (isAlive(state)) return 'alive';
   if (state === 'failed' || state === 'completed') {
     await jobs.retry(id, state);
     return 'retried';

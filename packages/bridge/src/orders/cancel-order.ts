@@ -1,5 +1,4 @@
-import type { Queue } from 'bullmq';
-import { jobId } from '../jobs/job-id';
+import { PENDING_JOB_STATES, jobRef, type JobControl } from '../jobs/job-control';
 import type { PushScheduler } from '../pushes/push-scheduler';
 import type { OrderPhase, OrderState } from './order-state';
 import type { OrderStore } from './order-store';
@@ -9,14 +8,11 @@ export type CancelOutcome = { ok: true; message: string } | { ok: false; message
 export interface CancelOrderDeps {
   tenant: string;
   store: OrderStore;
-  ordersQueue: Queue;
+  jobs: JobControl;
   pushes: PushScheduler;
   /** Waits (bounded) for an in-flight create to settle, so the answer can be definite. */
   waitForCreate(): Promise<void>;
 }
-
-export const createJobId = (tenant: string, orderNumber: string) => jobId('createOrder', tenant, orderNumber);
-export const releaseJobId = (tenant: string, orderNumber: string) => jobId('releaseOrder', tenant, orderNumber);
 
 /**
  * Use case: cancel an outbound order. eTower's API has no cancel, so an order can be stopped only while it
@@ -69,12 +65,9 @@ async function stop(state: OrderState, from: OrderPhase[], wmsStatus: string, de
     // Someone moved it first (the create job picked it up, or a release started): answer from the new phase.
     return cancelOrder(state.orderNumber, { ...deps, waitForCreate: async () => {} });
   }
-  const ids = [createJobId(deps.tenant, state.orderNumber), releaseJobId(deps.tenant, state.orderNumber)];
-  for (const id of ids) {
-    const job = await deps.ordersQueue.getJob(id);
-    // A job that is running finds the order cancelled and stops by itself; a pending one is removed.
-    if (job && ['waiting', 'delayed', 'prioritized'].includes(await job.getState())) await job.remove().catch(() => undefined);
-  }
+  const key = { tenant: deps.tenant, orderNumber: state.orderNumber };
+  // A job that is running finds the order cancelled and stops by itself; a pending one is removed.
+  for (const ref of [jobRef('createOrder', { tenant: deps.tenant, order: key }), jobRef('releaseOrder', key)]) await deps.jobs.remove(ref, PENDING_JOB_STATES);
   await deps.pushes.orderChanged(deps.tenant, state.orderNumber, moved.version, now);
   return { ok: true, message: `order ${state.orderNumber} cancelled` };
 }

@@ -1,10 +1,7 @@
-import type { Job } from 'bullmq';
 import type { Tenant } from '@bridge/config';
 import type { CreateOrderContent } from '@bridge/qianyi';
-import { enqueue } from '../jobs/enqueue';
-import type { Queues } from '../jobs/queues';
+import { FINISHED_JOB_STATES, jobRef, type JobControl, type JobRef } from '../jobs/job-control';
 import type { PushScheduler } from '../pushes/push-scheduler';
-import { createJobId } from './cancel-order';
 import { initialFields } from './create-order-at-etower';
 import { refusalBeforeSending } from './order-mapping';
 import type { OrderStore } from './order-store';
@@ -13,12 +10,12 @@ export type SubmitOutcome =
   | { kind: 'refused'; message: string }
   | { kind: 'created'; warehouseOrderNumber: string }
   /** Queued (or already queued): the caller may wait on the job for a definite answer. */
-  | { kind: 'queued'; job: Job };
+  | { kind: 'queued'; job: JobRef<'createOrder'> };
 
 export interface SubmitOrderDeps {
   tenant: Tenant;
   store: OrderStore;
-  queues: Queues;
+  jobs: JobControl;
   pushes: PushScheduler;
   /** The Qianyi call this comes from, carried into the job for its logs. */
   trace?: { reqId?: string };
@@ -53,14 +50,13 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
     if (again.ok) {
       // The earlier job has ended (failed, or completed before eTower failed the order): removed, so that the new
       // content gets a job of its own under the same id instead of BullMQ taking it for a repeat of the old one.
-      const old = await deps.queues.orders.getJob(createJobId(tenant, order.orderNumber));
-      if (old && ['failed', 'completed'].includes(await old.getState())) await old.remove().catch(() => undefined);
+      await deps.jobs.remove(jobRef('createOrder', { tenant, order }), FINISHED_JOB_STATES);
       await deps.pushes.orderChanged(tenant, order.orderNumber, again.version, now);
     }
   }
   // The label stays out of the job (see OrderStore.putLabel); the worker puts it back before sending.
   const { labelData, ...withoutLabel } = order;
   if (labelData !== undefined) await deps.store.putLabel(tenant, order.orderNumber, labelData);
-  const job = await enqueue(deps.queues, 'createOrder', { tenant, order: withoutLabel, labelStored: labelData !== undefined }, { ...(deps.trace ? { trace: deps.trace } : {}) });
+  const job = await deps.jobs.add('createOrder', { tenant, order: withoutLabel, labelStored: labelData !== undefined }, { ...(deps.trace ? { trace: deps.trace } : {}) });
   return { kind: 'queued', job };
 }

@@ -1,18 +1,6 @@
 import type { Redis } from 'ioredis';
-import { enqueue } from '../jobs/enqueue';
-import { jobId } from '../jobs/job-id';
-import type { Queues } from '../jobs/queues';
+import { PENDING_JOB_STATES, jobRef, type JobControl, type JobRef } from '../jobs/job-control';
 import { clearOutbox, outboxMember, type OutboxKind } from '../state/outbox';
-
-const PENDING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
-
-export function orderPushJobId(tenant: string, orderNumber: string, version: number): string {
-  return jobId('pushOrderInfo', tenant, orderNumber, `v${version}`);
-}
-
-export function asnPushJobId(tenant: string, asnNumber: string, version: number): string {
-  return jobId('pushAsnInfo', tenant, asnNumber, `v${version}`);
-}
 
 /**
  * Turns a recorded change into a push job. The job for version v replaces the pending job of any older
@@ -20,22 +8,22 @@ export function asnPushJobId(tenant: string, asnNumber: string, version: number)
  * so an older push that was already running can never land after a newer one.
  */
 export class PushScheduler {
-  constructor(private readonly queues: Queues, private readonly redis: Redis, private readonly attempts: number, private readonly trace?: { reqId?: string }) {}
+  constructor(private readonly jobs: JobControl, private readonly redis: Redis, private readonly attempts: number, private readonly trace?: { reqId?: string }) {}
 
   /** The same scheduler, whose push jobs carry the request id of the call or job that caused them. */
   tracing(trace: { reqId?: string }): PushScheduler {
-    return new PushScheduler(this.queues, this.redis, this.attempts, trace);
+    return new PushScheduler(this.jobs, this.redis, this.attempts, trace);
   }
 
   async orderChanged(tenant: string, orderNumber: string, version: number, changedAt: number): Promise<void> {
-    await enqueue(this.queues, 'pushOrderInfo', { tenant, orderNumber, version }, { jobId: orderPushJobId(tenant, orderNumber, version), attempts: this.attempts, ...this.traceOption() });
-    await this.supersede('order', tenant, orderNumber, version, changedAt, orderPushJobId);
+    await this.jobs.add('pushOrderInfo', { tenant, orderNumber, version }, { attempts: this.attempts, ...this.traceOption() });
+    await this.supersede('order', tenant, orderNumber, version, changedAt, (v) => jobRef('pushOrderInfo', { tenant, orderNumber, version: v }));
   }
 
   /** The same for an inbound order's receiving (pushAsnInfo). */
   async asnChanged(tenant: string, asnNumber: string, version: number, changedAt: number): Promise<void> {
-    await enqueue(this.queues, 'pushAsnInfo', { tenant, asnNumber, version }, { jobId: asnPushJobId(tenant, asnNumber, version), attempts: this.attempts, ...this.traceOption() });
-    await this.supersede('asn', tenant, asnNumber, version, changedAt, asnPushJobId);
+    await this.jobs.add('pushAsnInfo', { tenant, asnNumber, version }, { attempts: this.attempts, ...this.traceOption() });
+    await this.supersede('asn', tenant, asnNumber, version, changedAt, (v) => jobRef('pushAsnInfo', { tenant, asnNumber, version: v }));
   }
 
   private traceOption(): { trace?: { reqId?: string } } {
@@ -43,15 +31,11 @@ export class PushScheduler {
   }
 
   /** Removes the pending pushes of older versions of the document and clears its outbox entry. */
-  private async supersede(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, idOf: (t: string, id: string, v: number) => string): Promise<void> {
+  private async supersede(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, pushOf: (version: number) => JobRef): Promise<void> {
     // After the new push job exists (the caller enqueued it), so a crash here leaves the outbox entry to be drained.
     // The lookups go out together: on a busy worker each sequential round trip adds to every order's latency.
-    const olderIds: string[] = [];
-    for (let older = version - 1; older >= Math.max(1, version - 5); older--) olderIds.push(idOf(tenant, id, older));
-    const removeOlder = async (jobIdToCheck: string) => {
-      const job = await this.queues.webhooks.getJob(jobIdToCheck);
-      if (job && PENDING_STATES.has(await job.getState())) await job.remove().catch(() => undefined);
-    };
-    await Promise.all([...olderIds.map(removeOlder), clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt)]);
+    const older: JobRef[] = [];
+    for (let v = version - 1; v >= Math.max(1, version - 5); v--) older.push(pushOf(v));
+    await Promise.all([...older.map((ref) => this.jobs.remove(ref, PENDING_JOB_STATES)), clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt)]);
   }
 }

@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Tenant } from '@bridge/config';
 import type { InsertSkuInfoContent } from '@bridge/qianyi';
-import { enqueue } from '../jobs/enqueue';
+import type { JobControl } from '../jobs/job-control';
 import { jobId, perTenantId } from '../jobs/job-id';
-import type { Queues } from '../jobs/queues';
 import { toEtowerProduct } from './product-mapping';
 import { addPending } from './sku-pending';
 import type { SkuState, SkuStore } from './sku-state';
@@ -17,7 +16,7 @@ export type SubmitSkuOutcome = { kind: 'refused'; message: string } | { kind: 's
 export interface SubmitSkuDeps {
   tenant: Tenant;
   skus: SkuStore;
-  queues: Queues;
+  jobs: JobControl;
   redis: Redis;
   /** The Qianyi call this comes from, carried into the job for its logs. */
   trace?: { reqId?: string };
@@ -53,7 +52,7 @@ export async function submitSku(item: InsertSkuInfoContent, deps: SubmitSkuDeps)
     await deps.skus.transition(tenant, item.sku, { from: ['failed'], patch: { phase: 'received', product: mapped.product, info: null }, notify: false, note: 'sent again by Qianyi' });
   }
   await addPending(deps.redis, tenant, item.sku);
-  await scheduleProductDrain(deps.queues, tenant, PRODUCT_BATCH_WINDOW_MS, deps.trace);
+  await scheduleProductDrain(deps.jobs, tenant, PRODUCT_BATCH_WINDOW_MS, deps.trace);
   return { kind: 'queued' };
 }
 
@@ -62,8 +61,8 @@ export async function submitSku(item: InsertSkuInfoContent, deps: SubmitSkuDeps)
  * (deduplicated), and `keepLastIfActive` starts another after a drain that is running now, so nothing added
  * during a drain waits for the sweep.
  */
-export async function scheduleProductDrain(queues: Queues, tenant: string, delayMs: number, trace?: { reqId?: string }): Promise<void> {
-  await enqueue(queues, 'createProducts', { tenant }, {
+export async function scheduleProductDrain(jobs: JobControl, tenant: string, delayMs: number, trace?: { reqId?: string }): Promise<void> {
+  await jobs.add('createProducts', { tenant }, {
     ...(trace ? { trace } : {}),
     jobId: jobId('createProducts', tenant, String(Date.now()), Math.random().toString(36).slice(2, 8)),
     delayMs,
