@@ -161,8 +161,8 @@ export const envSchema = z.object({
   WORKER_HEAP_GROWING_PERCENT: int(50),
   /**
    * Whether the ingress's and the workers' Redis connections send the commands of one event-loop turn in one write
-   * (runtime/coalesce-writes.ts): ~8 % less ingress CPU per createOrder (bench/RESULTS.md). `off` writes each
-   * command as it is issued, as ioredis does by itself. Read as a boolean.
+   * (runtime/coalesce-writes.ts): off, createOrder's answer p50 was 21 % longer at 20 callers (bench/RESULTS.md,
+   * issue 25's round). `off` writes each command as it is issued, as ioredis does by itself. Read as a boolean.
    */
   REDIS_COALESCE_WRITES: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')).transform((v) => v === 'on'),
   METRICS_PORT: optionalInt,
