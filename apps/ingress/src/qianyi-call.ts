@@ -2,7 +2,7 @@ import { parseContent, parseEnvelope, resolveMethod, verifySign } from '@bridge/
 import { ReplicasNotConfirmedError, isRedisReady, isRedisUnavailableError } from '@bridge/runtime';
 import type { Redis } from 'ioredis';
 import { clip } from './clip';
-import { METHOD_HANDLERS } from './methods/registry';
+import { runMethod } from './methods/registry';
 import type { MethodContext } from './methods/context';
 import { PreSerialized } from './pre-serialized';
 import type { RequestLog } from './request-log';
@@ -61,7 +61,7 @@ export async function handleQianyiCall(deps: EndpointDeps, body: Buffer, content
       ...(typeof doc?.orderNumber === 'string' ? { orderNumber: doc.orderNumber } : {}),
       ...(typeof doc?.asnNumber === 'string' ? { asnNumber: doc.asnNumber } : {}),
     };
-    const result = await METHOD_HANDLERS[method](content.value, { ...deps, tenant, trace, pushes: deps.pushes.tracing(trace) });
+    const result = await runMethod(method, content.value, { ...deps, tenant, trace, pushes: deps.pushes.tracing(trace) });
     if (result instanceof PreSerialized) {
       log.success = result.success;
       return { status: 200, body: result.json };

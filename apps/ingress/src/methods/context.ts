@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Env, Tenant } from '@bridge/config';
+import type { ContentOf, QianyiMethod } from '@bridge/qianyi';
 import type { BridgeStores, JobControl } from '@bridge/core';
 import type { Logger, Trace } from '@bridge/runtime';
 import type { CommandWaiter } from '../command-waiter';
@@ -17,5 +18,7 @@ export interface MethodContext extends BridgeStores {
   logger: Logger;
 }
 
-/** A method handler gets validated content and answers with the method's response body (always HTTP 200). */
-export type MethodHandler = (content: any, ctx: MethodContext) => Promise<Record<string, unknown> | PreSerialized>;
+export type MethodAnswer = Record<string, unknown> | PreSerialized;
+
+/** The handler of method `M` gets content its schema validated and answers with the response body (always HTTP 200). */
+export type MethodHandler<M extends QianyiMethod> = (content: ContentOf<M>, ctx: MethodContext) => Promise<MethodAnswer>;
