@@ -37,6 +37,15 @@ export function createQueueEvents(name: QueueName, connection: ConnectionOptions
 
 export type Queues = Record<QueueName, Queue>;
 
+/**
+ * BullMQ's keys of a job (its hash, its log list) and of the finished sets it may sit in, in that order: the
+ * retention sweep deletes a finished document's jobs with it in one script (retention/expire-lua.ts).
+ */
+export function finishedJobKeys(ref: { queue: QueueName; id: string }): string[] {
+  const q = `${KEY_PREFIX}:${ref.queue}`;
+  return [`${q}:${ref.id}`, `${q}:${ref.id}:logs`, `${q}:completed`, `${q}:failed`];
+}
+
 export function createQueues(connection: ConnectionOptions): Queues {
   return Object.fromEntries(QUEUE_NAMES.map((n) => [n, createQueue(n, connection)])) as Queues;
 }

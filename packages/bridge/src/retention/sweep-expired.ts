@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { KEY_PREFIX, luaScript } from '@bridge/runtime';
-import type { QueueName } from '@bridge/config';
-import { jobId } from '../jobs/job-id';
+import { luaScript } from '@bridge/runtime';
+import { jobRef, type JobRef } from '../jobs/job-control';
+import { finishedJobKeys } from '../jobs/queues';
 import { keys } from '../state/keys';
 import { outboxMember } from '../state/outbox';
 import { EXPIRE_DOCUMENT_LUA } from './expire-lua';
@@ -20,8 +20,6 @@ function expireDocument(redis: Redis, keyList: string[], args: string[]): Promis
 
 type Kind = 'order' | 'asn' | 'sku';
 
-interface JobRef { queue: QueueName; id: string }
-
 /** What makes up a document of each kind: its keys, and the jobs that were about it alone. */
 interface KindLayout {
   record(tenant: string, id: string): string;
@@ -35,7 +33,9 @@ interface KindLayout {
 
 function pushJobs(kind: 'pushOrderInfo' | 'pushAsnInfo', tenant: string, id: string, version: number): JobRef[] {
   const refs: JobRef[] = [];
-  for (let v = version; v >= Math.max(1, version - PUSH_VERSIONS_SWEPT + 1); v--) refs.push({ queue: 'webhooks', id: jobId(kind, tenant, id, `v${v}`) });
+  for (let v = version; v >= Math.max(1, version - PUSH_VERSIONS_SWEPT + 1); v--) {
+    refs.push(kind === 'pushOrderInfo' ? jobRef(kind, { tenant, orderNumber: id, version: v }) : jobRef(kind, { tenant, asnNumber: id, version: v }));
+  }
   return refs;
 }
 
@@ -43,12 +43,12 @@ const LAYOUTS: Record<Kind, KindLayout> = {
   order: {
     record: keys.order, history: keys.orderHistory, open: keys.openOrders, pending: keys.skuNeverPolled, finalPhases: FINAL_ORDER_PHASES,
     others: (t, id) => [keys.orderLabel(t, id), keys.orderDelivered(t, id)],
-    jobs: (t, id, v) => [{ queue: 'orders', id: jobId('createOrder', t, id) }, { queue: 'orders', id: jobId('releaseOrder', t, id) }, ...pushJobs('pushOrderInfo', t, id, v)],
+    jobs: (t, id, v) => [jobRef('createOrder', { tenant: t, order: { orderNumber: id } }), jobRef('releaseOrder', { tenant: t, orderNumber: id }), ...pushJobs('pushOrderInfo', t, id, v)],
   },
   asn: {
     record: keys.asn, history: keys.asnHistory, open: keys.openAsns, pending: keys.skuNeverPolled, finalPhases: FINAL_ASN_PHASES,
     others: (t, id) => [keys.asnDelivered(t, id), keys.asnPushLedger(t, id)],
-    jobs: (t, id, v) => [{ queue: 'asn', id: jobId('createAsn', t, id) }, ...pushJobs('pushAsnInfo', t, id, v)],
+    jobs: (t, id, v) => [jobRef('createAsn', { tenant: t, asn: { asnNumber: id } }), ...pushJobs('pushAsnInfo', t, id, v)],
   },
   sku: {
     // Products are drained per tenant (createProducts jobs are not about one product): only the record goes.
@@ -56,12 +56,6 @@ const LAYOUTS: Record<Kind, KindLayout> = {
     others: () => [], jobs: () => [],
   },
 };
-
-/** BullMQ's keys of a job (its hash, its log list) and of the finished sets it may sit in. */
-function bullKeys(ref: JobRef): string[] {
-  const q = `${KEY_PREFIX}:${ref.queue}`;
-  return [`${q}:${ref.id}`, `${q}:${ref.id}:logs`, `${q}:completed`, `${q}:failed`];
-}
 
 export interface SweepResult { deleted: number; postponed: number; reopened: number }
 
@@ -113,7 +107,7 @@ async function expireBatch(deps: SweepDeps, kind: Kind, ids: readonly string[], 
     const jobs = layout.jobs(t, id, Number(versions[i]));
     const member = kind === 'sku' ? '' : outboxMember(kind, t, id);
     return expireDocument(deps.redis,
-      [layout.record(t, id), layout.history(t, id), layout.open(t), keys.pushOutbox, keys.expiring(t, kind), layout.pending(t), ...others, ...jobs.flatMap(bullKeys)],
+      [layout.record(t, id), layout.history(t, id), layout.open(t), keys.pushOutbox, keys.expiring(t, kind), layout.pending(t), ...others, ...jobs.flatMap(finishedJobKeys)],
       [id, member, layout.finalPhases.join(','), versions[i]!, postponeTo, String(others.length), String(jobs.length), ...jobs.map((j) => j.id)]);
   }));
 }
