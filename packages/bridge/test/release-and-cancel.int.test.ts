@@ -174,21 +174,23 @@ describe('cancel', () => {
   });
 
   it('racing creates at every interleaving: a cancelled order was never sent, a sent one is never reported cancelled', async () => {
-    const outcomes = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
+    // Case 0 cancels before the create starts, case 1 after it ended; the others start one, then the other
+    // 0..6 turns of the event loop later, so the steps of each meet the other's wherever the scheduling puts them.
+    const outcomes = await Promise.all(Array.from({ length: 14 }, async (_, i) => {
       const order = await seeded({ phase: 'received' });
       const n = order.orderNumber;
       const etower = scriptedEtower();
       etower.script(LIST, [], orderList());
       etower.script(CREATE, [], () => created(n, `C-${n}`));
-      // One starts, the other follows 0..5 turns of the event loop later: every step of each meets the other.
-      const turns = async () => { for (let t = 0; t < i >> 1; t++) await new Promise((resolve) => setImmediate(resolve)); };
-      let creating: Promise<unknown> | undefined;
+      const turns = async () => { for (let t = 0; t < (i >> 1) - 1; t++) await new Promise((resolve) => setImmediate(resolve)); };
+      let creating: Promise<unknown> = Promise.resolve();
       const startCreate = () => { creating = create(order, etower); return creating; };
-      const cancelling = i % 2 === 0
-        ? cancel(n, async () => { await creating; })
-        : (startCreate(), turns().then(() => cancel(n, async () => { await creating; })));
-      if (i % 2 === 0) { await turns(); startCreate(); }
-      const answer = await cancelling;
+      const whenCreated = async () => { await creating; };
+      let answer: Awaited<ReturnType<typeof cancel>>;
+      if (i === 0) { answer = await cancel(n, whenCreated); await startCreate(); }
+      else if (i === 1) { await startCreate(); answer = await cancel(n, whenCreated); }
+      else if (i % 2 === 0) { const cancelling = cancel(n, whenCreated); await turns(); startCreate(); answer = await cancelling; }
+      else { startCreate(); await turns(); answer = await cancel(n, whenCreated); }
       await creating;
       return { n, cancelled: answer.ok, sent: etower.calls(CREATE), state: await stateOf(n) };
     }));
@@ -196,8 +198,7 @@ describe('cancel', () => {
       if (o.cancelled) expect({ sent: o.sent, phase: o.state.phase }).toEqual({ sent: 0, phase: 'cancelled' });
       else expect({ sent: o.sent, phase: o.state.phase }).toEqual({ sent: 1, phase: 'released' });
     }
-    expect(outcomes.some((o) => o.cancelled)).toBe(true);
-    expect(outcomes.some((o) => !o.cancelled)).toBe(true);
+    expect([outcomes[0]!.cancelled, outcomes[1]!.cancelled]).toEqual([true, false]);
   });
 
   it('of an order eTower may hold (FAILED unreachable): refused, saying the bridge keeps checking', async () => {
