@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 // Two projects: `unit` (pure code, no I/O) and `integration` (real Redis, real HTTP, real processes).
 // Native ESM (got is ESM-only), TypeScript compiled per file by swc.
 const swc = ['@swc/jest', {
@@ -13,6 +15,10 @@ const common = {
 export default {
   // A global option (not per project): integration tests wait on real processes.
   testTimeout: 60000,
+  // Jest's default (one worker per core but one) runs a 2-core machine's files one at a time, and most of an
+  // integration file's time is waiting on processes, Redis and timers: half again as many files as cores overlap
+  // those waits. At most 15: each worker has a Redis database of its own (testkit/test-redis.ts).
+  maxWorkers: Math.min(15, Math.max(2, Math.round(availableParallelism() * 1.5))),
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,packages}/*/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$'] },
     {
