@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ConfigError, describeRedisTarget, loadConfig, type BridgeConfig, type Tenant } from '@bridge/config';
-import { createQueues, type Queues } from '@bridge/core';
+import { JobControl, createQueues, type Queues } from '@bridge/core';
 import { createRedis } from '@bridge/runtime';
 import { CliError } from './output';
 import { resolveSources, type Sources } from './sources';
@@ -61,6 +61,11 @@ export class OpsContext {
   async queues(): Promise<Queues> {
     if (!this.queueSet) this.queueSet = createQueues(await this.redis());
     return this.queueSet;
+  }
+
+  /** The job layer's view (find a document's jobs by catalog name and key). */
+  async jobs(): Promise<JobControl> {
+    return new JobControl(await this.queues());
   }
 
   async queue(name: string): Promise<Queue> {

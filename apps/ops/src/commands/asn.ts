@@ -1,6 +1,5 @@
-import { AsnStore, asnPushJobId, createAsnJobId, type AsnState } from '@bridge/core';
+import { AsnStore, jobRef, type AsnState, type JobSummary } from '@bridge/core';
 import type { OpsContext } from '../context';
-import { summarizeJob, type JobSummary } from '../job-summary';
 import { CliError, EXIT, fields, type Printer } from '../output';
 import { tenantsHolding } from '../tenant-lookup';
 import { describeHistory, describeJobs } from './order';
@@ -15,17 +14,17 @@ export interface AsnReport {
 
 export async function asnCommand(ctx: OpsContext, out: Printer, asnNumber: string, opts: { tenant?: string }): Promise<number> {
   const redis = await ctx.redis();
-  const queues = await ctx.queues();
+  const control = await ctx.jobs();
   const store = new AsnStore(redis);
   const reports: AsnReport[] = [];
   for (const tenant of await tenantsHolding(ctx, redis, 'asn', asnNumber, opts.tenant)) {
     const state = await store.get(tenant, asnNumber);
     if (!state) continue;
-    const ids = [
-      { queue: queues.asn, id: createAsnJobId(tenant, asnNumber) },
-      ...Array.from({ length: state.version }, (_, i) => ({ queue: queues.webhooks, id: asnPushJobId(tenant, asnNumber, i + 1) })),
+    const refs = [
+      jobRef('createAsn', { tenant, asn: { asnNumber } }),
+      ...Array.from({ length: state.version }, (_, i) => jobRef('pushAsnInfo', { tenant, asnNumber, version: i + 1 })),
     ];
-    const jobs = (await Promise.all(ids.map(({ queue, id }) => summarizeJob(queue, id)))).filter((j): j is JobSummary => j !== undefined);
+    const jobs = (await Promise.all(refs.map((ref) => control.find(ref)))).filter((j): j is JobSummary => j !== undefined);
     reports.push({ tenant, asnNumber, state, history: await store.history(tenant, asnNumber), jobs });
   }
   if (reports.length === 0) throw new CliError(`ASN ${asnNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);

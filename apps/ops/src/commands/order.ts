@@ -1,6 +1,5 @@
-import { OrderStore, jobId, orderPushJobId, type OrderState } from '@bridge/core';
+import { OrderStore, jobRef, type JobSummary, type OrderState } from '@bridge/core';
 import type { OpsContext } from '../context';
-import { summarizeJob, type JobSummary } from '../job-summary';
 import { CliError, EXIT, fields, formatTime, isoTimes, table, type Printer } from '../output';
 import { tenantsHolding } from '../tenant-lookup';
 
@@ -14,19 +13,19 @@ export interface OrderReport {
 
 export async function orderCommand(ctx: OpsContext, out: Printer, orderNumber: string, opts: { tenant?: string }): Promise<number> {
   const redis = await ctx.redis();
-  const queues = await ctx.queues();
+  const control = await ctx.jobs();
   const store = new OrderStore(redis);
   const reports: OrderReport[] = [];
   for (const tenant of await tenantsHolding(ctx, redis, 'order', orderNumber, opts.tenant)) {
     const state = await store.get(tenant, orderNumber);
     if (!state) continue;
-    const ids = [
-      { queue: queues.orders, id: jobId('createOrder', tenant, orderNumber) },
-      { queue: queues.orders, id: jobId('releaseOrder', tenant, orderNumber) },
+    const refs = [
+      jobRef('createOrder', { tenant, order: { orderNumber } }),
+      jobRef('releaseOrder', { tenant, orderNumber }),
       // Every version that may have had a push; older pending ones are replaced, so most will be gone.
-      ...Array.from({ length: state.version }, (_, i) => ({ queue: queues.webhooks, id: orderPushJobId(tenant, orderNumber, i + 1) })),
+      ...Array.from({ length: state.version }, (_, i) => jobRef('pushOrderInfo', { tenant, orderNumber, version: i + 1 })),
     ];
-    const jobs = (await Promise.all(ids.map(({ queue, id }) => summarizeJob(queue, id)))).filter((j): j is JobSummary => j !== undefined);
+    const jobs = (await Promise.all(refs.map((ref) => control.find(ref)))).filter((j): j is JobSummary => j !== undefined);
     reports.push({ tenant, orderNumber, state, history: await store.history(tenant, orderNumber), jobs });
   }
   if (reports.length === 0) throw new CliError(`order ${orderNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
