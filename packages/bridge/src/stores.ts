@@ -6,7 +6,7 @@ import { CatalogStore } from './catalog/catalog-store';
 import { InventorySnapshotStore } from './inventory/snapshot-store';
 import type { JobControl } from './jobs/job-control';
 import { OrderStore } from './orders/order-store';
-import { PushScheduler } from './pushes/push-scheduler';
+import { PushScheduler } from './jobs/push-scheduler';
 import { SkuStore } from './skus/sku-state';
 
 /** The state stores and the push scheduler, as both the ingress and the worker use them. */

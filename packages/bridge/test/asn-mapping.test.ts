@@ -2,7 +2,7 @@ import type { EtowerPo } from '@bridge/etower';
 import type { CreateAsnOrderContent } from '@bridge/qianyi';
 import { boxesOf, toEtowerPo } from '../src/asn/asn-mapping';
 import { viewOfPo } from '../src/asn/asn-status-mapping';
-import { asnPushContent } from '../src/pushes/asn-push-content';
+import { asnPushContent } from '../src/asn/asn-push-content';
 import type { AsnState } from '../src/asn/asn-state';
 
 const asn = (over: Partial<CreateAsnOrderContent> = {}): CreateAsnOrderContent =>

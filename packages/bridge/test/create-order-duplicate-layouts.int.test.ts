@@ -7,7 +7,7 @@ import { createOrderAtEtower, initialFields, type CreateOrderDeps } from '../src
 import { OrderNotVisibleError } from '../src/orders/order-not-visible-error';
 import { OrderRefusedError } from '../src/orders/order-refused-error';
 import { OrderStore } from '../src/orders/order-store';
-import type { PushScheduler } from '../src/pushes/push-scheduler';
+import type { PushScheduler } from '../src/jobs/push-scheduler';
 
 // A duplicate refusal means an earlier attempt created the order: in every layout eTower may answer it in, the
 // use case reads the order back and adopts it, and never records it as FAILED. eTower is an in-process transport

@@ -7,7 +7,7 @@ import { createOrderAtEtower, initialFields, type CreateOrderDeps } from '../src
 import { OrderNotVisibleError } from '../src/orders/order-not-visible-error';
 import { OrderRefusedError } from '../src/orders/order-refused-error';
 import { OrderStore } from '../src/orders/order-store';
-import type { PushScheduler } from '../src/pushes/push-scheduler';
+import type { PushScheduler } from '../src/jobs/push-scheduler';
 import { created, etowerOrder, orderList, refused, scriptedEtower, type ScriptedEtower } from './support/scripted-etower';
 
 // Every way eTower can fail createOrderAtEtower, one test each, against a real Redis and an in-process eTower

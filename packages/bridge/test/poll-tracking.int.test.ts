@@ -5,7 +5,7 @@ import { pushOrderInfoContentSchema } from '@bridge/qianyi';
 import { OrderStore } from '../src/orders/order-store';
 import type { OrderPatch } from '../src/orders/order-state';
 import { pollOpenOrders, type PollOrdersDeps } from '../src/orders/poll-orders';
-import { orderPushContent } from '../src/pushes/order-push-content';
+import { orderPushContent } from '../src/orders/order-push-content';
 
 // eTower can report an order shipped (status 5) before its tracking number is in. Qianyi must never get SUCCESS
 // without one (it refuses the push), and the number that comes later must be read: the order stays polled.

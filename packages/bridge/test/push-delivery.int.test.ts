@@ -5,7 +5,7 @@ import { tenantSchema } from '@bridge/config';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import type { OrderPatch } from '../src/orders/order-state';
 import { OrderStore } from '../src/orders/order-store';
-import { deliverOrderPush, type DeliverOrderPushDeps } from '../src/pushes/deliver-order-push';
+import { deliverOrderPush, type DeliverOrderPushDeps } from '../src/orders/deliver-order-push';
 import { QianyiDeliveryError } from '../src/pushes/qianyi-delivery-error';
 import { keys } from '../src/state/keys';
 

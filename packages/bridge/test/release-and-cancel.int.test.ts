@@ -13,7 +13,7 @@ import { OrderRefusedError } from '../src/orders/order-refused-error';
 import type { OrderPatch } from '../src/orders/order-state';
 import { OrderStore } from '../src/orders/order-store';
 import { releaseOrder } from '../src/orders/release-order';
-import type { PushScheduler } from '../src/pushes/push-scheduler';
+import type { PushScheduler } from '../src/jobs/push-scheduler';
 import { created, envelope, etowerOrder, orderList, scriptedEtower, type ScriptedEtower } from './support/scripted-etower';
 
 // The release of held drafts and Qianyi's cancels, racing each other and the create, against a real Redis, real

@@ -9,7 +9,7 @@ import { createQueues, type Queues } from '../src/jobs/queues';
 import { createOrderAtEtower } from '../src/orders/create-order-at-etower';
 import { OrderStore } from '../src/orders/order-store';
 import { submitOrder } from '../src/orders/submit-order';
-import { PushScheduler } from '../src/pushes/push-scheduler';
+import { PushScheduler } from '../src/jobs/push-scheduler';
 import { keys } from '../src/state/keys';
 import { InventorySnapshotStore } from '../src/inventory/snapshot-store';
 import type { QianyiInventoryRow } from '../src/inventory/inventory-mapping';

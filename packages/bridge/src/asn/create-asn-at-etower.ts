@@ -1,7 +1,7 @@
 import { classifyEtowerFailure, EtowerBusinessError, type EtowerClient } from '@bridge/etower';
 import type { Tenant } from '@bridge/config';
 import type { CreateAsnOrderContent } from '@bridge/qianyi';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import { toEtowerPo } from './asn-mapping';
 import { AsnRefusedError } from './asn-refused-error';
 import type { AsnState, AsnStore } from './asn-state';

@@ -1,6 +1,6 @@
 import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
 import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import type { AsnPatch, AsnState, AsnStore } from './asn-state';
 import { FINAL_ASN_STATUSES, isPushable, viewOfPo, type EtowerPoView } from './asn-status-mapping';
 

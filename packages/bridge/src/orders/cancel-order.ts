@@ -1,5 +1,5 @@
 import { PENDING_JOB_STATES, jobRef, type JobControl } from '../jobs/job-control';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import type { OrderPhase, OrderState } from './order-state';
 import type { OrderStore } from './order-store';
 

@@ -2,7 +2,7 @@ import type { EtowerClient } from '@bridge/etower';
 import { EtowerBusinessError, classifyEtowerFailure } from '@bridge/etower';
 import type { Tenant } from '@bridge/config';
 import type { CreateOrderContent } from '@bridge/qianyi';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import { toEtowerOrder } from './order-mapping';
 import { OrderNotVisibleError } from './order-not-visible-error';
 import { OrderRefusedError } from './order-refused-error';

@@ -1,7 +1,7 @@
 import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
 import type { Logger } from '@bridge/runtime';
 import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import { trackingWait, type TrackingWait } from './awaiting-tracking';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
 import { ETOWER_ORDER_STATUS, groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './order-status-mapping';

@@ -1,6 +1,6 @@
 import type { EtowerClient } from '@bridge/etower';
 import { classifyEtowerFailure } from '@bridge/etower';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import { OrderRefusedError } from './order-refused-error';
 import type { OrderStore } from './order-store';
 import { readBackOrder } from './read-back';

@@ -1,7 +1,7 @@
 import type { Tenant } from '@bridge/config';
 import type { CreateOrderContent } from '@bridge/qianyi';
 import { FINISHED_JOB_STATES, jobRef, type JobControl, type JobRef } from '../jobs/job-control';
-import type { PushScheduler } from '../pushes/push-scheduler';
+import type { PushScheduler } from '../jobs/push-scheduler';
 import { initialFields } from './create-order-at-etower';
 import { refusalBeforeSending } from './order-mapping';
 import type { OrderStore } from './order-store';

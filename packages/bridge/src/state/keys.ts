@@ -63,7 +63,7 @@ export const keys = {
   asnHistory: (tenant: string, asnNumber: string) => key('asn-history', tenant, asnNumber),
   openAsns: (tenant: string) => key('open-asns', tenant),
   asnDelivered: (tenant: string, asnNumber: string) => key('asn-delivered', tenant, asnNumber),
-  /** Quantities Qianyi has been told of, and the push that may be in flight (pushes/deliver-asn-push.ts). */
+  /** Quantities Qianyi has been told of, and the push that may be in flight (asn/deliver-asn-push.ts). */
   asnPushLedger: (tenant: string, asnNumber: string) => key('asn-push-ledger', tenant, asnNumber),
 };
 

@@ -1,6 +1,6 @@
 import type { PushOrderInfoInput } from '@bridge/qianyi';
-import { awaitingTrackingStatus } from '../orders/awaiting-tracking';
-import type { OrderState } from '../orders/order-state';
+import { awaitingTrackingStatus } from './awaiting-tracking';
+import type { OrderState } from './order-state';
 
 /**
  * An order's state as Qianyi's pushOrderInfo content (seed §12.1). SUCCESS is never sent without a tracking

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { PENDING_JOB_STATES, jobRef, type JobControl, type JobRef } from '../jobs/job-control';
+import { PENDING_JOB_STATES, jobRef, type JobControl, type JobRef } from './job-control';
 import { clearOutbox, outboxMember, type OutboxKind } from '../state/outbox';
 
 /**

@@ -1,5 +1,5 @@
 import type { PushAsnInfoInput } from '@bridge/qianyi';
-import type { AsnLine, AsnState } from '../asn/asn-state';
+import type { AsnLine, AsnState } from './asn-state';
 
 /**
  * What a pushAsnInfo carries per SKU. THE one place this is decided (env ASN_PUSH_QUANTITIES):

@@ -2,12 +2,12 @@ import type { Redis } from 'ioredis';
 import type { Tenant } from '@bridge/config';
 import type { ReplicaAck } from '@bridge/runtime';
 import type { PushAsnInfoInput } from '@bridge/qianyi';
-import type { AsnStore } from '../asn/asn-state';
-import { isPushable } from '../asn/asn-status-mapping';
+import type { AsnStore } from './asn-state';
+import { isPushable } from './asn-status-mapping';
 import { keys } from '../state/keys';
 import { asnPushContent, type AsnPushQuantities, type ToldTotals } from './asn-push-content';
-import { deliveredVersion, markDelivered, withDeliveryLock } from './delivery-lock';
-import { sendPush } from './webhook-client';
+import { deliveredVersion, markDelivered, withDeliveryLock } from '../pushes/delivery-lock';
+import { sendPush } from '../pushes/webhook-client';
 
 export type AsnPushOutcome = 'delivered' | 'superseded' | 'already-delivered' | 'not-pushable' | 'unknown-asn' | 'busy';
 

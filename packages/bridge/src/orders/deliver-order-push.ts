@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Tenant } from '@bridge/config';
 import type { ReplicaAck } from '@bridge/runtime';
-import type { OrderStore } from '../orders/order-store';
+import type { OrderStore } from './order-store';
 import { keys } from '../state/keys';
-import { deliveredVersion, markDelivered, withDeliveryLock } from './delivery-lock';
+import { deliveredVersion, markDelivered, withDeliveryLock } from '../pushes/delivery-lock';
 import { orderPushContent } from './order-push-content';
-import { sendPush } from './webhook-client';
+import { sendPush } from '../pushes/webhook-client';
 
 export type PushOutcome = 'delivered' | 'superseded' | 'already-delivered' | 'unknown-order' | 'busy';
 
