@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { OrderStore, createQueues, enqueue, initialFields } from '@bridge/core';
+import { OrderStore, createJobId, createQueues, enqueue, initialFields } from '@bridge/core';
 import { createOrderContentSchema } from '@bridge/qianyi';
-import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
+import { eventually, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 import { etowerStats, order, orderNumber } from './order-fixtures';
 
 // A self-shipped label is a customer's document: it reaches eTower, but never sits in job data (which the
@@ -20,7 +20,7 @@ test('the create job carries no label; the label is kept beside the order with a
   const queue = new Queue('orders', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
   const redis = new Redis(bridge.redisUrl);
   try {
-    const job = await queue.getJob(`createOrder-test-access-id-${n}`);
+    const job = await queue.getJob(createJobId(TEST_TENANT.accessId, n));
     expect(job?.data.order.orderNumber).toBe(n);
     expect(job?.data.order).not.toHaveProperty('labelData');
     expect(job?.data.labelStored).toBe(true);
@@ -47,7 +47,7 @@ test('a plain order stores no label', async () => {
   try {
     expect(await redis.exists(`{bridge}:order-label:test-access-id:${n}`)).toBe(0);
     // ...and says so in the job, so the worker does not look for one.
-    expect((await queue.getJob(`createOrder-test-access-id-${n}`))?.data.labelStored).toBe(false);
+    expect((await queue.getJob(createJobId(TEST_TENANT.accessId, n)))?.data.labelStored).toBe(false);
   } finally {
     await queue.close();
     redis.disconnect();

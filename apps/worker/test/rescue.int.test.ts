@@ -1,5 +1,5 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import { createAsnJobId } from '@bridge/core';
+import { createAsnJobId, createJobId } from '@bridge/core';
 import { eventually, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 import { etowerStats, order, orderNumber } from './order-fixtures';
 
@@ -36,7 +36,7 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
   await failEveryJob('orders', 2);
   await failEveryJob('asn', 2);
   const orders = new Queue('orders', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
-  await (await orders.getJob(`createOrder-test-access-id-${lost}`))!.remove();
+  await (await orders.getJob(createJobId(TEST_TENANT.accessId, lost)))!.remove();
   await orders.close();
   const asns = new Queue('asn', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
   await (await asns.getJob(createAsnJobId(TEST_TENANT.accessId, lostAsn)))!.remove();
