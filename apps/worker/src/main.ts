@@ -16,7 +16,7 @@ const redis = createRedis(redisTarget, 'worker', { coalesceWrites: env.REDIS_COA
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
 const jobs = new JobControl(queues);
-const metrics = createWorkerMetrics(queues);
+const metrics = createWorkerMetrics(jobs);
 const ctx: ProcessorContext = {
   env,
   redis,
@@ -46,7 +46,7 @@ shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.clos
 shutdown.add('redis', () => redis.quit());
 
 registerStateGauges(metrics, ctx);
-const schedulers = await upsertSchedulers(queues, env.WORKER_QUEUES, tenants, env);
+const schedulers = await upsertSchedulers(jobs, env.WORKER_QUEUES, tenants, env);
 logger.info({ queues: env.WORKER_QUEUES, tenants: tenants.map((t) => t.accessId), schedulers }, 'worker started');
 settleHeapAfterStartup(env.WORKER_HEAP_GROWING_PERCENT);
 process.stdout.write(`${JSON.stringify({ event: 'ready', queues: env.WORKER_QUEUES })}\n`);

@@ -1,10 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { QUEUE_NAMES } from '@bridge/config';
-import type { InventoryRefusalReason, Queues } from '@bridge/core';
+import type { InventoryRefusalReason, JobControl } from '@bridge/core';
 import type { EtowerCallObservation } from '@bridge/etower';
 
 /** The worker's Prometheus metrics. Queue depths are read from Redis when scraped, not kept in memory. */
-export function createWorkerMetrics(queues: Queues) {
+export function createWorkerMetrics(queueJobs: Pick<JobControl, 'counts'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'bridge_worker_' });
   const jobs = new Counter({ name: 'bridge_jobs_total', help: 'Job attempts by queue, job and outcome (completed, failed, retried)', labelNames: ['queue', 'job', 'outcome'], registers: [registry] });
@@ -18,7 +18,7 @@ export function createWorkerMetrics(queues: Queues) {
     name: 'bridge_queue_jobs', help: 'Jobs per queue and state, read at scrape time', labelNames: ['queue', 'state'], registers: [registry],
     async collect() {
       for (const name of QUEUE_NAMES) {
-        const counts = await queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized').catch(() => undefined);
+        const counts = await queueJobs.counts(name, ['waiting', 'active', 'delayed', 'failed', 'prioritized']).catch(() => undefined);
         for (const [state, n] of Object.entries(counts ?? {})) this.set({ queue: name, state }, n);
       }
     },

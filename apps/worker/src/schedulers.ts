@@ -1,5 +1,5 @@
 import type { Env, QueueName, Tenant } from '@bridge/config';
-import { DRAIN_OUTBOX_EVERY_MS, JOBS, perTenantId, sweepIntervalMs, type JobName, type Queues } from '@bridge/core';
+import { DRAIN_OUTBOX_EVERY_MS, JOBS, perTenantId, sweepIntervalMs, type JobControl, type JobName } from '@bridge/core';
 
 interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boolean }
 
@@ -21,7 +21,7 @@ const PERIODIC: Periodic[] = [
  * Declares the Job Schedulers. Upserting is idempotent, so every worker that consumes a queue may declare
  * them; Redis keeps one scheduler per id however many workers run.
  */
-export async function upsertSchedulers(queues: Queues, consumed: readonly QueueName[], tenants: readonly Tenant[], env: Env): Promise<string[]> {
+export async function upsertSchedulers(jobs: JobControl, consumed: readonly QueueName[], tenants: readonly Tenant[], env: Env): Promise<string[]> {
   const declared: string[] = [];
   for (const p of PERIODIC) {
     const definition = JOBS[p.job];
@@ -29,11 +29,7 @@ export async function upsertSchedulers(queues: Queues, consumed: readonly QueueN
     const targets = p.perTenant ? tenants.map((t) => t.accessId) : [undefined];
     for (const tenant of targets) {
       const id = tenant ? perTenantId(p.job, tenant) : p.job;
-      await queues[definition.queue].upsertJobScheduler(
-        id,
-        { every: p.everyMs(env) },
-        { name: definition.name, data: tenant ? { tenant } : {}, opts: { attempts: definition.attempts, backoff: { type: 'bridge' } } },
-      );
+      await jobs.schedule(id, p.job, tenant ? { tenant } : {}, p.everyMs(env));
       declared.push(id);
     }
   }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { InventoryRebuildRefusedError, InventorySnapshotStore, type Queues } from '@bridge/core';
+import { InventoryRebuildRefusedError, InventorySnapshotStore, type JobControl } from '@bridge/core';
 import type { EtowerInventoryPage } from '@bridge/etower';
 import { createWorkerMetrics } from '../src/metrics';
 import { processRebuildInventory } from '../src/processors/inventory';
@@ -13,7 +13,7 @@ beforeAll(async () => { redis = new Redis(await isolatedRedisUrl()); });
 afterAll(() => { redis.disconnect(); });
 
 test('a snapshot contradicting eTower\'s total: counted, logged, the job fails', async () => {
-  const metrics = createWorkerMetrics({} as Queues);
+  const metrics = createWorkerMetrics({} as JobControl);
   const lines: Array<{ fields: Record<string, unknown>; msg: string }> = [];
   const page: EtowerInventoryPage = { records: [{ sku: 'S1', warehouses: [] }] as unknown as EtowerInventoryPage['records'], pageNum: 1, pages: 1, total: 3, hasNextPage: false };
   const ctx = {

@@ -64,7 +64,7 @@ beforeAll(async () => {
     tenants: new TenantRegistry([tenant], CLIENT_TIMEOUT_MS),
     ...createStores(redis, new JobControl(queues), env),
     logger: createLogger({ name: 'job-timeout-test', level: 'silent' }),
-    metrics: createWorkerMetrics(queues),
+    metrics: createWorkerMetrics(new JobControl(queues)),
   };
 });
 

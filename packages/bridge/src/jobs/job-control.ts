@@ -119,6 +119,24 @@ export class JobControl {
     }
   }
 
+  /**
+   * Declares (or updates) a Job Scheduler: a job of `name` every `everyMs`, under `schedulerId`. Idempotent, so every
+   * worker may declare it; Redis keeps one per id.
+   */
+  async schedule<N extends JobName>(schedulerId: string, name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
+    const definition = JOBS[name];
+    await this.queues[definition.queue].upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      { name, data: definition.payload.parse(payload), opts: { attempts: definition.attempts, backoff: { type: 'bridge' } } },
+    );
+  }
+
+  /** How many jobs of `queue` are in each of `states` (for metrics). */
+  async counts(queue: QueueName, states: readonly JobState[]): Promise<Partial<Record<JobState, number>>> {
+    return (await this.queues[queue].getJobCounts(...states)) as Partial<Record<JobState, number>>;
+  }
+
   /** Closes the event streams (the queues belong to whoever created them). */
   async close(): Promise<void> {
     await Promise.all(Object.values(this.events).map((e) => e?.close()));
