@@ -1,4 +1,6 @@
-import { startBridge, eventually, type BridgeHarness } from '@bridge/testkit';
+import { Queue } from 'bullmq';
+import { createAsnJobId } from '@bridge/core';
+import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 
 // createAsnOrder -> asn queue -> eTower b2b/po; poller -> pushAsnInfo; getAsnList; cancelAsnOrder. The sandbox's
 // automatic receipt is slowed to never, so the test receives by hand in exact steps.
@@ -92,8 +94,11 @@ test('cancel while still queued (no worker for the asn queue): cancelled, and ne
   expect(created.body).toMatchObject({ success: true, results: [{ info: expect.stringContaining('accepted') }] });
   const res = await bridge.call('cancelAsnOrder', { asnNumbers: ['ASN-5'] });
   expect(res.body).toEqual({ success: true, message: '', results: [{ asnNumber: 'ASN-5', operation: 'CANCEL', info: '' }] });
+  // Nothing is left for the restarted worker to run: the cancel removed the create job, so eTower never sees it.
+  const queue = new Queue('asn', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
+  expect(await queue.getJob(createAsnJobId(TEST_TENANT.accessId, 'ASN-5'))).toBeUndefined();
+  await queue.close();
   await bridge.startWorker();
-  await new Promise((r) => setTimeout(r, 800));
   expect((await bridge.control('/__control/etower/stats')).poAttempts['ASN-5']).toBeUndefined();
   const again = await bridge.call('createAsnOrder', asn('ASN-5'));
   expect(again.body.success).toBe(false);

@@ -1,5 +1,5 @@
 import { computeSign } from '@bridge/qianyi';
-import { startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { eventually, jobCounts, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 
 // SIGTERM while a call is waiting for its job (no worker runs, SYNC_WAIT_MS is long): the ingress stops taking
 // new connections, answers the call in flight, closes Redis and exits 0.
@@ -14,7 +14,8 @@ test('SIGTERM mid-call: the call is answered, then the ingress exits 0', async (
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ accessId: TEST_TENANT.accessId, method: 'createOrder', content, sign: computeSign(TEST_TENANT.accessId, content, TEST_TENANT.secretKey) }),
   });
-  await new Promise((r) => setTimeout(r, 300));
+  // The call is in flight once its job exists (the ingress then waits for it, and no worker runs).
+  await eventually(async () => (await jobCounts(bridge.redisUrl)).orders === 1);
   bridge.ingress.child.kill('SIGTERM');
   const res = await pending;
   expect(res.status).toBe(200);

@@ -1,4 +1,6 @@
-import { startBridge, eventually, type BridgeHarness } from '@bridge/testkit';
+import { Redis } from 'ioredis';
+import { keys } from '@bridge/core';
+import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 
 // insert_sku_info -> skus queue -> eTower product/create, batched, against the sandbox.
 const productDefaults = {
@@ -51,7 +53,10 @@ test('a product missing a required value is refused with its name, and nothing i
   expect(res.body.success).toBe(false);
   expect(res.body.message).toContain('weight');
   expect(res.body.results).toEqual([{ sku: 'NOWEIGHT', operation: 'CREATE', info: expect.stringContaining('weight') }]);
-  await new Promise((r) => setTimeout(r, 500));
+  // Refused at the door: never pending, so no drain can send it.
+  const redis = new Redis(bridge.redisUrl);
+  expect(await redis.zscore(keys.skuPending(TEST_TENANT.accessId), 'NOWEIGHT')).toBeNull();
+  redis.disconnect();
   expect((await stats()).productAttempts.NOWEIGHT).toBeUndefined();
   expect((await stats()).productBatchSizes.length).toBe(before.productBatchSizes.length);
 });
