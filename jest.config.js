@@ -2,10 +2,13 @@ import { availableParallelism } from 'node:os';
 
 // Two projects: `unit` (pure code, no I/O) and `integration` (real Redis, real HTTP, real processes).
 // Native ESM (got is ESM-only), TypeScript compiled per file by swc.
-const swc = ['@swc/jest', {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  module: { type: 'es6' },
-}];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'es6' },
+  },
+];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
@@ -20,7 +23,12 @@ export default {
   // those waits. At most 15: each worker has a Redis database of its own (testkit/test-redis.ts).
   maxWorkers: Math.min(15, Math.max(2, Math.round(availableParallelism() * 1.5))),
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,packages}/*/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,packages}/*/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -8,7 +8,7 @@ const top = Number(topArg ?? 25);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const deltas = profile.timeDeltas;
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0)));
+for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const where = (url) => {
   const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
@@ -23,7 +23,8 @@ for (const [id, t] of self) {
   const cf = n.callFrame;
   const key = `${cf.functionName || '(anonymous)'}  ${cf.url.split('/').slice(-2).join('/')}:${cf.lineNumber + 1}`;
   fn.set(key, (fn.get(key) ?? 0) + t);
-  const p = cf.functionName === '(idle)' ? '(idle)' : cf.functionName === '(garbage collector)' ? '(gc)' : where(cf.url);
+  const p =
+    cf.functionName === '(idle)' ? '(idle)' : cf.functionName === '(garbage collector)' ? '(gc)' : where(cf.url);
   pkg.set(p, (pkg.get(p) ?? 0) + t);
 }
 const pct = (t) => `${((t / total) * 100).toFixed(1).padStart(5)} %`;

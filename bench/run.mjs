@@ -13,13 +13,31 @@ const step = (cmd, args) => {
 step(process.execPath, ['scripts/build.mjs']);
 const external = ['bullmq', 'ioredis', 'got', 'autocannon'];
 await build({
-  entryPoints: ['main', 'bare-server', 'bare-worker', 'bare-answer-server', 'instructions', 'redis-memory'].map((n) => join(root, 'bench/src', `${n}.ts`)),
-  outdir: join(root, 'bench/.out'), outExtension: { '.js': '.mjs' },
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: true, logLevel: 'warning', external,
+  entryPoints: ['main', 'bare-server', 'bare-worker', 'bare-answer-server', 'instructions', 'redis-memory'].map((n) =>
+    join(root, 'bench/src', `${n}.ts`),
+  ),
+  outdir: join(root, 'bench/.out'),
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 // `pnpm bench:instructions` (`--instructions`): the ingress's instructions per call under callgrind instead of the suite;
 // `pnpm bench:memory` (`--memory`): Redis bytes per order (issue 23).
 const passed = process.argv.slice(2);
-const entry = passed.includes('--instructions') ? 'instructions' : passed.includes('--memory') ? 'redis-memory' : 'main';
-step(process.execPath, ['--enable-source-maps', '--max-old-space-size=4096', join(root, `bench/.out/${entry}.mjs`), ...passed.filter((a) => a !== '--instructions' && a !== '--memory')]);
+const entry = passed.includes('--instructions')
+  ? 'instructions'
+  : passed.includes('--memory')
+    ? 'redis-memory'
+    : 'main';
+step(process.execPath, [
+  '--enable-source-maps',
+  '--max-old-space-size=4096',
+  join(root, `bench/.out/${entry}.mjs`),
+  ...passed.filter((a) => a !== '--instructions' && a !== '--memory'),
+]);

@@ -35,12 +35,17 @@ const port = (name, fallback) => {
 
 function endpointOf(app) {
   switch (app) {
-    case 'ingress': return `http://${host()}:${port('PORT', '8080')}/readyz`;
-    case 'dashboard': return `http://${host()}:${port('DASHBOARD_PORT', '3000')}/healthz`;
-    case 'sandbox': return `http://127.0.0.1:${port('SANDBOX_PORT', '8090')}/healthz`;
+    case 'ingress':
+      return `http://${host()}:${port('PORT', '8080')}/readyz`;
+    case 'dashboard':
+      return `http://${host()}:${port('DASHBOARD_PORT', '3000')}/healthz`;
+    case 'sandbox':
+      return `http://127.0.0.1:${port('SANDBOX_PORT', '8090')}/healthz`;
     // The worker's health server listens on every interface, on METRICS_PORT only.
-    case 'worker': return port('METRICS_PORT', '') === '' ? undefined : `http://127.0.0.1:${process.env.METRICS_PORT.trim()}/readyz`;
-    default: return undefined;
+    case 'worker':
+      return port('METRICS_PORT', '') === '' ? undefined : `http://127.0.0.1:${process.env.METRICS_PORT.trim()}/readyz`;
+    default:
+      return undefined;
   }
 }
 
@@ -52,7 +57,11 @@ if (app === undefined) {
 const url = endpointOf(app);
 if (url === undefined) {
   // The ops CLI runs and ends; a worker without METRICS_PORT has no endpoint. Nothing to ask is not a failure.
-  console.log(app === 'worker' ? 'not checked: the worker has no METRICS_PORT, so no /readyz to ask' : `not checked: ${app} has no health endpoint`);
+  console.log(
+    app === 'worker'
+      ? 'not checked: the worker has no METRICS_PORT, so no /readyz to ask'
+      : `not checked: ${app} has no health endpoint`,
+  );
   process.exit(0);
 }
 try {

@@ -17,7 +17,11 @@ let bridge: BridgeHarness;
 let metricsUrl: string;
 beforeAll(async () => {
   const metricsPort = await freePort();
-  bridge = await startBridge({ workers: 0, bridgeEnv: { BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS) }, ingressEnv: { METRICS_PORT: String(metricsPort) } });
+  bridge = await startBridge({
+    workers: 0,
+    bridgeEnv: { BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS) },
+    ingressEnv: { METRICS_PORT: String(metricsPort) },
+  });
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 });
 afterAll(async () => {
@@ -33,8 +37,13 @@ const cpuMs = () => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 const post = (body: string | Buffer) =>
-  fetch(`${bridge.ingressUrl}/api/qianyi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+  fetch(`${bridge.ingressUrl}/api/qianyi`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  }).then(async (r) => ({ status: r.status, text: await r.text() }));
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 /** A 19 MB call whose content is full of the characters that made the verifier build escaping variants. */
 function bigCall(accessId: string): Buffer {
@@ -60,9 +69,13 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   // 1. Metrics: distinct garbage method names must not create series.
   const rssBefore = procStatusMb('VmRSS');
   const methods = SCALE_NAME === 'small' ? 600 : 3000;
-  await pool(Array.from({ length: methods }, (_, i) => i), 20, async (i) => {
-    await post(JSON.stringify({ accessId: 'nobody', method: `m-${i}-${'x'.repeat(2000)}`, sign: 'x' }));
-  });
+  await pool(
+    Array.from({ length: methods }, (_, i) => i),
+    20,
+    async (i) => {
+      await post(JSON.stringify({ accessId: 'nobody', method: `m-${i}-${'x'.repeat(2000)}`, sign: 'x' }));
+    },
+  );
   const metrics = await (await fetch(metricsUrl)).text();
   const rssAfter = procStatusMb('VmRSS');
   figures.push(
@@ -80,7 +93,10 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   figures.push(
     count('CPU of a 19 MB call from an unknown accessId (ms, median)', unknownCost),
     count('CPU of the same call with a wrong sign for a known accessId (ms, median)', wrongSignCost),
-    zero('wrong sign costing over 2.5× the unknown accessId (parse and refuse)', wrongSignCost > 2.5 * Math.max(unknownCost, 10) ? 1 : 0),
+    zero(
+      'wrong sign costing over 2.5× the unknown accessId (parse and refuse)',
+      wrongSignCost > 2.5 * Math.max(unknownCost, 10) ? 1 : 0,
+    ),
   );
 
   // 3. getOrder while two clients loop the wrong-sign 19 MB call.
@@ -94,7 +110,9 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   for (let i = 0; i < 100; i++) quiet.push(await getOrder());
   const attack = bigCall(TEST_TENANT.accessId);
   let attacking = true;
-  const attackers = [0, 1].map(async () => { while (attacking) await post(attack); });
+  const attackers = [0, 1].map(async () => {
+    while (attacking) await post(attack);
+  });
   const loaded: number[] = [];
   const until = Date.now() + (SCALE_NAME === 'small' ? 5000 : 15000);
   while (Date.now() < until) loaded.push(await getOrder());
@@ -108,8 +126,17 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   // 4. Memory: ten concurrent 20 MB uploads (from an unknown accessId: no credentials needed).
   writeFileSync(`/proc/${pid()}/clear_refs`, '5'); // resets VmHWM, the peak RSS
   const rssBeforeUploads = procStatusMb('VmRSS');
-  const upload = Buffer.from(JSON.stringify({ accessId: 'nobody', method: 'createOrder', content: 'x'.repeat(20_000_000 - 100), sign: 'x' }));
-  const statuses = await Promise.all(Array.from({ length: 10 }, () => post(upload).then((r) => r.status, () => 0)));
+  const upload = Buffer.from(
+    JSON.stringify({ accessId: 'nobody', method: 'createOrder', content: 'x'.repeat(20_000_000 - 100), sign: 'x' }),
+  );
+  const statuses = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      post(upload).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ),
+  );
   const peak = procStatusMb('VmHWM');
   // Memory given back: V8 and the allocator return it over a few GCs; wait (bounded) for the RSS to settle.
   let settled = procStatusMb('VmRSS');
@@ -120,7 +147,10 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   figures.push(
     count('ten concurrent 20 MB uploads: answered 503 (no room)', statuses.filter((s) => s === 503).length),
     count('ten concurrent 20 MB uploads: read (401)', statuses.filter((s) => s === 401).length),
-    zero('ten concurrent 20 MB uploads: answers other than 401/503', statuses.filter((s) => s !== 401 && s !== 503).length),
+    zero(
+      'ten concurrent 20 MB uploads: answers other than 401/503',
+      statuses.filter((s) => s !== 401 && s !== 503).length,
+    ),
     count('ingress RSS before the uploads (MB)', Math.round(rssBeforeUploads)),
     count('ingress peak RSS during the uploads (MB)', Math.round(peak)),
     count('ingress RSS 10 s after the uploads at most (MB)', Math.round(settled)),
@@ -132,9 +162,15 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   const socket = connect(Number(url.port), url.hostname);
   const started = performance.now();
   let answer = '';
-  socket.on('data', (d) => { answer += d.toString('latin1'); });
-  socket.on('error', () => { /* closed by the server */ });
-  socket.write('POST /api/qianyi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"accessId":');
+  socket.on('data', (d) => {
+    answer += d.toString('latin1');
+  });
+  socket.on('error', () => {
+    /* closed by the server */
+  });
+  socket.write(
+    'POST /api/qianyi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"accessId":',
+  );
   await new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const closedAfter = performance.now() - started;
   figures.push(

@@ -15,7 +15,10 @@ const SCENARIO = 'eTower misbehaving';
 const FILE = 'reliability/etower-faults.rel.test.ts';
 let bridge: BridgeHarness;
 beforeAll(async () => {
-  bridge = await startFullBridge({ workers: 2, bridgeEnv: { SYNC_WAIT_MS: '0', ETOWER_TIMEOUT_MS: '2000', ETOWER_RETRY_BASE_MS: '200' } });
+  bridge = await startFullBridge({
+    workers: 2,
+    bridgeEnv: { SYNC_WAIT_MS: '0', ETOWER_TIMEOUT_MS: '2000', ETOWER_RETRY_BASE_MS: '200' },
+  });
 });
 afterAll(async () => {
   if (bridge) await reportSecrets(SCENARIO, FILE, bridge).finally(() => bridge.stop());
@@ -38,22 +41,30 @@ test(`${SCALE.faultOrders} orders, ${SCALE.faultRefused} of them refused, plus A
   const refused = Array.from({ length: SCALE.faultRefused }, () => orderNumber('FLTX'));
   const asns = Array.from({ length: 10 }, () => orderNumber('FLTASN'));
   const skus = Array.from({ length: 10 }, () => orderNumber('FLTSKU'));
-  await pool([
-    ...good.map((n) => () => bridge.call('createOrder', order(n))),
-    ...refused.map((n) => () => bridge.call('createOrder', order(n, { logisticsCode: 'Pigeon Post' }))),
-    ...asns.map((n) => () => bridge.call('createAsnOrder', asn(n))),
-    ...skus.map((s) => () => bridge.call('insert_sku_info', product(s))),
-  ], 20, (fn) => fn());
+  await pool(
+    [
+      ...good.map((n) => () => bridge.call('createOrder', order(n))),
+      ...refused.map((n) => () => bridge.call('createOrder', order(n, { logisticsCode: 'Pigeon Post' }))),
+      ...asns.map((n) => () => bridge.call('createAsnOrder', asn(n))),
+      ...skus.map((s) => () => bridge.call('insert_sku_info', product(s))),
+    ],
+    20,
+    (fn) => fn(),
+  );
 
   const stateOf = (n: string) => bridge.call('getOrder', { orderNumber: n }).then((r) => r.body.data);
   const finalGood = (d: any) => d?.warehouseOrderNumber && d.status === 'SUCCESS';
   const finalRefused = (d: any) => d?.status === 'FAILED' && /600906/.test(String(d.failedReason));
-  const settled = await waitUntil(async () => {
-    const s = await etowerStats(bridge);
-    if (asns.some((n) => !s.posCreated[n]) || skus.some((k) => !s.productsCreated[k])) return false;
-    const [g, r] = await Promise.all([pool(good, 20, stateOf), pool(refused, 20, stateOf)]);
-    return g.every(finalGood) && r.every(finalRefused);
-  }, 180000, 2000);
+  const settled = await waitUntil(
+    async () => {
+      const s = await etowerStats(bridge);
+      if (asns.some((n) => !s.posCreated[n]) || skus.some((k) => !s.productsCreated[k])) return false;
+      const [g, r] = await Promise.all([pool(good, 20, stateOf), pool(refused, 20, stateOf)]);
+      return g.every(finalGood) && r.every(finalRefused);
+    },
+    180000,
+    2000,
+  );
   const faultsApplied = (await bridge.control<{ faultsApplied: number }>('/__control/etower/stats')).faultsApplied;
   await bridge.control('/__control/etower/faults', { method: 'DELETE' });
 
@@ -68,14 +79,23 @@ test(`${SCALE.faultOrders} orders, ${SCALE.faultRefused} of them refused, plus A
     zero('orders lost or stuck (not shipped with a warehouseOrderNumber)', g.filter((d) => !finalGood(d)).length),
     count('createOrders calls that reached eTower, most for one order', Math.max(0, ...attempts)),
     count('orders refused by eTower (600906)', refused.length),
-    zero('refused orders not FAILED with eTower\'s reason', r.filter((d) => !finalRefused(d)).length),
-    count('createOrders answers a short array cut off', Object.values(s.createOrderAnswersLost).reduce((a, b) => a + b, 0)),
+    zero("refused orders not FAILED with eTower's reason", r.filter((d) => !finalRefused(d)).length),
+    count(
+      'createOrders answers a short array cut off',
+      Object.values(s.createOrderAnswersLost).reduce((a, b) => a + b, 0),
+    ),
     // A refusal whose answer a fault swallowed is not known to the bridge, which must send the order again to learn
     // its fate; what must never happen is a second send after the refusal arrived.
-    zero('refused orders sent again after their refusal reached the bridge', refused.filter((n) => (s.createOrderAttempts[n] ?? 0) - (s.createOrderAnswersLost[n] ?? 0) !== 1).length),
+    zero(
+      'refused orders sent again after their refusal reached the bridge',
+      refused.filter((n) => (s.createOrderAttempts[n] ?? 0) - (s.createOrderAnswersLost[n] ?? 0) !== 1).length,
+    ),
     zero('refused orders created', refused.filter((n) => s.ordersCreated[n]).length),
     count('ASNs and SKUs sent', asns.length + skus.length),
-    zero('ASNs or SKUs not created exactly once', asns.filter((n) => s.posCreated[n] !== 1).length + skus.filter((k) => s.productsCreated[k] !== 1).length),
+    zero(
+      'ASNs or SKUs not created exactly once',
+      asns.filter((n) => s.posCreated[n] !== 1).length + skus.filter((k) => s.productsCreated[k] !== 1).length,
+    ),
   ]);
   expect(settled).toBe(true);
 });

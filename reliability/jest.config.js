@@ -1,10 +1,13 @@
 // The reliability suite (`pnpm test:reliability`): scenarios against real processes, each recording its figures;
 // the global teardown prints them as one table and fails the run if a figure that must be zero is not.
 // A config of its own, so that `pnpm test` never runs it. RELIABILITY_SCALE=small is the bounded form CI runs.
-const swc = ['@swc/jest', {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  module: { type: 'es6' },
-}];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'es6' },
+  },
+];
 export default {
   rootDir: '..',
   displayName: 'reliability',

@@ -25,24 +25,31 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The secrets scan reads the primary that holds the bridge's slot (SCAN and GET on a node see its own keys).
-  if (bridge) await reportSecrets(SCENARIO, FILE, { ...bridge, redisUrl: ownerUrl || bridge.redisUrl }).finally(() => bridge.stop());
+  if (bridge)
+    await reportSecrets(SCENARIO, FILE, { ...bridge, redisUrl: ownerUrl || bridge.redisUrl }).finally(() =>
+      bridge.stop(),
+    );
   await cluster?.stop();
 });
 
 /** Keys per node, and how many of a node's keys are outside the bridge's slot. */
 async function keysByNode(): Promise<{ url: string; keys: number; outsideSlot: number }[]> {
-  return Promise.all(cluster.nodes.map(async (node) => {
-    const redis = new Redis(node.url);
-    try {
-      const slot = Number(await redis.call('CLUSTER', 'KEYSLOT', '{bridge}'));
-      const keys = await redis.dbsize();
-      const mine = (await redis.call('CLUSTER', 'SLOTS') as [number, number][]).some(([from, to]) => slot >= from && slot <= to);
-      const inSlot = mine ? Number(await redis.call('CLUSTER', 'COUNTKEYSINSLOT', slot)) : 0;
-      return { url: node.url, keys, outsideSlot: keys - inSlot };
-    } finally {
-      redis.disconnect();
-    }
-  }));
+  return Promise.all(
+    cluster.nodes.map(async (node) => {
+      const redis = new Redis(node.url);
+      try {
+        const slot = Number(await redis.call('CLUSTER', 'KEYSLOT', '{bridge}'));
+        const keys = await redis.dbsize();
+        const mine = ((await redis.call('CLUSTER', 'SLOTS')) as [number, number][]).some(
+          ([from, to]) => slot >= from && slot <= to,
+        );
+        const inSlot = mine ? Number(await redis.call('CLUSTER', 'COUNTKEYSINSLOT', slot)) : 0;
+        return { url: node.url, keys, outsideSlot: keys - inSlot };
+      } finally {
+        redis.disconnect();
+      }
+    }),
+  );
 }
 
 test('orders, ASNs and products end to end on a Redis Cluster', async () => {
@@ -52,20 +59,37 @@ test('orders, ASNs and products end to end on a Redis Cluster', async () => {
   const orderAnswers = await pool(orders, 16, (n) => bridge.call('createOrder', order(n)));
   const asnAnswers = await pool(asns, 8, (n) => bridge.call('createAsnOrder', asn(n)));
   const skuAnswers = await pool(skus, 8, (s) => bridge.call('insert_sku_info', product(s)));
-  const refused = [...orderAnswers, ...asnAnswers, ...skuAnswers].filter((a) => a.status !== 200 || a.body?.success !== true);
-  if (refused.length) console.log('not answered success:true', refused.slice(0, 5).map((a) => ({ status: a.status, body: a.body })));
+  const refused = [...orderAnswers, ...asnAnswers, ...skuAnswers].filter(
+    (a) => a.status !== 200 || a.body?.success !== true,
+  );
+  if (refused.length)
+    console.log(
+      'not answered success:true',
+      refused.slice(0, 5).map((a) => ({ status: a.status, body: a.body })),
+    );
 
-  const done = await waitUntil(async () => {
-    const stats = await etowerStats(bridge);
-    return orders.every((n) => stats.ordersCreated[n] === 1) && asns.every((n) => (stats.posCreated[n] ?? 0) >= 1)
-      && skus.every((s) => (stats.productsCreated[s] ?? 0) >= 1);
-  }, 120000, 1000);
+  const done = await waitUntil(
+    async () => {
+      const stats = await etowerStats(bridge);
+      return (
+        orders.every((n) => stats.ordersCreated[n] === 1) &&
+        asns.every((n) => (stats.posCreated[n] ?? 0) >= 1) &&
+        skus.every((s) => (stats.productsCreated[s] ?? 0) >= 1)
+      );
+    },
+    120000,
+    1000,
+  );
   const stats = await etowerStats(bridge);
   // Order pushes follow the sandbox's accept and ship steps: wait for each order to have been told "Outbound".
-  const pushed = await waitUntil(async () => {
-    const byDoc = await pushesByDocument(bridge);
-    return orders.every((n) => (byDoc.get(n) ?? []).some((p) => p.content.wmsStatus === 'Outbound'));
-  }, 120000, 1000);
+  const pushed = await waitUntil(
+    async () => {
+      const byDoc = await pushesByDocument(bridge);
+      return orders.every((n) => (byDoc.get(n) ?? []).some((p) => p.content.wmsStatus === 'Outbound'));
+    },
+    120000,
+    1000,
+  );
   const byDoc = await pushesByDocument(bridge);
   const states = await pool(orders, 50, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body.data);
   const inventory = await bridge.call('syncInventory', { warehouseCode: 'USWH1', page: 1, pageSize: 100 });
@@ -79,11 +103,17 @@ test('orders, ASNs and products end to end on a Redis Cluster', async () => {
     zero('orders not created exactly once', orders.filter((n) => stats.ordersCreated[n] !== 1).length),
     zero('ASNs not created exactly once', asns.filter((n) => stats.posCreated[n] !== 1).length),
     zero('products not created exactly once', skus.filter((s) => stats.productsCreated[s] !== 1).length),
-    zero('orders whose Outbound push never arrived', orders.filter((n) => !(byDoc.get(n) ?? []).some((p) => p.content.wmsStatus === 'Outbound')).length),
+    zero(
+      'orders whose Outbound push never arrived',
+      orders.filter((n) => !(byDoc.get(n) ?? []).some((p) => p.content.wmsStatus === 'Outbound')).length,
+    ),
     zero('orders unknown to getOrder afterwards', states.filter((d) => !d?.warehouseOrderNumber).length),
     zero('syncInventory not answered success:true', inventory.body?.success === true ? 0 : 1),
-    count('primaries holding the bridge\'s keys', nodes.filter((n) => n.keys > 0).length),
-    zero('keys outside the {bridge} slot', nodes.reduce((sum, n) => sum + n.outsideSlot, 0)),
+    count("primaries holding the bridge's keys", nodes.filter((n) => n.keys > 0).length),
+    zero(
+      'keys outside the {bridge} slot',
+      nodes.reduce((sum, n) => sum + n.outsideSlot, 0),
+    ),
   ]);
   expect(done).toBe(true);
   expect(pushed).toBe(true);

@@ -27,7 +27,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Sent = { n: string; status: number; success: boolean; message?: string; phase: 'up' | 'stopping' | 'down' | 'restarting' | 'after' };
+type Sent = {
+  n: string;
+  status: number;
+  success: boolean;
+  message?: string;
+  phase: 'up' | 'stopping' | 'down' | 'restarting' | 'after';
+};
 
 test('stop and start Redis under load', async () => {
   const sent: Sent[] = [];
@@ -40,7 +46,14 @@ test('stop and start Redis under load', async () => {
       const at = phase;
       const res = await bridge.call('createOrder', order(n)).catch(() => ({ status: 0, body: {} as any }));
       // A call that straddles a change of phase proves nothing about either phase.
-      if (phase === at) sent.push({ n, status: res.status, success: res.body?.success === true, message: res.body?.message, phase: at });
+      if (phase === at)
+        sent.push({
+          n,
+          status: res.status,
+          success: res.body?.success === true,
+          message: res.body?.message,
+          phase: at,
+        });
       await sleep(10);
     }
   });
@@ -60,10 +73,14 @@ test('stop and start Redis under load', async () => {
   await load;
 
   const accepted = sent.filter((s) => s.success).map((s) => s.n);
-  const all = await waitUntil(async () => {
-    const stats = await etowerStats(bridge);
-    return accepted.every((n) => stats.ordersCreated[n] === 1);
-  }, 90000, 1000);
+  const all = await waitUntil(
+    async () => {
+      const stats = await etowerStats(bridge);
+      return accepted.every((n) => stats.ordersCreated[n] === 1);
+    },
+    90000,
+    1000,
+  );
   const stats = await etowerStats(bridge);
   const states = await pool(accepted, 50, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body.data);
   const down = sent.filter((s) => s.phase === 'down');
@@ -80,7 +97,10 @@ test('stop and start Redis under load', async () => {
     zero('answered other than 503 while Redis was down', down.filter((s) => s.status !== 503).length),
     zero('answered neither success nor 503 while Redis was up', badWhileUp.length),
     count('answered 503 while Redis was up (busy or just back; retried by Qianyi)', unavailableWhileUp.length),
-    count('accepted after Redis came back (workers resumed by themselves)', sent.filter((s) => s.phase === 'after' && s.success).length),
+    count(
+      'accepted after Redis came back (workers resumed by themselves)',
+      sent.filter((s) => s.phase === 'after' && s.success).length,
+    ),
     count('accepted orders created at eTower', accepted.filter((n) => stats.ordersCreated[n] === 1).length),
     zero('accepted orders lost (not created)', accepted.filter((n) => !stats.ordersCreated[n]).length),
     zero('accepted orders duplicated', accepted.filter((n) => (stats.ordersCreated[n] ?? 0) > 1).length),

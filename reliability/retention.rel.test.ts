@@ -20,9 +20,15 @@ beforeAll(async () => {
   redis = await startRedisServer();
   client = new Redis(redis.url);
   bridge = await startFullBridge({
-    redisUrl: redis.url, workers: 2,
+    redisUrl: redis.url,
+    workers: 2,
     sandboxEnv: { SANDBOX_ACCEPT_AFTER_MS: '200', SANDBOX_SHIP_AFTER_MS: '2500' },
-    bridgeEnv: { SYNC_WAIT_MS: '0', DOCUMENT_RETENTION_MS: String(RETENTION_MS), ORDER_POLL_INTERVAL_MS: '1000', LOG_LEVEL: 'warn' },
+    bridgeEnv: {
+      SYNC_WAIT_MS: '0',
+      DOCUMENT_RETENTION_MS: String(RETENTION_MS),
+      ORDER_POLL_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'warn',
+    },
   });
 });
 afterAll(async () => {
@@ -34,9 +40,13 @@ afterAll(async () => {
 const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0);
 
 /** A key's kind: its name with tenant, document and job-id parts replaced, so that kinds can be compared. */
-const kindOf = (key: string) => key
-  .replace(/^(\{bridge\}:[a-z-]+):.*$/, '$1:*')
-  .replace(/^(\{bridge\}:(orders|asn|skus|inventory|webhooks)):(?!(wait|paused|active|delayed|prioritized|completed|failed|stalled|events|meta|id|marker|pc|repeat|de|limiter|stalled-check|metrics)(:|$)).*$/, '$1:<job>');
+const kindOf = (key: string) =>
+  key
+    .replace(/^(\{bridge\}:[a-z-]+):.*$/, '$1:*')
+    .replace(
+      /^(\{bridge\}:(orders|asn|skus|inventory|webhooks)):(?!(wait|paused|active|delayed|prioritized|completed|failed|stalled|events|meta|id|marker|pc|repeat|de|limiter|stalled-check|metrics)(:|$)).*$/,
+      '$1:<job>',
+    );
 
 /**
  * What a year's orders could make grow: every key's MEMORY USAGE (not used_memory, which also holds Lua's script
@@ -45,7 +55,9 @@ const kindOf = (key: string) => key
  * ids, at most 1,000 per queue; a queue whose only jobs are a scheduler's fills its stream over hours, so the run's
  * own length would show as growth).
  */
-async function orderBound(skip: (key: string) => boolean = () => false): Promise<{ bytes: number; keys: number; byKind: Map<string, { bytes: number; keys: number }> }> {
+async function orderBound(
+  skip: (key: string) => boolean = () => false,
+): Promise<{ bytes: number; keys: number; byKind: Map<string, { bytes: number; keys: number }> }> {
   const byKind = new Map<string, { bytes: number; keys: number }>();
   let bytes = 0;
   let keys = 0;
@@ -69,7 +81,11 @@ async function orderBound(skip: (key: string) => boolean = () => false): Promise
 function growth(before: Awaited<ReturnType<typeof orderBound>>, after: Awaited<ReturnType<typeof orderBound>>): string {
   const kinds = new Set([...before.byKind.keys(), ...after.byKind.keys()]);
   return [...kinds]
-    .map((k) => ({ k, bytes: (after.byKind.get(k)?.bytes ?? 0) - (before.byKind.get(k)?.bytes ?? 0), keys: (after.byKind.get(k)?.keys ?? 0) - (before.byKind.get(k)?.keys ?? 0) }))
+    .map((k) => ({
+      k,
+      bytes: (after.byKind.get(k)?.bytes ?? 0) - (before.byKind.get(k)?.bytes ?? 0),
+      keys: (after.byKind.get(k)?.keys ?? 0) - (before.byKind.get(k)?.keys ?? 0),
+    }))
     .filter((d) => d.bytes !== 0 || d.keys !== 0)
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 15)
@@ -90,75 +106,106 @@ async function scanCount(pattern: string, skip: (key: string) => boolean = () =>
 
 /** Sends `n` orders `<prefix>-<i>` through the ingress, 20 at a time; returns the calls not answered success:true. */
 async function send(prefix: string, n: number): Promise<number> {
-  const answers = await pool(Array.from({ length: n }, (_, i) => `${prefix}-${i}`), 20, (number) => bridge.call('createOrder', order(number)));
+  const answers = await pool(
+    Array.from({ length: n }, (_, i) => `${prefix}-${i}`),
+    20,
+    (number) => bridge.call('createOrder', order(number)),
+  );
   return answers.filter((a) => a.status !== 200 || a.body?.success !== true).length;
 }
 
 /** Finished orders all swept: nothing left in the expiry index, and only the orders kept open in the poll set. */
 async function allExpired(open: number, timeoutMs: number): Promise<boolean> {
-  return waitUntil(async () => (await client.zcard(`{bridge}:expiring:${TENANT}:order`)) === 0 && (await client.zcard(`{bridge}:open-orders:${TENANT}`)) <= open, timeoutMs, 1000);
+  return waitUntil(
+    async () =>
+      (await client.zcard(`{bridge}:expiring:${TENANT}:order`)) === 0 &&
+      (await client.zcard(`{bridge}:open-orders:${TENANT}`)) <= open,
+    timeoutMs,
+    1000,
+  );
 }
 
-test(`${SCALE.yearOrders} orders through create, ship, push and expiry (${SCALE_NAME})`, async () => {
-  const perSecond = 100;
-  // Warm-up: fills what fills once (BullMQ's event streams, the capped lists of finished jobs), then expires.
-  await send('WARM', SCALE.yearWarmup);
-  expect(await allExpired(0, SCALE.yearWarmup * 20 + 120000)).toBe(true);
-  const memBefore = await usedMemory();
-  const keysBefore = await client.dbsize();
-  const boundBefore = await orderBound();
+test(
+  `${SCALE.yearOrders} orders through create, ship, push and expiry (${SCALE_NAME})`,
+  async () => {
+    const perSecond = 100;
+    // Warm-up: fills what fills once (BullMQ's event streams, the capped lists of finished jobs), then expires.
+    await send('WARM', SCALE.yearWarmup);
+    expect(await allExpired(0, SCALE.yearWarmup * 20 + 120000)).toBe(true);
+    const memBefore = await usedMemory();
+    const keysBefore = await client.dbsize();
+    const boundBefore = await orderBound();
 
-  // Orders kept open all along: created, then held by eTower at "accepted" (status forced: it never ships).
-  const open: string[] = [];
-  await pool(Array.from({ length: SCALE.yearOpen }, (_, i) => `YEAROPEN-${i}`), 10, async (n) => {
-    await bridge.call('createOrder', order(n));
-    const created = await waitUntil(async () => Boolean((await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber), 60000, 100);
-    if (!created) return;
-    await bridge.control(`/__control/etower/orders/${n}/status`, { body: { status: 1 } });
-    if ((await bridge.call('getOrder', { orderNumber: n })).body.data?.status === 'SENDING') open.push(n);
-  });
+    // Orders kept open all along: created, then held by eTower at "accepted" (status forced: it never ships).
+    const open: string[] = [];
+    await pool(
+      Array.from({ length: SCALE.yearOpen }, (_, i) => `YEAROPEN-${i}`),
+      10,
+      async (n) => {
+        await bridge.call('createOrder', order(n));
+        const created = await waitUntil(
+          async () => Boolean((await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber),
+          60000,
+          100,
+        );
+        if (!created) return;
+        await bridge.control(`/__control/etower/orders/${n}/status`, { body: { status: 1 } });
+        if ((await bridge.call('getOrder', { orderNumber: n })).body.data?.status === 'SENDING') open.push(n);
+      },
+    );
 
-  const started = Date.now();
-  const refused = await send('YEAR', SCALE.yearOrders);
-  const expired = await allExpired(open.length, (SCALE.yearOrders / perSecond) * 1000 + 300000);
-  const seconds = (Date.now() - started) / 1000;
-  const memAfter = await usedMemory();
-  const keysAfter = await client.dbsize();
-  // The orders kept open are the run's own additions, not growth: their keys are left out of the comparison.
-  const boundAfter = await orderBound((k) => k.includes('YEAROPEN-'));
-  const openKeys = await scanCount('*YEAROPEN-*');
+    const started = Date.now();
+    const refused = await send('YEAR', SCALE.yearOrders);
+    const expired = await allExpired(open.length, (SCALE.yearOrders / perSecond) * 1000 + 300000);
+    const seconds = (Date.now() - started) / 1000;
+    const memAfter = await usedMemory();
+    const keysAfter = await client.dbsize();
+    // The orders kept open are the run's own additions, not growth: their keys are left out of the comparison.
+    const boundAfter = await orderBound((k) => k.includes('YEAROPEN-'));
+    const openKeys = await scanCount('*YEAROPEN-*');
 
-  const stats = await etowerStats(bridge);
-  const numbers = Array.from({ length: SCALE.yearOrders }, (_, i) => `YEAR-${i}`);
-  const createdOnce = numbers.filter((n) => stats.ordersCreated[n] === 1).length;
-  const duplicated = numbers.filter((n) => (stats.ordersCreated[n] ?? 0) > 1).length;
-  const leftKeys = await scanCount('*YEAR-*');
-  const openLost = (await pool(open, 10, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body)).filter((b) => b.success !== true || b.data?.status !== 'SENDING').length;
-  const growthPct = ((boundAfter.bytes - boundBefore.bytes) / boundBefore.bytes) * 100;
-  const keyGrowthPct = ((boundAfter.keys - boundBefore.keys) / boundBefore.keys) * 100;
-  if (growthPct > 5 || keyGrowthPct > 5) process.stderr.write(`retention: what grew, by key kind\n${growth(boundBefore, boundAfter)}\n`);
+    const stats = await etowerStats(bridge);
+    const numbers = Array.from({ length: SCALE.yearOrders }, (_, i) => `YEAR-${i}`);
+    const createdOnce = numbers.filter((n) => stats.ordersCreated[n] === 1).length;
+    const duplicated = numbers.filter((n) => (stats.ordersCreated[n] ?? 0) > 1).length;
+    const leftKeys = await scanCount('*YEAR-*');
+    const openLost = (
+      await pool(open, 10, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body)
+    ).filter((b) => b.success !== true || b.data?.status !== 'SENDING').length;
+    const growthPct = ((boundAfter.bytes - boundBefore.bytes) / boundBefore.bytes) * 100;
+    const keyGrowthPct = ((boundAfter.keys - boundBefore.keys) / boundBefore.keys) * 100;
+    if (growthPct > 5 || keyGrowthPct > 5)
+      process.stderr.write(`retention: what grew, by key kind\n${growth(boundBefore, boundAfter)}\n`);
 
-  report(SCENARIO, FILE, [
-    count('orders sent (after a warm-up of ' + SCALE.yearWarmup + ')', SCALE.yearOrders),
-    zero('calls not answered success:true', refused),
-    count('orders created at eTower', createdOnce),
-    zero('orders duplicated at eTower', duplicated),
-    count('seconds until every finished order had expired (retention 4 s)', Math.round(seconds)),
-    zero('finished orders not expired by then', expired ? 0 : await client.zcard(`{bridge}:expiring:${TENANT}:order`)),
-    zero('keys of expired orders left (SCAN)', leftKeys),
-    count('orders kept open (eTower holds them accepted)', open.length),
-    zero('open orders lost (getOrder not SENDING)', openLost),
-    count('Redis used_memory before (KB)', Math.round(memBefore / 1024)),
-    count('Redis used_memory after (KB)', Math.round(memAfter / 1024)),
-    count('keys\' bytes before, event streams and scheduler runs aside (KB, MEMORY USAGE)', Math.round(boundBefore.bytes / 1024)),
-    count('keys\' bytes after, the same and the open orders\' own aside (KB)', Math.round(boundAfter.bytes / 1024)),
-    zero('keys\' bytes (the same aside) grown by more than 5 %', growthPct > 5 ? Math.round(growthPct) : 0),
-    count('keys before', keysBefore),
-    count('keys after', keysAfter),
-    count('keys after minus before, the same aside', boundAfter.keys - boundBefore.keys),
-    count('keys of the orders kept open', openKeys),
-    zero('key count (the same aside) grown by more than 5 %', keyGrowthPct > 5 ? Math.round(keyGrowthPct) : 0),
-  ]);
-  expect(expired).toBe(true);
-  // The full run's 100,000 orders take longer than the suite's 15 minutes on a busy 2-core host.
-}, SCALE_NAME === 'small' ? 900000 : 3600000);
+    report(SCENARIO, FILE, [
+      count('orders sent (after a warm-up of ' + SCALE.yearWarmup + ')', SCALE.yearOrders),
+      zero('calls not answered success:true', refused),
+      count('orders created at eTower', createdOnce),
+      zero('orders duplicated at eTower', duplicated),
+      count('seconds until every finished order had expired (retention 4 s)', Math.round(seconds)),
+      zero(
+        'finished orders not expired by then',
+        expired ? 0 : await client.zcard(`{bridge}:expiring:${TENANT}:order`),
+      ),
+      zero('keys of expired orders left (SCAN)', leftKeys),
+      count('orders kept open (eTower holds them accepted)', open.length),
+      zero('open orders lost (getOrder not SENDING)', openLost),
+      count('Redis used_memory before (KB)', Math.round(memBefore / 1024)),
+      count('Redis used_memory after (KB)', Math.round(memAfter / 1024)),
+      count(
+        "keys' bytes before, event streams and scheduler runs aside (KB, MEMORY USAGE)",
+        Math.round(boundBefore.bytes / 1024),
+      ),
+      count("keys' bytes after, the same and the open orders' own aside (KB)", Math.round(boundAfter.bytes / 1024)),
+      zero("keys' bytes (the same aside) grown by more than 5 %", growthPct > 5 ? Math.round(growthPct) : 0),
+      count('keys before', keysBefore),
+      count('keys after', keysAfter),
+      count('keys after minus before, the same aside', boundAfter.keys - boundBefore.keys),
+      count('keys of the orders kept open', openKeys),
+      zero('key count (the same aside) grown by more than 5 %', keyGrowthPct > 5 ? Math.round(keyGrowthPct) : 0),
+    ]);
+    expect(expired).toBe(true);
+    // The full run's 100,000 orders take longer than the suite's 15 minutes on a busy 2-core host.
+  },
+  SCALE_NAME === 'small' ? 900000 : 3600000,
+);

@@ -18,24 +18,53 @@ let dashboard: AppProcess;
 const ops: AppProcess[] = [];
 beforeAll(async () => {
   bridge = await startFullBridge({ bridgeEnv: { LOG_LEVEL: 'debug', SYNC_WAIT_MS: '2000' } });
-  dashboard = startApp('dashboard', { ...bridge.bridgeEnv, DASHBOARD_PORT: '0', DASHBOARD_USER: 'ops', DASHBOARD_PASSWORD });
+  dashboard = startApp('dashboard', {
+    ...bridge.bridgeEnv,
+    DASHBOARD_PORT: '0',
+    DASHBOARD_USER: 'ops',
+    DASHBOARD_PASSWORD,
+  });
   await dashboard.listening;
 });
 afterAll(async () => {
-  if (bridge) await reportSecrets(SCENARIO, FILE, bridge, [dashboard, ...ops]).finally(async () => { await dashboard?.stop(); await bridge.stop(); });
+  if (bridge)
+    await reportSecrets(SCENARIO, FILE, bridge, [dashboard, ...ops]).finally(async () => {
+      await dashboard?.stop();
+      await bridge.stop();
+    });
 });
 
 function runOps(args: string[]): Promise<void> {
-  return new Promise((resolve) => execFile(process.execPath, [join(repoRoot, 'apps/ops/dist/main.js'), ...args], { env: { ...process.env, ...bridge.bridgeEnv, LOG_LEVEL: 'debug' }, timeout: 30000 },
-    (_err, stdout, stderr) => { ops.push({ output: () => stdout + stderr } as AppProcess); resolve(); }));
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [join(repoRoot, 'apps/ops/dist/main.js'), ...args],
+      { env: { ...process.env, ...bridge.bridgeEnv, LOG_LEVEL: 'debug' }, timeout: 30000 },
+      (_err, stdout, stderr) => {
+        ops.push({ output: () => stdout + stderr } as AppProcess);
+        resolve();
+      },
+    ),
+  );
 }
 
 test('labels and secrets through orders, failures, the dashboard and the ops CLI', async () => {
   await bridge.control('/__control/etower/faults', { body: { endpoint: 'createOrders', mode: 'http500', count: 3 } });
   const good = Array.from({ length: 10 }, () => orderNumber('SECRET'));
   const refused = Array.from({ length: 3 }, () => orderNumber('SECRETX'));
-  await pool([...good.map((n) => ownPackageOrder(n)), ...refused.map((n) => ({ ...ownPackageOrder(n), logisticsCode: 'Pigeon Post' }))], 5, (o) => bridge.call('createOrder', o));
-  await waitUntil(async () => (await bridge.call('getOrder', { orderNumber: good.at(-1)! })).body.data?.warehouseOrderNumber !== undefined, 20000);
+  await pool(
+    [
+      ...good.map((n) => ownPackageOrder(n)),
+      ...refused.map((n) => ({ ...ownPackageOrder(n), logisticsCode: 'Pigeon Post' })),
+    ],
+    5,
+    (o) => bridge.call('createOrder', o),
+  );
+  await waitUntil(
+    async () =>
+      (await bridge.call('getOrder', { orderNumber: good.at(-1)! })).body.data?.warehouseOrderNumber !== undefined,
+    20000,
+  );
 
   const url = (await dashboard.listening).url;
   const auth = (pw: string) => ({ authorization: `Basic ${Buffer.from(`ops:${pw}`).toString('base64')}` });

@@ -1,4 +1,11 @@
-import { startApp, startSentinelGroup, sentinelPrimaryPort, type AppProcess, type BridgeHarness, type SentinelGroup } from '../packages/testkit/src/index';
+import {
+  startApp,
+  startSentinelGroup,
+  sentinelPrimaryPort,
+  type AppProcess,
+  type BridgeHarness,
+  type SentinelGroup,
+} from '../packages/testkit/src/index';
 import { orderNumber } from '../apps/worker/test/order-fixtures';
 import { count, zero } from './lib/figures';
 import { etowerStats, order, startFullBridge } from './lib/fixtures';
@@ -25,9 +32,20 @@ beforeAll(async () => {
     // The harness's redisUrl is only where the secrets scan looks: the bridge itself is given the Sentinels.
     redisUrl: group.replicas[0]!.url,
     workers: 2,
-    bridgeEnv: { REDIS_URL: '', REDIS_SENTINELS: group.sentinelList, REDIS_SENTINEL_NAME: group.name, REDIS_MIN_REPLICAS_ACK: '1', SYNC_WAIT_MS: '0' },
+    bridgeEnv: {
+      REDIS_URL: '',
+      REDIS_SENTINELS: group.sentinelList,
+      REDIS_SENTINEL_NAME: group.name,
+      REDIS_MIN_REPLICAS_ACK: '1',
+      SYNC_WAIT_MS: '0',
+    },
   });
-  dashboard = startApp('dashboard', { ...bridge.bridgeEnv, DASHBOARD_PORT: '0', DASHBOARD_USER: DASHBOARD.user, DASHBOARD_PASSWORD: DASHBOARD.password });
+  dashboard = startApp('dashboard', {
+    ...bridge.bridgeEnv,
+    DASHBOARD_PORT: '0',
+    DASHBOARD_USER: DASHBOARD.user,
+    DASHBOARD_PASSWORD: DASHBOARD.password,
+  });
   await dashboard.listening;
 });
 afterAll(async () => {
@@ -42,7 +60,10 @@ type Sent = { n: string; sentAt: number; answeredAt: number; status: number; suc
 let dashboardSaw = '';
 async function dashboardFollows(): Promise<boolean> {
   const url = (await dashboard!.listening).url;
-  const health = await fetch(`${url}/healthz`).then((r) => r.json() as Promise<{ redis?: string }>, () => ({ redis: 'unreachable' }));
+  const health = await fetch(`${url}/healthz`).then(
+    (r) => r.json() as Promise<{ redis?: string }>,
+    () => ({ redis: 'unreachable' }),
+  );
   dashboardSaw = `healthz redis ${health.redis}`;
   if (health.redis !== 'ready') return false;
   const auth = `Basic ${Buffer.from(`${DASHBOARD.user}:${DASHBOARD.password}`).toString('base64')}`;
@@ -60,7 +81,14 @@ test('SIGKILL the primary under a stream of createOrders', async () => {
       const n = orderNumber('FAILOVER');
       const sentAt = Date.now();
       const res = await bridge.call('createOrder', order(n)).catch(() => ({ status: 0, body: {} as any }));
-      sent.push({ n, sentAt, answeredAt: Date.now(), status: res.status, success: res.body?.success === true, message: res.body?.message });
+      sent.push({
+        n,
+        sentAt,
+        answeredAt: Date.now(),
+        status: res.status,
+        success: res.body?.success === true,
+        message: res.body?.message,
+      });
       await sleep(10);
     }
   });
@@ -68,21 +96,31 @@ test('SIGKILL the primary under a stream of createOrders', async () => {
   const killedAt = Date.now();
   process.kill(group.primary.pid!, 'SIGKILL');
   let primaryPort: number | undefined;
-  const promoted = await waitUntil(async () => {
-    primaryPort = await sentinelPrimaryPort(group);
-    return group.replicas.some((r) => r.port === primaryPort);
-  }, 60000, 100);
+  const promoted = await waitUntil(
+    async () => {
+      primaryPort = await sentinelPrimaryPort(group);
+      return group.replicas.some((r) => r.port === primaryPort);
+    },
+    60000,
+    100,
+  );
   const promotedAt = Date.now();
-  const backAt = await waitUntil(async () => sent.some((s) => s.sentAt > killedAt && s.success), 60000, 50) ? Date.now() : undefined;
+  const backAt = (await waitUntil(async () => sent.some((s) => s.sentAt > killedAt && s.success), 60000, 50))
+    ? Date.now()
+    : undefined;
   await sleep(SCALE.redisLoadMs);
   running = false;
   await load;
 
   const accepted = sent.filter((s) => s.success).map((s) => s.n);
-  const all = await waitUntil(async () => {
-    const stats = await etowerStats(bridge);
-    return accepted.every((n) => stats.ordersCreated[n] === 1);
-  }, 120000, 1000);
+  const all = await waitUntil(
+    async () => {
+      const stats = await etowerStats(bridge);
+      return accepted.every((n) => stats.ordersCreated[n] === 1);
+    },
+    120000,
+    1000,
+  );
   const stats = await etowerStats(bridge);
   const states = await pool(accepted, 50, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body.data);
   // The switch: from the kill to the answer of the first call sent after it that succeeded.
@@ -95,13 +133,18 @@ test('SIGKILL the primary under a stream of createOrders', async () => {
   if (neither(sent).length) console.log('answers neither success nor 503', neither(sent).slice(0, 10));
   const followed = await waitUntil(dashboardFollows, 30000, 200);
   if (!followed) console.log('dashboard after the failover:', dashboardSaw);
-  const alive = [bridge.ingress, ...bridge.workers, dashboard!].filter((p, i) => p.child.exitCode === null && p.child.pid === pids[i]).length;
+  const alive = [bridge.ingress, ...bridge.workers, dashboard!].filter(
+    (p, i) => p.child.exitCode === null && p.child.pid === pids[i],
+  ).length;
   report(SCENARIO, FILE, [
     count('createOrders sent', sent.length),
     count('answered success:true', accepted.length),
     count('Sentinel promoted a replica (1 = yes)', promoted ? 1 : 0),
     count(`ms from SIGKILL to promotion (down-after-milliseconds ${DOWN_AFTER_MS})`, promotedAt - killedAt),
-    count('ms the bridge was unavailable (SIGKILL to the first success of a call sent after it)', Number.isFinite(recoveredAt) ? recoveredAt - killedAt : -1),
+    count(
+      'ms the bridge was unavailable (SIGKILL to the first success of a call sent after it)',
+      Number.isFinite(recoveredAt) ? recoveredAt - killedAt : -1,
+    ),
     count('calls sent during the switch', during.length),
     zero('answered other than 503 during the switch', during.filter((s) => s.status !== 503).length),
     zero('answered neither success nor 503 before the kill (in flight at it: 503)', neither(before).length),

@@ -13,21 +13,34 @@ import { report, reportSecrets } from './lib/scenario';
 const SCENARIO = 'Duplicate storms and replayed requests';
 const FILE = 'reliability/storms.rel.test.ts';
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startFullBridge({ workers: 2, tenant: { orderReleaseDelayMs: 60000 } }); });
+beforeAll(async () => {
+  bridge = await startFullBridge({ workers: 2, tenant: { orderReleaseDelayMs: 60000 } });
+});
 afterAll(async () => {
   if (bridge) await reportSecrets(SCENARIO, FILE, bridge).finally(() => bridge.stop());
 });
 
-const storm = (n: number, fn: () => Promise<{ status: number; body: any }>) => Promise.all(Array.from({ length: n }, fn));
-const notOk = (answers: Array<{ status: number; body: any }>) => answers.filter((a) => a.status !== 200 || a.body.success !== true).length;
+const storm = (n: number, fn: () => Promise<{ status: number; body: any }>) =>
+  Promise.all(Array.from({ length: n }, fn));
+const notOk = (answers: Array<{ status: number; body: any }>) =>
+  answers.filter((a) => a.status !== 200 || a.body.success !== true).length;
 
 /** The exact bytes a signed call sends, posted again and again. */
 function signedBody(method: string, content: object): string {
   const text = JSON.stringify(content);
-  return JSON.stringify({ accessId: TEST_TENANT.accessId, method, content: text, sign: computeSign(TEST_TENANT.accessId, text, TEST_TENANT.secretKey) });
+  return JSON.stringify({
+    accessId: TEST_TENANT.accessId,
+    method,
+    content: text,
+    sign: computeSign(TEST_TENANT.accessId, text, TEST_TENANT.secretKey),
+  });
 }
-const postRaw = (body: string) => fetch(`${bridge.ingressUrl}/api/qianyi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
-  .then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+const postRaw = (body: string) =>
+  fetch(`${bridge.ingressUrl}/api/qianyi`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
 test(`${SCALE.storm} concurrent copies of createOrder, createAsnOrder and cancelOrder; a signed request replayed 10 times`, async () => {
   const o = orderNumber('STORM');
@@ -65,11 +78,20 @@ test(`${SCALE.storm} concurrent copies of createOrder, createAsnOrder and cancel
     zero('cancelOrder copies not answered success:true', notOk(cancels)),
     zero('cancelled order released to the warehouse', s.confirmations[c] ?? 0),
     zero('cancelled order not CANCEL', (await stateOf(c))?.status === 'CANCEL' ? 0 : 1),
-    zero('CANCEL pushes beyond one', Math.abs((pushes.get(c) ?? []).filter((p) => p.content.status === 'CANCEL').length - 1)),
+    zero(
+      'CANCEL pushes beyond one',
+      Math.abs((pushes.get(c) ?? []).filter((p) => p.content.status === 'CANCEL').length - 1),
+    ),
     count('signed createOrder replayed', replays.length + 1),
     zero('replayed createOrder: orders at eTower beyond one', Math.abs((s.ordersCreated[r] ?? 0) - 1)),
     count('signed cancelOrder replayed', cancelReplays.length),
-    zero('replayed cancelOrder answers that differ', new Set(cancelReplays.map((x) => JSON.stringify(x.body))).size - 1),
-    zero('replayed createOrder after the cancel recreated the order', replayedAgain.body.success === false && (await stateOf(r))?.status === 'CANCEL' ? 0 : 1),
+    zero(
+      'replayed cancelOrder answers that differ',
+      new Set(cancelReplays.map((x) => JSON.stringify(x.body))).size - 1,
+    ),
+    zero(
+      'replayed createOrder after the cancel recreated the order',
+      replayedAgain.body.success === false && (await stateOf(r))?.status === 'CANCEL' ? 0 : 1,
+    ),
   ]);
 });

@@ -16,14 +16,26 @@ const SCENARIO = 'Qianyi webhook endpoint misbehaving';
 const FILE = 'reliability/webhooks.rel.test.ts';
 let bridge: BridgeHarness;
 // Six attempts over about 7 s: "longer than the first retries" is 3 s, "exhausted" is anything over 7 s.
-beforeAll(async () => { bridge = await startFullBridge({ bridgeEnv: { SYNC_WAIT_MS: '0', WEBHOOK_RETRY_SCHEDULE_MS: '0,200,500,1000,2000,3000' } }); });
+beforeAll(async () => {
+  bridge = await startFullBridge({
+    bridgeEnv: { SYNC_WAIT_MS: '0', WEBHOOK_RETRY_SCHEDULE_MS: '0,200,500,1000,2000,3000' },
+  });
+});
 afterAll(async () => {
   if (bridge) await reportSecrets(SCENARIO, FILE, bridge).finally(() => bridge.stop());
 });
 
-const qianyiFault = (body?: object) => bridge.control('/__control/qianyi/faults', body ? { body } : { method: 'DELETE' });
-const shipped = async (numbers: string[]) => waitUntil(async () =>
-  (await pool(numbers, 20, (n) => bridge.call('getOrder', { orderNumber: n }))).every((r) => r.body.data?.status === 'SUCCESS'), 30000, 300);
+const qianyiFault = (body?: object) =>
+  bridge.control('/__control/qianyi/faults', body ? { body } : { method: 'DELETE' });
+const shipped = async (numbers: string[]) =>
+  waitUntil(
+    async () =>
+      (await pool(numbers, 20, (n) => bridge.call('getOrder', { orderNumber: n }))).every(
+        (r) => r.body.data?.status === 'SUCCESS',
+      ),
+    30000,
+    300,
+  );
 const sendOrders = async (prefix: string) => {
   const numbers = Array.from({ length: SCALE.webhookOrders }, () => orderNumber(prefix));
   await pool(numbers, 10, (n) => bridge.call('createOrder', order(n)));
@@ -36,8 +48,14 @@ const finalArrived = async (numbers: string[]) => {
 
 function runOps(args: string[]): Promise<{ code: number; stdout: string }> {
   const env = { ...process.env, ...bridge.bridgeEnv };
-  return new Promise((resolve) => execFile(process.execPath, [join(repoRoot, 'apps/ops/dist/main.js'), ...args], { env, timeout: 30000 },
-    (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout })));
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [join(repoRoot, 'apps/ops/dist/main.js'), ...args],
+      { env, timeout: 30000 },
+      (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout }),
+    ),
+  );
 }
 
 test('down, success:false, slow, exhausted and replayed: every final state arrives, newest last', async () => {
@@ -66,8 +84,13 @@ test('down, success:false, slow, exhausted and replayed: every final state arriv
   modes.exhausted = await sendOrders('WHEXH');
   await shipped(modes.exhausted);
   const webhooks = new Queue('webhooks', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
-  const exhaustedJobs = async () => (await webhooks.getFailed()).filter((j) => modes.exhausted!.includes(j.data.orderNumber));
-  await waitUntil(async () => new Set((await exhaustedJobs()).map((j) => j.data.orderNumber)).size === modes.exhausted!.length, 60000, 1000);
+  const exhaustedJobs = async () =>
+    (await webhooks.getFailed()).filter((j) => modes.exhausted!.includes(j.data.orderNumber));
+  await waitUntil(
+    async () => new Set((await exhaustedJobs()).map((j) => j.data.orderNumber)).size === modes.exhausted!.length,
+    60000,
+    1000,
+  );
   const exhausted = (await exhaustedJobs()).length;
   await webhooks.close();
   await qianyiFault();
@@ -81,7 +104,10 @@ test('down, success:false, slow, exhausted and replayed: every final state arriv
   report(SCENARIO, FILE, [
     count('orders sent (down / success:false / slow / exhausted)', all.length),
     count('push attempts refused by the endpoint (503 or success:false)', rejected.length),
-    count('pushes delivered', all.reduce((n, o) => n + (pushes.get(o)?.length ?? 0), 0)),
+    count(
+      'pushes delivered',
+      all.reduce((n, o) => n + (pushes.get(o)?.length ?? 0), 0),
+    ),
     zero('final states not delivered after recovery', recovered.length - afterRecovery.length),
     count('pushes exhausted (failed set)', exhausted),
     zero('ops replay exit code', replay.code),

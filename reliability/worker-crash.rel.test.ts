@@ -1,7 +1,16 @@
-import { type AppProcess, type BridgeHarness } from '../packages/testkit/src/index';
+import type { AppProcess, BridgeHarness } from '../packages/testkit/src/index';
 import { orderNumber } from '../apps/worker/test/order-fixtures';
 import { count, zero } from './lib/figures';
-import { asn, etowerStats, order, outOfOrder, ownPackageOrder, product, pushesByDocument, startFullBridge } from './lib/fixtures';
+import {
+  asn,
+  etowerStats,
+  order,
+  outOfOrder,
+  ownPackageOrder,
+  product,
+  pushesByDocument,
+  startFullBridge,
+} from './lib/fixtures';
 import { pool, sleep, waitUntil } from './lib/pool';
 import { SCALE, SCALE_NAME } from './lib/scale';
 import { report, reportSecrets } from './lib/scenario';
@@ -55,18 +64,32 @@ test(`SIGKILL workers during a burst of ${SCALE.crashOrders} orders, ${SCALE.cra
   await killer;
 
   const stats = async () => etowerStats(bridge);
-  const states = async () => pool(orders, 50, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body.data);
-  const settled = await waitUntil(async () => {
-    const s = await stats();
-    if (orders.some((n) => !s.ordersCreated[n]) || asns.some((n) => !s.posCreated[n]) || skus.some((n) => !s.productsCreated[n])) return false;
-    return (await states()).every((d) => d?.warehouseOrderNumber && d.status === 'SUCCESS');
-  }, SCALE_NAME === 'small' ? 120000 : 300000, 2000);
+  const states = async () =>
+    pool(orders, 50, async (n) => (await bridge.call('getOrder', { orderNumber: n })).body.data);
+  const settled = await waitUntil(
+    async () => {
+      const s = await stats();
+      if (
+        orders.some((n) => !s.ordersCreated[n]) ||
+        asns.some((n) => !s.posCreated[n]) ||
+        skus.some((n) => !s.productsCreated[n])
+      )
+        return false;
+      return (await states()).every((d) => d?.warehouseOrderNumber && d.status === 'SUCCESS');
+    },
+    SCALE_NAME === 'small' ? 120000 : 300000,
+    2000,
+  );
   // Pushes trail the state by a delivery: give them a moment before judging.
   const finals = await states();
-  await waitUntil(async () => {
-    const pushes = await pushesByDocument(bridge);
-    return orders.every((n, i) => pushes.get(n)?.at(-1)?.content.status === finals[i]?.status);
-  }, 60000, 1000);
+  await waitUntil(
+    async () => {
+      const pushes = await pushesByDocument(bridge);
+      return orders.every((n, i) => pushes.get(n)?.at(-1)?.content.status === finals[i]?.status);
+    },
+    60000,
+    1000,
+  );
 
   const s = await stats();
   const pushes = await pushesByDocument(bridge);
@@ -77,11 +100,17 @@ test(`SIGKILL workers during a burst of ${SCALE.crashOrders} orders, ${SCALE.cra
   report(SCENARIO, FILE, [
     count('workers SIGKILLed', killed.length),
     count('orders sent', orders.length),
-    zero('calls not accepted (answer not success:true)', answers.filter((r) => r.status !== 200 || r.body.success !== true).length),
+    zero(
+      'calls not accepted (answer not success:true)',
+      answers.filter((r) => r.status !== 200 || r.body.success !== true).length,
+    ),
     count('orders created at eTower', o.created),
     zero('orders duplicated at eTower', o.duplicates),
     zero('orders lost', o.lost),
-    zero('orders stuck (no warehouseOrderNumber or not final)', finals.filter((d) => !d?.warehouseOrderNumber || d.status !== 'SUCCESS').length),
+    zero(
+      'orders stuck (no warehouseOrderNumber or not final)',
+      finals.filter((d) => !d?.warehouseOrderNumber || d.status !== 'SUCCESS').length,
+    ),
     count('ASNs sent', asns.length),
     count('ASNs created at eTower', a.created),
     zero('ASNs duplicated', a.duplicates),
@@ -91,7 +120,10 @@ test(`SIGKILL workers during a burst of ${SCALE.crashOrders} orders, ${SCALE.cra
     zero('SKUs duplicated', k.duplicates),
     zero('SKUs lost', k.lost),
     count('order pushes delivered', orderPushes.length),
-    zero('orders whose last push is not their final status', orders.filter((n, i) => pushes.get(n)?.at(-1)?.content.status !== finals[i]?.status).length),
+    zero(
+      'orders whose last push is not their final status',
+      orders.filter((n, i) => pushes.get(n)?.at(-1)?.content.status !== finals[i]?.status).length,
+    ),
     zero('orders with pushes out of order', orders.filter((n) => outOfOrder(pushes.get(n) ?? [])).length),
   ]);
   expect(settled).toBe(true);

@@ -10,18 +10,30 @@ const node = process.execPath;
 const built = spawnSync(node, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const run = (args, options) => new Promise((resolve) => {
-  const child = spawn(node, args, { cwd: root, ...options });
-  let output = '';
-  child.stdout?.on('data', (chunk) => { output += chunk; });
-  child.stderr?.on('data', (chunk) => { output += chunk; });
-  child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
-});
+const run = (args, options) =>
+  new Promise((resolve) => {
+    const child = spawn(node, args, { cwd: root, ...options });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
 
-const typecheck = run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const typecheck = run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 // The apps were just built: jest's global setup need not build them again.
 const jest = run(
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, BRIDGE_TEST_BUILT: '1' } },
 );
 

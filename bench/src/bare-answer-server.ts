@@ -10,7 +10,10 @@ import { createOrderContentSchema } from '@bridge/qianyi';
 import { toEtowerOrder } from '@bridge/core';
 
 const env = process.env as Record<string, string>;
-const queue = new Queue('bare', { connection: new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null }), prefix: '{bench}' });
+const queue = new Queue('bare', {
+  connection: new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null }),
+  prefix: '{bench}',
+});
 const events = new QueueEvents('bare', { connection: { url: env.REDIS_URL! }, prefix: '{bench}' });
 
 const answer = (res: import('node:http').ServerResponse, body: unknown) => {
@@ -27,8 +30,11 @@ const server = createServer((req, res) => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { content: string };
         const order = createOrderContentSchema.parse(JSON.parse(body.content));
-        const job = await queue.add('create', toEtowerOrder(order, { confirmNow: true, allowCodPassthrough: false }), { jobId: order.orderNumber, removeOnComplete: { age: 3600 } });
-        const result = await job.waitUntilFinished(events, 5000) as { orderNo: string };
+        const job = await queue.add('create', toEtowerOrder(order, { confirmNow: true, allowCodPassthrough: false }), {
+          jobId: order.orderNumber,
+          removeOnComplete: { age: 3600 },
+        });
+        const result = (await job.waitUntilFinished(events, 5000)) as { orderNo: string };
         answer(res, { success: true, data: { warehouseOrderNumber: result.orderNo } });
       } catch (err) {
         answer(res, { success: false, message: (err as Error).message });
@@ -40,6 +46,12 @@ server.keepAliveTimeout = 65000;
 await events.waitUntilReady();
 server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };
-  process.stdout.write(`${JSON.stringify({ event: 'listening', port: address.port, url: `http://127.0.0.1:${address.port}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', port: address.port, url: `http://127.0.0.1:${address.port}` })}\n`,
+  );
 });
-process.on('SIGTERM', () => server.close(() => { void Promise.all([events.close(), queue.close()]).then(() => process.exit(0)); }));
+process.on('SIGTERM', () =>
+  server.close(() => {
+    void Promise.all([events.close(), queue.close()]).then(() => process.exit(0));
+  }),
+);

@@ -16,6 +16,8 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };
-  process.stdout.write(`${JSON.stringify({ event: 'listening', port: address.port, url: `http://127.0.0.1:${address.port}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', port: address.port, url: `http://127.0.0.1:${address.port}` })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

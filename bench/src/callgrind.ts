@@ -37,20 +37,36 @@ const COMPILE_TASK = 'v8::internal::OptimizingCompileDispatcher::CompileTask::Ru
 
 /** A function's inclusive cost (itself and all it called) in a callgrind dump; 0 when it never ran. */
 function inclusiveCost(file: string, fn: string): number {
-  const report = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const report = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const line = report.split('\n').find((l) => l.includes(fn));
   return line ? Number(/^\s*([\d,]+)/.exec(line)?.[1]?.replaceAll(',', '') ?? 0) : 0;
 }
 
 export function underCallgrind(app: string, env: Record<string, string>): CountedProc {
   const dir = mkdtempSync(join(tmpdir(), 'bench-callgrind-'));
-  const proc = spawnProc(app, 'valgrind', [
-    '--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
-    process.execPath, appScript(app),
-  ], env);
+  const proc = spawnProc(
+    app,
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      '--smc-check=all-non-file',
+      `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
+      process.execPath,
+      appScript(app),
+    ],
+    env,
+  );
   // vgdb finds the process by FIFOs named after $USER and $HOST, and an app's HOST is its listen address:
   // callgrind_control must see the same value.
-  const control = (flag: string) => execFileSync('callgrind_control', [flag, String(proc.pid)], { stdio: 'ignore', env: { ...process.env, ...(env.HOST ? { HOST: env.HOST } : {}) } });
+  const control = (flag: string) =>
+    execFileSync('callgrind_control', [flag, String(proc.pid)], {
+      stdio: 'ignore',
+      env: { ...process.env, ...(env.HOST ? { HOST: env.HOST } : {}) },
+    });
   return {
     proc,
     startCounting: () => control('--instr=on'),
@@ -58,7 +74,9 @@ export function underCallgrind(app: string, env: Record<string, string>): Counte
       // A dump writes what was counted since instrumentation went on (turning it off would discard it).
       control('--dump=counted');
       await proc.stop();
-      const file = readdirSync(dir).map((f) => join(dir, f)).find((f) => readFileSync(f, 'utf8').includes('Trigger: dump counted'));
+      const file = readdirSync(dir)
+        .map((f) => join(dir, f))
+        .find((f) => readFileSync(f, 'utf8').includes('Trigger: dump counted'));
       const dump = file ? readFileSync(file, 'utf8') : '';
       const total = Number(/^summary:\s+(\d+)/m.exec(dump)?.[1] ?? NaN);
       if (!(total > 0)) throw new Error(`callgrind wrote no count for ${app}`);

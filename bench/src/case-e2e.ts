@@ -7,45 +7,87 @@ import { toEtowerOrder } from '@bridge/core';
 import { createOrderBodies, orderContent } from './payloads';
 import { busyShare, cpuSecondsOf, machineTicks, memoryOf, sleep, type Proc } from './procs';
 import { load, probe } from './load';
-import { bridgeEnv, startBareWorker, startIngress, startRedis, startSandbox, startWorker, stopAll, type BenchRedis } from './stack';
+import {
+  bridgeEnv,
+  startBareWorker,
+  startIngress,
+  startRedis,
+  startSandbox,
+  startWorker,
+  stopAll,
+  type BenchRedis,
+} from './stack';
 
-export interface E2eRun { workers: number; orders: number; seconds: number; ordersPerSec: number; workerPeakRssMb: number[]; workerCpuPerOrderUs: number; duplicates: number;
+export interface E2eRun {
+  workers: number;
+  orders: number;
+  seconds: number;
+  ordersPerSec: number;
+  workerPeakRssMb: number[];
+  workerCpuPerOrderUs: number;
+  duplicates: number;
   /** Share of the machine's cores busy during the run (every process: load generator, ingress, workers, sandbox, Redis). */
   machineBusy: number;
   /** CPU per order of the shared processes during the run: ingress (bridge runs only), sandbox, Redis. */
   sharedCpuPerOrderUs: { ingress?: number; sandbox: number; redis: number };
   /** Lua scripts Redis ran per order (EVALSHA: BullMQ's and the bridge's), from `INFO commandstats`. */
-  redisScriptsPerOrder: number }
-export interface E2eResult { bare1: E2eRun; bridge1: E2eRun; bare2: E2eRun; bridge2: E2eRun; ingressPeakRssMb: number;
+  redisScriptsPerOrder: number;
+}
+export interface E2eResult {
+  bare1: E2eRun;
+  bridge1: E2eRun;
+  bare2: E2eRun;
+  bridge2: E2eRun;
+  ingressPeakRssMb: number;
   /** Orders each worker process took before its run's clock started. */
-  warmup: number }
+  warmup: number;
+}
 
 type Sandbox = Proc & { url: string };
 
 async function createdCount(sandbox: Sandbox, prefix: string): Promise<{ created: number; duplicates: number }> {
   // Two numbers for this run's orders, not the counters themselves (~0.2 MB, ten times a second).
   const url = `${sandbox.url}/__control/etower/stats/tally?prefix=${encodeURIComponent(prefix)}`;
-  const { ordersCreated } = await (await fetch(url)).json() as { ordersCreated: { documents: number; total: number } };
+  const { ordersCreated } = (await (await fetch(url)).json()) as {
+    ordersCreated: { documents: number; total: number };
+  };
   return { created: ordersCreated.documents, duplicates: ordersCreated.total - ordersCreated.documents };
 }
 
-async function untilCreated(sandbox: Sandbox, prefix: string, n: number, timeoutMs: number): Promise<{ at: number; duplicates: number }> {
+async function untilCreated(
+  sandbox: Sandbox,
+  prefix: string,
+  n: number,
+  timeoutMs: number,
+): Promise<{ at: number; duplicates: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { created, duplicates } = await createdCount(sandbox, prefix);
     if (created >= n) return { at: Date.now(), duplicates };
-    if (Date.now() > deadline) throw new Error(`only ${created} of ${n} orders created at the sandbox within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${created} of ${n} orders created at the sandbox within ${timeoutMs} ms`);
     await sleep(100);
   }
 }
 
 /** The processes a run is measured on: its workers, and those every run shares. */
-interface Watched { workers: Proc[]; sandbox: number; redis: number; ingress?: number }
+interface Watched {
+  workers: Proc[];
+  sandbox: number;
+  redis: number;
+  ingress?: number;
+}
 
 /** Starts a run's clock and CPU readings; `finish` turns them into the run's figures. */
 function startMeter(w: Watched) {
   const cpuOf = (pid: number | undefined) => (pid === undefined ? 0 : cpuSecondsOf(pid));
-  const before = { workers: w.workers.map((p) => cpuOf(p.pid)), sandbox: cpuOf(w.sandbox), redis: cpuOf(w.redis), ingress: cpuOf(w.ingress), ticks: machineTicks() };
+  const before = {
+    workers: w.workers.map((p) => cpuOf(p.pid)),
+    sandbox: cpuOf(w.sandbox),
+    redis: cpuOf(w.redis),
+    ingress: cpuOf(w.ingress),
+    ticks: machineTicks(),
+  };
   const started = Date.now();
   return {
     finish(n: number, done: { at: number; duplicates: number }, scripts: number): E2eRun {
@@ -53,11 +95,18 @@ function startMeter(w: Watched) {
       const perOrderUs = (pid: number | undefined, was: number) => ((cpuOf(pid) - was) / n) * 1e6;
       const workerCpu = w.workers.reduce((sum, p, i) => sum + cpuOf(p.pid) - before.workers[i]!, 0);
       return {
-        workers: w.workers.length, orders: n, seconds, ordersPerSec: n / seconds, duplicates: done.duplicates,
-        workerPeakRssMb: w.workers.map((p) => memoryOf(p.pid).peakMb), workerCpuPerOrderUs: (workerCpu / n) * 1e6,
-        machineBusy: busyShare(before.ticks, machineTicks()), redisScriptsPerOrder: scripts / n,
+        workers: w.workers.length,
+        orders: n,
+        seconds,
+        ordersPerSec: n / seconds,
+        duplicates: done.duplicates,
+        workerPeakRssMb: w.workers.map((p) => memoryOf(p.pid).peakMb),
+        workerCpuPerOrderUs: (workerCpu / n) * 1e6,
+        machineBusy: busyShare(before.ticks, machineTicks()),
+        redisScriptsPerOrder: scripts / n,
         sharedCpuPerOrderUs: {
-          sandbox: perOrderUs(w.sandbox, before.sandbox), redis: perOrderUs(w.redis, before.redis),
+          sandbox: perOrderUs(w.sandbox, before.sandbox),
+          redis: perOrderUs(w.redis, before.redis),
           ...(w.ingress !== undefined ? { ingress: perOrderUs(w.ingress, before.ingress) } : {}),
         },
       };
@@ -76,7 +125,11 @@ async function addBareJobs(queue: Queue, prefix: string, n: number): Promise<voi
     const jobs = [];
     for (let j = i; j < Math.min(n, i + 500); j++) {
       const order = createOrderContentSchema.parse(orderContent(`${prefix}-${j}`));
-      jobs.push({ name: 'create', data: toEtowerOrder(order, { confirmNow: true, allowCodPassthrough: false }), opts: { jobId: `${prefix}-${j}` } });
+      jobs.push({
+        name: 'create',
+        data: toEtowerOrder(order, { confirmNow: true, allowCodPassthrough: false }),
+        opts: { jobId: `${prefix}-${j}` },
+      });
     }
     await queue.addBulk(jobs);
   }
@@ -96,10 +149,23 @@ async function warmUp(sandbox: Sandbox, prefix: string, n: number, send: () => P
   await resetSandbox(sandbox);
 }
 
-async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number, n: number, prefix: string, warmup: number): Promise<E2eRun> {
+async function bareRun(
+  redis: BenchRedis,
+  sandbox: Sandbox,
+  workerCount: number,
+  n: number,
+  prefix: string,
+  warmup: number,
+): Promise<E2eRun> {
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
-  const env = { REDIS_URL: redis.url, ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: 'bench-token', ETOWER_KEY: 'bench-key', WORKER_CONCURRENCY: '50' };
+  const env = {
+    REDIS_URL: redis.url,
+    ETOWER_BASE_URL: sandbox.url,
+    ETOWER_TOKEN: 'bench-token',
+    ETOWER_KEY: 'bench-key',
+    WORKER_CONCURRENCY: '50',
+  };
   for (let i = 0; i < workerCount; i++) workers.push(await startBareWorker(env));
   const queue = new Queue('bare', { connection: { url: redis.url }, prefix: '{bench}' });
   const warm = `WARM-${prefix}`;
@@ -114,12 +180,25 @@ async function bareRun(redis: BenchRedis, sandbox: Sandbox, workerCount: number,
   return run;
 }
 
-async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string, ingressPid: number, workerCount: number, n: number, prefix: string, workerEnv: Record<string, string>, warmup: number): Promise<E2eRun> {
+async function bridgeRun(
+  redis: BenchRedis,
+  sandbox: Sandbox,
+  ingressUrl: string,
+  ingressPid: number,
+  workerCount: number,
+  n: number,
+  prefix: string,
+  workerEnv: Record<string, string>,
+  warmup: number,
+): Promise<E2eRun> {
   await resetSandbox(sandbox);
   const workers: Proc[] = [];
-  for (let i = 0; i < workerCount; i++) workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
+  for (let i = 0; i < workerCount; i++)
+    workers.push(await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ...workerEnv })));
   const warm = `WARM-${prefix}`;
-  await warmUp(sandbox, warm, warmup * workerCount, async () => { await load({ url: ingressUrl, amount: warmup * workerCount, body: createOrderBodies(warm) }); });
+  await warmUp(sandbox, warm, warmup * workerCount, async () => {
+    await load({ url: ingressUrl, amount: warmup * workerCount, body: createOrderBodies(warm) });
+  });
   const scriptsBefore = await redis.scriptCalls();
   const meter = startMeter({ workers, sandbox: sandbox.pid, redis: redis.pid!, ingress: ingressPid });
   await load({ url: ingressUrl, amount: n, body: createOrderBodies(prefix) });
@@ -129,10 +208,19 @@ async function bridgeRun(redis: BenchRedis, sandbox: Sandbox, ingressUrl: string
   return run;
 }
 
-export async function benchE2e(opts: { orders: number; warmup: number; workerEnv?: Record<string, string>; ingressEnv?: Record<string, string> }): Promise<E2eResult> {
+export async function benchE2e(opts: {
+  orders: number;
+  warmup: number;
+  workerEnv?: Record<string, string>;
+  ingressEnv?: Record<string, string>;
+}): Promise<E2eResult> {
   const redis = await startRedis();
   // Orders are accepted at once and shipped never: the poller (every 5 min) has nothing to do during the run.
-  const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: '50', SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+  const sandbox = await startSandbox({
+    SANDBOX_LATENCY_MS: '50',
+    SANDBOX_ACCEPT_AFTER_MS: '0',
+    SANDBOX_SHIP_AFTER_MS: '1000000000',
+  });
   const ingress = await startIngress({ ...bridgeEnv(redis.url, sandbox.url), ...opts.ingressEnv });
   try {
     await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);

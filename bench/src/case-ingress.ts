@@ -50,7 +50,10 @@ export const ISSUE_BARE_REQ_PER_SEC = 23000;
  */
 export const atIssueHostSpeed = (p99: number, bareReqPerSec: number) => (p99 * bareReqPerSec) / ISSUE_BARE_REQ_PER_SEC;
 
-export const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 /**
  * This host's speed changes from minute to minute (the bare server has moved by a third between two runs), so one
@@ -59,7 +62,11 @@ export const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b
  * number of pairs, the lower of the two middle ones). Redis is emptied after each ingress run, so that
  * every run adds its jobs to the same, near-empty Redis.
  */
-export async function benchIngress(opts: { durationS: number; pairs: number; ingressEnv?: Record<string, string> }): Promise<IngressResult> {
+export async function benchIngress(opts: {
+  durationS: number;
+  pairs: number;
+  ingressEnv?: Record<string, string>;
+}): Promise<IngressResult> {
   const redis = await startRedis();
   try {
     const extra = opts.ingressEnv ?? {};
@@ -71,8 +78,15 @@ export async function benchIngress(opts: { durationS: number; pairs: number; ing
     const pairs: IngressPair[] = [];
     let jobsQueued = 0;
     for (let i = 0; i < opts.pairs; i++) {
-      const bare = await measureCpuSplit(() => load({ url: bareServer.url, durationS: opts.durationS, body: createOrderBodies(`BARE${i}`) }), () => [bareServer.pid]);
-      const measured = await measureCpuSplit(() => load({ url: ingress.url, durationS: opts.durationS, body: createOrderBodies(`B1-${i}`) }), () => treePids(ingress.pid), redis.client);
+      const bare = await measureCpuSplit(
+        () => load({ url: bareServer.url, durationS: opts.durationS, body: createOrderBodies(`BARE${i}`) }),
+        () => [bareServer.pid],
+      );
+      const measured = await measureCpuSplit(
+        () => load({ url: ingress.url, durationS: opts.durationS, body: createOrderBodies(`B1-${i}`) }),
+        () => treePids(ingress.pid),
+        redis.client,
+      );
       jobsQueued += await redis.client.llen('{bridge}:orders:wait');
       await redis.client.flushall();
       pairs.push({ bare, ingress: measured, ratio: measured.reqPerSec / bare.reqPerSec });
@@ -82,17 +96,36 @@ export async function benchIngress(opts: { durationS: number; pairs: number; ing
     // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
     // tail; offered an even half of that, what is left is the call itself and whatever stalls the process (GC, Redis).
     const offered = Math.max(100, Math.round(mid.ingress.reqPerSec / 2 / 100) * 100);
-    const atHalf = await paced({ url: ingress.url, rate: offered, durationS: opts.durationS, body: createOrderBodies('B2') });
+    const atHalf = await paced({
+      url: ingress.url,
+      rate: offered,
+      durationS: opts.durationS,
+      body: createOrderBodies('B2'),
+    });
     await stopAll(ingress);
-    const bareAtHalf = await paced({ url: bareServer.url, rate: offered, durationS: opts.durationS, body: createOrderBodies('BARE2') });
+    const bareAtHalf = await paced({
+      url: bareServer.url,
+      rate: offered,
+      durationS: opts.durationS,
+      body: createOrderBodies('BARE2'),
+    });
     await bareServer.stop();
     const aofRewrites = await redis.aofRewrites();
     return {
-      bare: mid.bare, ingress: mid.ingress, pairs, atHalfRate: atHalf, bareAtHalfRate: bareAtHalf, ratio: mid.ratio,
+      bare: mid.bare,
+      ingress: mid.ingress,
+      pairs,
+      atHalfRate: atHalf,
+      bareAtHalfRate: bareAtHalf,
+      ratio: mid.ratio,
       medianP99: median(pairs.map((p) => p.ingress.p99)),
       medianP99AtIssueSpeed: median(pairs.map((p) => atIssueHostSpeed(p.ingress.p99, p.bare.reqPerSec))),
-      ingressPeakRssMb: peak, ingressCpuPerReqUs: mid.ingress.cpu.serverUsPerReq,
-      jobsQueued, ingressEnv: extra, aofRewrites, redisConfig: { ...redisConfig },
+      ingressPeakRssMb: peak,
+      ingressCpuPerReqUs: mid.ingress.cpu.serverUsPerReq,
+      jobsQueued,
+      ingressEnv: extra,
+      aofRewrites,
+      redisConfig: { ...redisConfig },
     };
   } finally {
     await redis.stop();

@@ -29,15 +29,21 @@ export interface PushLatencyResult {
   workerEnv: Record<string, string>;
 }
 
-const quantile = (sorted: number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+const quantile = (sorted: number[], q: number) =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
 
-export async function benchPushLatency(opts: { orders: number; workerEnv?: Record<string, string> }): Promise<PushLatencyResult> {
+export async function benchPushLatency(opts: {
+  orders: number;
+  workerEnv?: Record<string, string>;
+}): Promise<PushLatencyResult> {
   const redis = await startRedis();
   // Shipped as soon as confirmed: the orders seeded below are all shipped by the time the poll reads them.
   const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '0' });
   const workerEnv = opts.workerEnv ?? {};
   // Started before the seed: its scheduler's first poll finds nothing, so the measured poll is the only real one.
-  const worker = await startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders,webhooks', ...workerEnv }));
+  const worker = await startWorker(
+    bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders,webhooks', ...workerEnv }),
+  );
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
   const queues = createQueues(connection);
   const events = new QueueEvents('orders', { connection: { url: redis.url }, prefix: KEY_PREFIX });
@@ -55,13 +61,22 @@ export async function benchPushLatency(opts: { orders: number; workerEnv?: Recor
     const deadline = Date.now() + 120000;
     let arrivals: Array<{ orderNumber: string; at: number }> = [];
     for (;;) {
-      const pushes = await (await fetch(`${sandbox.url}/__control/qianyi/pushes`)).json() as Array<{ kind: string; receivedAt: string; content: { orderNumber: string; status?: string } }>;
-      arrivals = pushes.filter((p) => p.kind === 'order' && p.content.status === 'SUCCESS').map((p) => ({ orderNumber: p.content.orderNumber, at: Date.parse(p.receivedAt) }));
+      const pushes = (await (await fetch(`${sandbox.url}/__control/qianyi/pushes`)).json()) as Array<{
+        kind: string;
+        receivedAt: string;
+        content: { orderNumber: string; status?: string };
+      }>;
+      arrivals = pushes
+        .filter((p) => p.kind === 'order' && p.content.status === 'SUCCESS')
+        .map((p) => ({ orderNumber: p.content.orderNumber, at: Date.parse(p.receivedAt) }));
       if (arrivals.length >= opts.orders) break;
-      if (Date.now() > deadline) throw new Error(`only ${arrivals.length} of ${opts.orders} pushes received within 120 s of the poll`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${arrivals.length} of ${opts.orders} pushes received within 120 s of the poll`);
       await sleep(500);
     }
-    const changedAt = new Map(await Promise.all(open.map(async (id) => [id, (await store.get(TENANT.accessId, id))!.updatedAt] as const)));
+    const changedAt = new Map(
+      await Promise.all(open.map(async (id) => [id, (await store.get(TENANT.accessId, id))!.updatedAt] as const)),
+    );
     const seenAt = new Map<string, number>();
     for (let i = 0; i < open.length; i += MAX_IDS_PER_QUERY) {
       const batch = open.slice(i, i + MAX_IDS_PER_QUERY);
@@ -72,10 +87,25 @@ export async function benchPushLatency(opts: { orders: number; workerEnv?: Recor
     const fromChange = arrivals.map((a) => a.at - changedAt.get(a.orderNumber)!).sort((a, b) => a - b);
     const fromStart = arrivals.map((a) => a.at - started).sort((a, b) => a - b);
     return {
-      orders: opts.orders, pollSeconds: (finished - started) / 1000, pushesReceived: arrivals.length,
-      fromSeen: { p50: quantile(fromSeen, 0.5), p90: quantile(fromSeen, 0.9), p99: quantile(fromSeen, 0.99), max: fromSeen[fromSeen.length - 1] ?? 0 },
-      fromChange: { p50: quantile(fromChange, 0.5), p99: quantile(fromChange, 0.99), max: fromChange[fromChange.length - 1] ?? 0 },
-      fromPollStart: { p50: quantile(fromStart, 0.5), p99: quantile(fromStart, 0.99), max: fromStart[fromStart.length - 1] ?? 0 },
+      orders: opts.orders,
+      pollSeconds: (finished - started) / 1000,
+      pushesReceived: arrivals.length,
+      fromSeen: {
+        p50: quantile(fromSeen, 0.5),
+        p90: quantile(fromSeen, 0.9),
+        p99: quantile(fromSeen, 0.99),
+        max: fromSeen[fromSeen.length - 1] ?? 0,
+      },
+      fromChange: {
+        p50: quantile(fromChange, 0.5),
+        p99: quantile(fromChange, 0.99),
+        max: fromChange[fromChange.length - 1] ?? 0,
+      },
+      fromPollStart: {
+        p50: quantile(fromStart, 0.5),
+        p99: quantile(fromStart, 0.99),
+        max: fromStart[fromStart.length - 1] ?? 0,
+      },
       workerEnv,
     };
   } finally {

@@ -11,19 +11,29 @@ import { createOrderBodies, TENANT } from './payloads';
 import { sleep } from './procs';
 import { bridgeEnv, startIngress, startRedis, startSandbox, startWorker, stopAll, type BenchRedis } from './stack';
 
-export interface MemoryReading { usedBytes: number; keys: number }
+export interface MemoryReading {
+  usedBytes: number;
+  keys: number;
+}
 export interface KindResult {
   ordersPerBatch: number;
-  before: MemoryReading; afterFirst: MemoryReading; afterSecond: MemoryReading;
+  before: MemoryReading;
+  afterFirst: MemoryReading;
+  afterSecond: MemoryReading;
   /** Growth per order over the second batch (the marginal cost). */
-  marginalBytes: number; marginalKeys: number;
+  marginalBytes: number;
+  marginalKeys: number;
   /** Growth per order over both batches, fixed parts included. */
   averageBytes: number;
   /** MEMORY USAGE of one order's keys after it settled (0 = no such key). */
   sample: Record<string, number>;
   seconds: number;
 }
-export interface RedisMemoryResult { open: KindResult; finished: KindResult; redisVersion: string }
+export interface RedisMemoryResult {
+  open: KindResult;
+  finished: KindResult;
+  redisVersion: string;
+}
 
 const POLL_MS = 2000;
 
@@ -47,13 +57,24 @@ async function pendingJobs(queues: Queue[]): Promise<number> {
 }
 
 /** Waits until every order of the batch is created, nothing is pending for three looks in a row, and `extra` holds. */
-async function settle(redis: BenchRedis, sandboxUrl: string, queues: Queue[], prefix: string, n: number, extra: () => Promise<boolean>): Promise<void> {
+async function settle(
+  redis: BenchRedis,
+  sandboxUrl: string,
+  queues: Queue[],
+  prefix: string,
+  n: number,
+  extra: () => Promise<boolean>,
+): Promise<void> {
   const deadline = Date.now() + 1_800_000;
   let quiet = 0;
   while (quiet < 3) {
     if (Date.now() > deadline) throw new Error(`batch ${prefix} did not settle within 30 minutes`);
     await sleep(1000);
-    const done = (await created(sandboxUrl, prefix)) >= n && (await redis.client.zcard(keys.pushOutbox)) === 0 && (await pendingJobs(queues)) === 0 && (await extra());
+    const done =
+      (await created(sandboxUrl, prefix)) >= n &&
+      (await redis.client.zcard(keys.pushOutbox)) === 0 &&
+      (await pendingJobs(queues)) === 0 &&
+      (await extra());
     quiet = done ? quiet + 1 : 0;
   }
 }
@@ -68,22 +89,30 @@ async function sampleOf(redis: BenchRedis, orderNumber: string): Promise<Record<
     delivered: await usage(keys.orderDelivered(t, orderNumber)),
     'createOrder job': await usage(`${KEY_PREFIX}:orders:${createJobId(t, orderNumber)}`),
   };
-  for (let v = 1; v <= version; v++) sample[`push job v${v}`] = await usage(`${KEY_PREFIX}:webhooks:${orderPushJobId(t, orderNumber, v)}`);
+  for (let v = 1; v <= version; v++)
+    sample[`push job v${v}`] = await usage(`${KEY_PREFIX}:webhooks:${orderPushJobId(t, orderNumber, v)}`);
   return sample;
 }
 
 async function runKind(kind: 'open' | 'finished', n: number): Promise<KindResult> {
   const redis = await startRedis();
   // Open: accepted at once, never shipped. Finished: shipped a second after it is created, with a tracking number.
-  const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: kind === 'open' ? '1000000000' : '1000' });
-  const env = bridgeEnv(redis.url, sandbox.url, { ORDER_POLL_INTERVAL_MS: String(POLL_MS), WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,5000', LOG_LEVEL: 'warn' });
+  const sandbox = await startSandbox({
+    SANDBOX_ACCEPT_AFTER_MS: '0',
+    SANDBOX_SHIP_AFTER_MS: kind === 'open' ? '1000000000' : '1000',
+  });
+  const env = bridgeEnv(redis.url, sandbox.url, {
+    ORDER_POLL_INTERVAL_MS: String(POLL_MS),
+    WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,5000',
+    LOG_LEVEL: 'warn',
+  });
   const worker = await startWorker(env);
   const ingress = await startIngress({ ...env, LOG_LEVEL: 'warn' });
-  const queues = ['orders', 'webhooks'].map((name) => new Queue(name, { connection: { url: redis.url }, prefix: KEY_PREFIX }));
+  const queues = ['orders', 'webhooks'].map(
+    (name) => new Queue(name, { connection: { url: redis.url }, prefix: KEY_PREFIX }),
+  );
   const openSet = keys.openOrders(TENANT.accessId);
-  const extra = kind === 'open'
-    ? async () => true
-    : async () => (await redis.client.zcard(openSet)) === 0;
+  const extra = kind === 'open' ? async () => true : async () => (await redis.client.zcard(openSet)) === 0;
   const started = Date.now();
   try {
     await sleep(2 * POLL_MS);
@@ -92,13 +121,19 @@ async function runKind(kind: 'open' | 'finished', n: number): Promise<KindResult
       await load({ url: ingress.url, amount: n, connections: 20, body: createOrderBodies(prefix) });
       await settle(redis, sandbox.url, queues, prefix, n, extra);
       // Open orders: two more polls, so that every "Accepted" change is recorded and pushed before reading.
-      if (kind === 'open') { await sleep(2 * POLL_MS); await settle(redis, sandbox.url, queues, prefix, n, extra); }
+      if (kind === 'open') {
+        await sleep(2 * POLL_MS);
+        await settle(redis, sandbox.url, queues, prefix, n, extra);
+      }
       return reading(redis);
     };
     const afterFirst = await batch(`MEM-${kind}-A`);
     const afterSecond = await batch(`MEM-${kind}-B`);
     return {
-      ordersPerBatch: n, before, afterFirst, afterSecond,
+      ordersPerBatch: n,
+      before,
+      afterFirst,
+      afterSecond,
       marginalBytes: (afterSecond.usedBytes - afterFirst.usedBytes) / n,
       marginalKeys: (afterSecond.keys - afterFirst.keys) / n,
       averageBytes: (afterSecond.usedBytes - before.usedBytes) / (2 * n),
@@ -126,7 +161,10 @@ export function renderRedisMemory(r: RedisMemoryResult): string {
   const kb = (b: number) => `${(b / 1024).toFixed(2)} KB`;
   const row = (name: string, k: KindResult) =>
     `| ${name} | ${k.ordersPerBatch.toLocaleString('en-US')} ×2 | ${kb(k.marginalBytes)} | ${k.marginalKeys.toFixed(2)} | ${kb(k.averageBytes)} | ${(k.afterSecond.usedBytes / 1048576).toFixed(1)} MB |`;
-  const sample = (k: KindResult) => Object.entries(k.sample).map(([name, b]) => `${name} ${b} B`).join(', ');
+  const sample = (k: KindResult) =>
+    Object.entries(k.sample)
+      .map(([name, b]) => `${name} ${b} B`)
+      .join(', ');
   return [
     `| orders | per batch | bytes per order (second batch) | keys per order | bytes per order (both batches, fixed parts included) | used_memory at the end |`,
     '|---|---:|---:|---:|---:|---:|',

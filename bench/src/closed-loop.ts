@@ -31,19 +31,28 @@ export interface ClosedLoopOptions {
 
 function call(agent: Agent, target: URL, body: string): Promise<{ status: number; text: string } | undefined> {
   return new Promise((resolve) => {
-    const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', () => resolve(undefined));
-    });
+    const req = request(
+      target,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', () => resolve(undefined));
+      },
+    );
     req.setTimeout(CALL_TIMEOUT_MS, () => req.destroy(new Error('no answer')));
     req.on('error', () => resolve(undefined));
     req.end(body);
   });
 }
 
-const at = (sorted: number[], q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+const at = (sorted: number[], q: number) =>
+  Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
 
 export async function closedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.callers });
@@ -60,7 +69,11 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<ClosedLoop
       const answer = await call(agent, target, body);
       latencies.push(performance.now() - sent);
       let ok = false;
-      try { ok = answer !== undefined && answer.status === 200 && options.check(JSON.parse(answer.text)); } catch { /* not JSON: wrong */ }
+      try {
+        ok = answer !== undefined && answer.status === 200 && options.check(JSON.parse(answer.text));
+      } catch {
+        /* not JSON: wrong */
+      }
       if (!ok) wrong += 1;
     }
   };
@@ -69,7 +82,13 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<ClosedLoop
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
-    callers: options.callers, calls: latencies.length, perSec: latencies.length / seconds,
-    p50: at(latencies, 0.5), p90: at(latencies, 0.9), p99: at(latencies, 0.99), wrong, seconds,
+    callers: options.callers,
+    calls: latencies.length,
+    perSec: latencies.length / seconds,
+    p50: at(latencies, 0.5),
+    p90: at(latencies, 0.9),
+    p99: at(latencies, 0.99),
+    wrong,
+    seconds,
   };
 }

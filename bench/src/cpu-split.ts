@@ -20,9 +20,16 @@ async function redisCpuSeconds(redis: Redis | undefined): Promise<number> {
   return field('used_cpu_sys') + field('used_cpu_user');
 }
 
-const processSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const processSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
-export async function measureCpuSplit<T extends LoadResult>(run: () => Promise<T>, serverPids: () => number[], redis?: Redis): Promise<T & { cpu: CpuSplit }> {
+export async function measureCpuSplit<T extends LoadResult>(
+  run: () => Promise<T>,
+  serverPids: () => number[],
+  redis?: Redis,
+): Promise<T & { cpu: CpuSplit }> {
   const serverBefore = serverPids().reduce((s, p) => s + cpuSecondsOf(p), 0);
   const redisBefore = await redisCpuSeconds(redis);
   const ticks = machineTicks();
@@ -33,5 +40,13 @@ export async function measureCpuSplit<T extends LoadResult>(run: () => Promise<T
   const redisCpu = (await redisCpuSeconds(redis)) - redisBefore;
   const server = serverPids().reduce((s, p) => s + cpuSecondsOf(p), 0) - serverBefore;
   const perReq = (seconds: number) => (result.requests > 0 ? (seconds / result.requests) * 1e6 : 0);
-  return { ...result, cpu: { serverUsPerReq: perReq(server), redisUsPerReq: perReq(redisCpu), loadGeneratorUsPerReq: perReq(generator), machineBusy: busy } };
+  return {
+    ...result,
+    cpu: {
+      serverUsPerReq: perReq(server),
+      redisUsPerReq: perReq(redisCpu),
+      loadGeneratorUsPerReq: perReq(generator),
+      machineBusy: busy,
+    },
+  };
 }

@@ -37,8 +37,12 @@ async function send(url: string, prefix: string, n: number, concurrency = 8): Pr
   const lane = async () => {
     while (next < n) {
       const i = next++;
-      const res = await fetch(`${url}/api/qianyi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) });
-      const answer = await res.json() as { success?: boolean };
+      const res = await fetch(`${url}/api/qianyi`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(i),
+      });
+      const answer = (await res.json()) as { success?: boolean };
       if (answer.success !== true) throw new Error(`call ${i} not accepted: ${JSON.stringify(answer)}`);
     }
   };
@@ -64,10 +68,21 @@ async function countIngress(redis: BenchRedis): Promise<number> {
  * past the run (its cost is case 4's), so the window holds createOrder jobs and the worker's own timers.
  */
 async function countWorker(redis: BenchRedis): Promise<number> {
-  const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: '0', SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+  const sandbox = await startSandbox({
+    SANDBOX_LATENCY_MS: '0',
+    SANDBOX_ACCEPT_AFTER_MS: '0',
+    SANDBOX_SHIP_AFTER_MS: '1000000000',
+  });
   const ingress = await startIngress({ ...bridgeEnv(redis.url, sandbox.url), ...ingressEnv });
   const queue = createQueue('orders', { url: redis.url });
-  counted = underCallgrind('worker', bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders', ORDER_POLL_INTERVAL_MS: String(24 * 3600 * 1000), ...workerEnv }));
+  counted = underCallgrind(
+    'worker',
+    bridgeEnv(redis.url, sandbox.url, {
+      WORKER_QUEUES: 'orders',
+      ORDER_POLL_INTERVAL_MS: String(24 * 3600 * 1000),
+      ...workerEnv,
+    }),
+  );
   const untilCompleted = async (n: number) => {
     for (;;) {
       const { completed = 0, failed = 0 } = await queue.getJobCounts('completed', 'failed');
@@ -106,8 +121,14 @@ try {
   // Without the optimising compiler's background work: what the calls themselves cost once compiled, the figure
   // to compare builds by (the compile share still moves with the warm-up and from run to run).
   const result = {
-    app, units, warmup, instructionsPerUnit: Math.round(total / units), compilePerUnit: Math.round(compile / units),
-    withoutCompilePerUnit: Math.round((total - compile) / units), ingressEnv, workerEnv,
+    app,
+    units,
+    warmup,
+    instructionsPerUnit: Math.round(total / units),
+    compilePerUnit: Math.round(compile / units),
+    withoutCompilePerUnit: Math.round((total - compile) / units),
+    ingressEnv,
+    workerEnv,
   };
   log(JSON.stringify(result));
   console.log(JSON.stringify(result));

@@ -31,12 +31,14 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections ?? 50,
     pipelining: 1,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationS ?? 10 }),
-    requests: [{
-      method: 'POST',
-      path: options.path ?? '/api/qianyi',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req: Record<string, unknown>) => ({ ...req, body: options.body(i++) }),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        path: options.path ?? '/api/qianyi',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: options.body(i++) }),
+      },
+    ],
   });
   const seconds = (Date.now() - started) / 1000;
   return {
@@ -58,10 +60,20 @@ export async function warmThenLoad(options: LoadOptions, warmS = 3): Promise<Loa
 }
 
 /** One call before a run, so that a benchmark of refusals (success:false with HTTP 200) cannot pass unnoticed. */
-export async function probe(url: string, body: string, check: (answer: Record<string, unknown>) => boolean, path = '/api/qianyi'): Promise<void> {
+export async function probe(
+  url: string,
+  body: string,
+  check: (answer: Record<string, unknown>) => boolean,
+  path = '/api/qianyi',
+): Promise<void> {
   const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await res.text();
   let answer: Record<string, unknown> = {};
-  try { answer = JSON.parse(text) as Record<string, unknown>; } catch { /* reported below */ }
-  if (res.status !== 200 || !check(answer)) throw new Error(`probe of ${url}${path} failed: HTTP ${res.status} ${text.slice(0, 300)}`);
+  try {
+    answer = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    /* reported below */
+  }
+  if (res.status !== 200 || !check(answer))
+    throw new Error(`probe of ${url}${path} failed: HTTP ${res.status} ${text.slice(0, 300)}`);
 }

@@ -43,7 +43,14 @@ const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOStri
 // bench/profiles/ named after the app; summarise with `node bench/profile-summary.mjs bench/profiles/<file>`.
 if (args.profile) profileAppsInto(join(repoRoot, 'bench', 'profiles'));
 
-const results: { ingress?: IngressResult; poller?: PollerResult; read?: ReadResult; e2e?: E2eResult; latency?: LatencyResult; push?: PushLatencyResult } = {};
+const results: {
+  ingress?: IngressResult;
+  poller?: PollerResult;
+  read?: ReadResult;
+  e2e?: E2eResult;
+  latency?: LatencyResult;
+  push?: PushLatencyResult;
+} = {};
 if (only.has('ingress')) {
   log(`1. ingress vs bare node:http, ${ingressPairs} alternated pairs`);
   results.ingress = await benchIngress({ durationS, pairs: ingressPairs, ingressEnv });
@@ -56,7 +63,13 @@ if (only.has('poller') || only.has('read')) {
   log(JSON.stringify(results.poller));
   if (only.has('read')) {
     log('2. read path');
-    results.read = await benchRead({ redisUrl: poller.redis.url, orderNumbers: poller.orderNumber, skuCount: skus, durationS, ingressEnv });
+    results.read = await benchRead({
+      redisUrl: poller.redis.url,
+      orderNumbers: poller.orderNumber,
+      skuCount: skus,
+      durationS,
+      ingressEnv,
+    });
     log(JSON.stringify(results.read));
   }
   await poller.redis.stop();
@@ -70,9 +83,18 @@ if (only.has('e2e')) {
 if (only.has('latency')) {
   log(`6. answer latency, ${latencyCallers} callers, ${latencyPairs} alternated bare/bridge pairs, then one caller`);
   // --latency-variant-ingress-env / --latency-variant-worker-env: a second bridge with those settings in the same pairs.
-  const variant = args['latency-variant-ingress-env'] || args['latency-variant-worker-env']
-    ? { ingress: envArg('latency-variant-ingress-env'), worker: envArg('latency-variant-worker-env') } : undefined;
-  results.latency = await benchLatency({ durationS, pairs: latencyPairs, callers: latencyCallers, ingressEnv, workerEnv, ...(variant ? { variant } : {}) });
+  const variant =
+    args['latency-variant-ingress-env'] || args['latency-variant-worker-env']
+      ? { ingress: envArg('latency-variant-ingress-env'), worker: envArg('latency-variant-worker-env') }
+      : undefined;
+  results.latency = await benchLatency({
+    durationS,
+    pairs: latencyPairs,
+    callers: latencyCallers,
+    ingressEnv,
+    workerEnv,
+    ...(variant ? { variant } : {}),
+  });
   log(JSON.stringify(results.latency));
 }
 if (only.has('push')) {
@@ -86,6 +108,9 @@ const file = args.out ?? join(repoRoot, 'bench', 'RESULTS.md');
 const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
 const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
 const command = `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-writeFileSync(file, `${renderResults({ machine: machine(), command, durationS, orders, openOrders, skus, ...results })}\n${notes}`);
+writeFileSync(
+  file,
+  `${renderResults({ machine: machine(), command, durationS, orders, openOrders, skus, ...results })}\n${notes}`,
+);
 log(`written ${file}`);
 process.exit(0);

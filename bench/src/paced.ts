@@ -31,34 +31,44 @@ export async function paced(options: PacedOptions): Promise<LoadResult & { offer
 
   // Every call settles exactly once: answered (its latency counts), or failed, reset mid-answer or unanswered
   // after CALL_TIMEOUT_MS (an error). A call that could never settle would hang the whole benchmark.
-  const send = (i: number, due: number) => new Promise<void>((done) => {
-    let settled = false;
-    const settle = (answered: boolean, status?: number) => {
-      if (settled) return;
-      settled = true;
-      if (answered) {
-        latencies.push(performance.now() - due);
-        if (status !== 200) non2xx += 1;
-      } else errors += 1;
-      done();
-    };
-    const body = options.body(i);
-    const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => settle(true, res.statusCode));
-      res.on('close', () => settle(false));
+  const send = (i: number, due: number) =>
+    new Promise<void>((done) => {
+      let settled = false;
+      const settle = (answered: boolean, status?: number) => {
+        if (settled) return;
+        settled = true;
+        if (answered) {
+          latencies.push(performance.now() - due);
+          if (status !== 200) non2xx += 1;
+        } else errors += 1;
+        done();
+      };
+      const body = options.body(i);
+      const req = request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => settle(true, res.statusCode));
+          res.on('close', () => settle(false));
+        },
+      );
+      req.setTimeout(CALL_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)));
+      req.on('error', () => settle(false));
+      req.end(body);
     });
-    req.setTimeout(CALL_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)));
-    req.on('error', () => settle(false));
-    req.end(body);
-  });
 
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let next = 0;
   while (next < total) {
     const now = performance.now();
-    for (; next < total && started + next * intervalMs <= now; next++) inFlight.push(send(next, started + next * intervalMs));
+    for (; next < total && started + next * intervalMs <= now; next++)
+      inFlight.push(send(next, started + next * intervalMs));
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await Promise.all(inFlight);
@@ -66,6 +76,16 @@ export async function paced(options: PacedOptions): Promise<LoadResult & { offer
   agent.destroy();
 
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return { offered: options.rate, reqPerSec: latencies.length / seconds, p50: at(0.5), p99: at(0.99), requests: latencies.length, non2xx, errors, seconds };
+  const at = (q: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    offered: options.rate,
+    reqPerSec: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    requests: latencies.length,
+    non2xx,
+    errors,
+    seconds,
+  };
 }

@@ -28,18 +28,41 @@ export function spawnProc(name: string, command: string, commandArgs: string[], 
     tail = (tail + chunk.toString()).slice(-8192);
     const lines = tail.split('\n');
     tail = lines.pop() ?? '';
-    for (const line of lines) for (const w of [...waiters]) if (line.includes(w.text)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(line); }
+    for (const line of lines)
+      for (const w of [...waiters])
+        if (line.includes(w.text)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
   };
   child.stdout!.on('data', onData);
-  child.stderr!.on('data', (c: Buffer) => { errors = (errors + c.toString()).slice(-4000); onData(c); });
+  child.stderr!.on('data', (c: Buffer) => {
+    errors = (errors + c.toString()).slice(-4000);
+    onData(c);
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return {
-    name, child, pid: child.pid!,
-    waitFor: (text, timeoutMs = 30000) => new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name}: no "${text}" within ${timeoutMs} ms\n${errors}`)), timeoutMs);
-      waiters.push({ text, resolve: (l) => { clearTimeout(timer); resolve(l); } });
-      void exited.then(() => { clearTimeout(timer); reject(new Error(`${name} exited\n${errors}`)); });
-    }),
+    name,
+    child,
+    pid: child.pid!,
+    waitFor: (text, timeoutMs = 30000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${name}: no "${text}" within ${timeoutMs} ms\n${errors}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          text,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
+        void exited.then(() => {
+          clearTimeout(timer);
+          reject(new Error(`${name} exited\n${errors}`));
+        });
+      }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -62,8 +85,14 @@ export function appScript(app: string): string {
   return join(repoRoot, 'apps', app, 'dist', 'main.js');
 }
 
-export async function startAppProc(app: string, env: Record<string, string>, readyText: string): Promise<Proc & { url?: string }> {
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${app}-${++profileSeq}.cpuprofile`] : [];
+export async function startAppProc(
+  app: string,
+  env: Record<string, string>,
+  readyText: string,
+): Promise<Proc & { url?: string }> {
+  const profile = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${app}-${++profileSeq}.cpuprofile`]
+    : [];
   const proc = spawnNode(app, appScript(app), env, ['--enable-source-maps', ...profile]);
   const line = await proc.waitFor(readyText);
   const url = readyText.includes('listening') ? (JSON.parse(line) as { url: string }).url : undefined;
@@ -91,7 +120,9 @@ export function treePids(pid: number): number[] {
   try {
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
     for (const c of children ? children.split(' ') : []) out.push(...treePids(Number(c)));
-  } catch { /* gone */ }
+  } catch {
+    /* gone */
+  }
   return out;
 }
 

@@ -5,7 +5,8 @@ import { benchRedisMemory, renderRedisMemory } from './case-redis-memory';
 
 const args = parseArgs(process.argv.slice(2));
 const orders = Number(args.orders ?? 10000);
-if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders must be a whole number >= 1 (got ${args.orders})`);
+if (!Number.isInteger(orders) || orders < 1)
+  throw new Error(`--orders must be a whole number >= 1 (got ${args.orders})`);
 const result = await benchRedisMemory({ orders });
 process.stderr.write(`${JSON.stringify(result)}\n`);
 process.stdout.write(`${renderRedisMemory(result)}\n`);

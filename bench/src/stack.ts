@@ -32,7 +32,10 @@ export async function startRedis(): Promise<BenchRedis> {
     usedMemory: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0),
     aofRewrites: async () => Number(/aof_rewrites:(\d+)/.exec(await client.info('persistence'))?.[1] ?? 0),
     scriptCalls: async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await client.info('commandstats'))?.[1] ?? 0),
-    stop: async () => { client.disconnect(); await server.stop(); },
+    stop: async () => {
+      client.disconnect();
+      await server.stop();
+    },
   };
 }
 
@@ -41,9 +44,18 @@ export async function startSandbox(extra: Record<string, string> = {}): Promise<
   return p as Proc & { url: string };
 }
 
-export function bridgeEnv(redisUrl: string, etowerUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+export function bridgeEnv(
+  redisUrl: string,
+  etowerUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
-    REDIS_URL: redisUrl, ...tenantEnv(etowerUrl), PORT: '0', HOST: '127.0.0.1', SYNC_WAIT_MS: '0', ...extra,
+    REDIS_URL: redisUrl,
+    ...tenantEnv(etowerUrl),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SYNC_WAIT_MS: '0',
+    ...extra,
   };
 }
 

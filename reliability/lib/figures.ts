@@ -30,7 +30,11 @@ export function record(scenario: string, file: string, figures: Figure[]): void 
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${slug(scenario)}.json`);
   let existing: ScenarioFigures | undefined;
-  try { existing = JSON.parse(readFileSync(path, 'utf8')) as ScenarioFigures; } catch { existing = undefined; }
+  try {
+    existing = JSON.parse(readFileSync(path, 'utf8')) as ScenarioFigures;
+  } catch {
+    existing = undefined;
+  }
   const merged = new Map((existing?.figures ?? []).map((f) => [f.name, f]));
   for (const f of figures) merged.set(f.name, f);
   const command = `pnpm test:reliability ${file}`;
@@ -39,12 +43,18 @@ export function record(scenario: string, file: string, figures: Figure[]): void 
 
 export function readAllFigures(): ScenarioFigures[] {
   let files: string[];
-  try { files = readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json')); } catch { return []; }
+  try {
+    files = readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
   return files.sort().map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as ScenarioFigures);
 }
 
 export function violations(all: ScenarioFigures[]): string[] {
-  return all.flatMap((s) => s.figures.filter((f) => f.mustBeZero && f.value !== 0).map((f) => `${s.scenario}: ${f.name} = ${f.value}`));
+  return all.flatMap((s) =>
+    s.figures.filter((f) => f.mustBeZero && f.value !== 0).map((f) => `${s.scenario}: ${f.name} = ${f.value}`),
+  );
 }
 
 /** A Markdown table: one row per figure, "must be 0" marked, the reproducing command once per scenario. */

@@ -4,29 +4,78 @@ import { order } from '../../apps/worker/test/order-fixtures';
 export { order } from '../../apps/worker/test/order-fixtures';
 
 /** A self-shipped label no log or job should ever show: a tiny PDF whose Base64 is easy to grep for. */
-export const LABEL_BASE64 = Buffer.from('%PDF-1.4\n% reliability-suite label 9c1f7e2b-LABEL-MUST-NOT-LEAK\n%%EOF\n').toString('base64');
+export const LABEL_BASE64 = Buffer.from(
+  '%PDF-1.4\n% reliability-suite label 9c1f7e2b-LABEL-MUST-NOT-LEAK\n%%EOF\n',
+).toString('base64');
 
 export function ownPackageOrder(number: string) {
-  return order(number, { packageType: 'OWN_PACKAGE', trackingNumber: `TRK${number.replace(/[^A-Z0-9]/gi, '')}`, labelData: LABEL_BASE64 });
+  return order(number, {
+    packageType: 'OWN_PACKAGE',
+    trackingNumber: `TRK${number.replace(/[^A-Z0-9]/gi, '')}`,
+    labelData: LABEL_BASE64,
+  });
 }
 
-export const asnShipper = { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 };
+export const asnShipper = {
+  shipperWarehouseCode: 'SHIP-01',
+  boxWeightKg: 8,
+  boxLengthCm: 40,
+  boxWidthCm: 30,
+  boxHeightCm: 30,
+};
 export const productDefaults = {
-  hsCode: '392410', productMaterial: 'plastic', productUsage: 'household', invoiceValue: 3.5, currency: 'USD',
-  batterySize: 0, otherAttributes: 7, shippingBagPacked: 0, skuNameEn: 'Household item',
+  hsCode: '392410',
+  productMaterial: 'plastic',
+  productUsage: 'household',
+  invoiceValue: 3.5,
+  currency: 'USD',
+  batterySize: 0,
+  otherAttributes: 7,
+  shippingBagPacked: 0,
+  skuNameEn: 'Household item',
 };
 
 export const asn = (asnNumber: string) => ({
-  asnNumber, warehouseCode: 'USWH1', trackNumber: `T-${asnNumber}`,
-  skuList: [{ sku: 'SKU-000001', quantity: 10 }, { sku: 'SKU-000002', quantity: 4 }],
+  asnNumber,
+  warehouseCode: 'USWH1',
+  trackNumber: `T-${asnNumber}`,
+  skuList: [
+    { sku: 'SKU-000001', quantity: 10 },
+    { sku: 'SKU-000002', quantity: 4 },
+  ],
   asnMarkSku: [
-    { boxNumber: '1', sku: 'SKU-000001', quantity: 10, markCode: `QY-${asnNumber}-1`, length: 50, width: 40, height: 30 },
-    { boxNumber: '2', sku: 'SKU-000002', quantity: 4, markCode: `QY-${asnNumber}-2`, length: 20, width: 20, height: 20 },
+    {
+      boxNumber: '1',
+      sku: 'SKU-000001',
+      quantity: 10,
+      markCode: `QY-${asnNumber}-1`,
+      length: 50,
+      width: 40,
+      height: 30,
+    },
+    {
+      boxNumber: '2',
+      sku: 'SKU-000002',
+      quantity: 4,
+      markCode: `QY-${asnNumber}-2`,
+      length: 20,
+      width: 20,
+      height: 20,
+    },
   ],
 });
 
 export const product = (sku: string) => ({
-  sku, erpSku: sku, title: `${sku} title`, barcode: `${sku}-BC`, weight: '350', weightUnit: 'GRAM', length: '0.2', width: '0.1', height: '0.05', dimensionUnit: 'm',
+  sku,
+  erpSku: sku,
+  title: `${sku} title`,
+  barcode: `${sku}-BC`,
+  weight: '350',
+  weightUnit: 'GRAM',
+  length: '0.2',
+  width: '0.1',
+  height: '0.05',
+  dimensionUnit: 'm',
 });
 
 /** The whole bridge with a tenant that can create ASNs and products too. */
@@ -36,7 +85,10 @@ export function startFullBridge(options: HarnessOptions = {}): Promise<BridgeHar
 
 export { etowerStats, type SandboxStats as EtowerStats } from '../../packages/testkit/src/index';
 
-export interface ReceivedPush { kind: 'order' | 'asn'; content: Record<string, any> }
+export interface ReceivedPush {
+  kind: 'order' | 'asn';
+  content: Record<string, any>;
+}
 /** Every push the fake Qianyi accepted, grouped by document, oldest first. */
 export async function pushesByDocument(bridge: BridgeHarness): Promise<Map<string, ReceivedPush[]>> {
   const all = await bridge.control<ReceivedPush[]>('/__control/qianyi/pushes');

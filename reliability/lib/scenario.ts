@@ -9,7 +9,12 @@ export function report(scenario: string, file: string, figures: Figure[]): void 
 }
 
 /** Every scenario ends with the secrets scan over its own processes' output and its Redis. */
-export async function reportSecrets(scenario: string, file: string, bridge: BridgeHarness, extra: readonly AppProcess[] = []): Promise<void> {
+export async function reportSecrets(
+  scenario: string,
+  file: string,
+  bridge: BridgeHarness,
+  extra: readonly AppProcess[] = [],
+): Promise<void> {
   const processes = [bridge.ingress, ...new Set([...bridge.workers, ...extra])];
   report(scenario, file, await secretFigures(processes, bridge.redisUrl));
 }

@@ -33,7 +33,7 @@ export async function redisTexts(redisUrl: string): Promise<{ jobs: string[]; ot
         if (type === 'hash') {
           const h = await redis.hgetall(key);
           // A job's hash holds its name, data and options; its return value and failure reason live there too.
-          (('data' in h && 'name' in h) ? jobs : other).push(`${key} ${JSON.stringify(h)}`);
+          ('data' in h && 'name' in h ? jobs : other).push(`${key} ${JSON.stringify(h)}`);
         } else if (type === 'string') other.push(`${key} ${await redis.get(key)}`);
         else if (type === 'list') other.push(`${key} ${(await redis.lrange(key, 0, -1)).join(' ')}`);
         else if (type === 'set') other.push(`${key} ${(await redis.smembers(key)).join(' ')}`);
@@ -53,7 +53,10 @@ export async function secretFigures(processes: readonly AppProcess[], redisUrl: 
   const { jobs, other } = await redisTexts(redisUrl);
   const secrets = Object.values(SECRETS);
   return [
-    count('log bytes scanned', logs.reduce((n, l) => n + l.length, 0)),
+    count(
+      'log bytes scanned',
+      logs.reduce((n, l) => n + l.length, 0),
+    ),
     count('jobs scanned', jobs.length),
     zero('secrets in logs', hits(logs, secrets)),
     zero('secrets in job data', hits(jobs, secrets)),

@@ -20,7 +20,9 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
   app.disable('x-powered-by');
   // Liveness only, and the one route outside auth: it reveals nothing, and container health checks
   // should not need the operators' password.
-  app.get('/healthz', (_req, res) => { res.json({ ok: true, redis: isRedisReady(deps.redis) ? 'ready' : deps.redis.status }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, redis: isRedisReady(deps.redis) ? 'ready' : deps.redis.status });
+  });
   // Auth before the board: its static assets, API and HTML page are all behind it.
   const limiter = deps.loginLimiter ?? new LoginLimiter(LOGIN_LIMITS);
   app.use(basicAuth(deps.credentials, { limiter, onBlocked: deps.onLoginBlocked }));

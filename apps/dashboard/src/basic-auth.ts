@@ -49,7 +49,10 @@ export function basicAuth(expected: Credentials, options: BasicAuthOptions) {
     // Both comparisons always run, so a right user with a wrong password takes as long as a wrong user.
     const userOk = safeEqual(given?.user ?? '', expected.user);
     const passwordOk = safeEqual(given?.password ?? '', expected.password);
-    if (given && userOk && passwordOk) return next();
+    if (given && userOk && passwordOk) {
+      next();
+      return;
+    }
     // A request without credentials guesses nothing (a browser's first request, before it asks): only
     // credentials that were tried and wrong count.
     if (header !== undefined) {

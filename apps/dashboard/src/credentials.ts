@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Env } from '@bridge/config';
 import type { Credentials } from './basic-auth';
 
-export type CredentialsResult = { ok: true; credentials: Credentials; generated: boolean } | { ok: false; message: string };
+export type CredentialsResult =
+  | { ok: true; credentials: Credentials; generated: boolean }
+  | { ok: false; message: string };
 
 /**
  * The dashboard can retry, promote, pause and resume, so it never runs open. Outside the sandbox both variables
@@ -14,8 +16,17 @@ export function resolveCredentials(env: Env, sandbox: boolean): CredentialsResul
   const password = env.DASHBOARD_PASSWORD;
   if (user && password) return { ok: true, credentials: { user, password }, generated: false };
   if (sandbox) {
-    return { ok: true, credentials: { user: user ?? 'admin', password: password ?? randomBytes(12).toString('base64url') }, generated: true };
+    return {
+      ok: true,
+      credentials: { user: user ?? 'admin', password: password ?? randomBytes(12).toString('base64url') },
+      generated: true,
+    };
   }
-  const missing = [user ? undefined : 'DASHBOARD_USER', password ? undefined : 'DASHBOARD_PASSWORD'].filter(Boolean).join(' and ');
-  return { ok: false, message: `the dashboard refuses to start without HTTP basic auth: set ${missing} (both DASHBOARD_USER and DASHBOARD_PASSWORD are required; \`pnpm start\` generates them for the sandbox)` };
+  const missing = [user ? undefined : 'DASHBOARD_USER', password ? undefined : 'DASHBOARD_PASSWORD']
+    .filter(Boolean)
+    .join(' and ');
+  return {
+    ok: false,
+    message: `the dashboard refuses to start without HTTP basic auth: set ${missing} (both DASHBOARD_USER and DASHBOARD_PASSWORD are required; \`pnpm start\` generates them for the sandbox)`,
+  };
 }

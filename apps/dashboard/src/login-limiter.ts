@@ -23,7 +23,10 @@ export interface LoginLimiterOptions {
 // constants rather than variables, since no deployment has needed other numbers.
 export const LOGIN_LIMITS: LoginLimiterOptions = { maxFailures: 10, windowMs: 5 * 60_000, maxAddresses: 10_000 };
 
-interface Window { startedAt: number; failures: number }
+interface Window {
+  startedAt: number;
+  failures: number;
+}
 
 export type LoginCheck = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
@@ -95,6 +98,7 @@ function expandIPv6(address: string): string[] {
   const right = tail ? tail.split(':') : [];
   // A trailing dotted IPv4 part stands for two groups.
   const width = (groups: string[]) => groups.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - width(left) - width(right)).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - width(left) - width(right)).fill('0'), ...right];
   return groups.map((g) => (g.includes('.') ? g : parseInt(g, 16).toString(16)));
 }

@@ -13,7 +13,8 @@ if (!resolved.ok) {
   process.exit(78); // EX_CONFIG, like any other configuration error
 }
 const { credentials } = resolved;
-if (resolved.generated) process.stderr.write(`dashboard (sandbox): user ${credentials.user}, password ${credentials.password}\n`);
+if (resolved.generated)
+  process.stderr.write(`dashboard (sandbox): user ${credentials.user}, password ${credentials.password}\n`);
 
 // One connection shared by the five queues; 'worker' role so a Redis restart is waited out, not surfaced as errors.
 const redis = createRedis(redisTarget, 'worker');
@@ -25,8 +26,11 @@ const queues = QUEUE_NAMES.map((name) => {
 });
 
 const app = createDashboardApp({
-  queues, credentials, redis,
-  onLoginBlocked: (address, retryAfterSeconds) => logger.warn({ address, retryAfterSeconds }, 'too many failed dashboard logins: address refused for a while'),
+  queues,
+  credentials,
+  redis,
+  onLoginBlocked: (address, retryAfterSeconds) =>
+    logger.warn({ address, retryAfterSeconds }, 'too many failed dashboard logins: address refused for a while'),
 });
 const server = app.listen(env.DASHBOARD_PORT, env.HOST, () => {
   const address = server.address();

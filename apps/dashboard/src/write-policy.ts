@@ -26,7 +26,8 @@ export const ALLOWED_WRITES: ReadonlySet<string> = new Set([
   'put /api/queues/resume',
 ]);
 
-export const REFUSED_MESSAGE = 'not allowed on this dashboard: it only retries, promotes, pauses and resumes; jobs, their data, schedulers and queue settings come from the bridge itself (`pnpm ops` for repairs)';
+export const REFUSED_MESSAGE =
+  'not allowed on this dashboard: it only retries, promotes, pauses and resumes; jobs, their data, schedulers and queue settings come from the bridge itself (`pnpm ops` for repairs)';
 
 /** Whether the Bull Board route `method route` (as its route table spells them) may run. */
 export function isAllowedRoute(method: string, route: string): boolean {
@@ -36,7 +37,8 @@ export function isAllowedRoute(method: string, route: string): boolean {
 
 /** Runs inside Bull Board before any handler (and before its body validation), with the route it matched. */
 export const boardHooks: BoardHooks = {
-  before: ({ method, route }) => (isAllowedRoute(method, route) ? { allow: true } : { allow: false, status: 403, message: REFUSED_MESSAGE }),
+  before: ({ method, route }) =>
+    isAllowedRoute(method, route) ? { allow: true } : { allow: false, status: 403, message: REFUSED_MESSAGE },
 };
 
 // Methods that never change anything in Express or Bull Board (HEAD is answered by GET routes, OPTIONS by
@@ -53,8 +55,8 @@ function refuse(res: Response): void {
  * the hook above. No method-override middleware is installed, so X-HTTP-Method-Override means nothing.
  */
 export function refuseWritesOtherThanPut(req: Request, res: Response, next: NextFunction): void {
-  if (READ_METHODS.has(req.method) || req.method === 'PUT') return next();
-  refuse(res);
+  if (READ_METHODS.has(req.method) || req.method === 'PUT') next();
+  else refuse(res);
 }
 
 /**
@@ -63,6 +65,6 @@ export function refuseWritesOtherThanPut(req: Request, res: Response, next: Next
  * same answer. Reads fall through to Express's 404.
  */
 export function refuseUnroutedWrites(req: Request, res: Response, next: NextFunction): void {
-  if (READ_METHODS.has(req.method)) return next();
-  refuse(res);
+  if (READ_METHODS.has(req.method)) next();
+  else refuse(res);
 }

@@ -22,10 +22,16 @@ describe('dashboard credentials', () => {
     expect(result).toEqual({ ok: false, message: expect.stringContaining('DASHBOARD_PASSWORD') });
   });
   it('are used as given', () => {
-    expect(resolveCredentials(env({ DASHBOARD_USER: 'ops', DASHBOARD_PASSWORD: 'pw' }), false)).toEqual({ ok: true, credentials: { user: 'ops', password: 'pw' }, generated: false });
+    expect(resolveCredentials(env({ DASHBOARD_USER: 'ops', DASHBOARD_PASSWORD: 'pw' }), false)).toEqual({
+      ok: true,
+      credentials: { user: 'ops', password: 'pw' },
+      generated: false,
+    });
   });
   it('are generated in the sandbox when not given, never left open', () => {
     const result = resolveCredentials(env({}), true);
-    expect(result.ok && result.generated && result.credentials.user === 'admin' && result.credentials.password.length >= 12).toBe(true);
+    expect(
+      result.ok && result.generated && result.credentials.user === 'admin' && result.credentials.password.length >= 12,
+    ).toBe(true);
   });
 });

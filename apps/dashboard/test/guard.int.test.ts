@@ -36,13 +36,32 @@ beforeAll(async () => {
   webhooks = queues.find((q) => q.name === 'webhooks')!;
   // Old enough that "clean jobs waiting longer than 5 s" would take it.
   const timestamp = Date.now() - 60_000;
-  await orders.add('createOrder', { tenant: 'acc-1', order: { orderNumber: 'SO-GUARD', labelData: 'PDF' } }, { jobId: WAITING, timestamp });
-  await orders.add('createOrder', { tenant: 'acc-1', order: { orderNumber: 'SO-LATER' } }, { jobId: DELAYED, delay: 3_600_000, timestamp });
+  await orders.add(
+    'createOrder',
+    { tenant: 'acc-1', order: { orderNumber: 'SO-GUARD', labelData: 'PDF' } },
+    { jobId: WAITING, timestamp },
+  );
+  await orders.add(
+    'createOrder',
+    { tenant: 'acc-1', order: { orderNumber: 'SO-LATER' } },
+    { jobId: DELAYED, delay: 3_600_000, timestamp },
+  );
   // The order poller's scheduler, declared as the worker declares it.
-  await orders.upsertJobScheduler(SCHEDULER, { every: 60_000 }, { name: 'pollOrders', data: { tenant: 'acc-1' }, opts: { attempts: 5 } });
+  await orders.upsertJobScheduler(
+    SCHEDULER,
+    { every: 60_000 },
+    { name: 'pollOrders', data: { tenant: 'acc-1' }, opts: { attempts: 5 } },
+  );
   await orders.rateLimit(3_600_000);
-  const app = createDashboardApp({ queues, credentials: AUTH, redis, onLoginBlocked: (address, seconds) => blocked.push([address, seconds]) });
-  await new Promise<void>((resolve, reject) => { server = app.listen(0, '127.0.0.1', (err) => (err ? reject(err) : resolve())); });
+  const app = createDashboardApp({
+    queues,
+    credentials: AUTH,
+    redis,
+    onLoginBlocked: (address, seconds) => blocked.push([address, seconds]),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server = app.listen(0, '127.0.0.1', (err) => (err ? reject(err) : resolve()));
+  });
   const address = server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
@@ -72,13 +91,21 @@ async function ordersState() {
 
 // A path as segments: a string is a literal of Bull Board's route, { name, p } a parameter and its value.
 type Segment = string | { name: string; p: string };
-interface RefusedRoute { method: string; segments: Segment[]; body?: unknown }
+interface RefusedRoute {
+  method: string;
+  segments: Segment[];
+  body?: unknown;
+}
 const p = (name: string, value: string) => ({ name, p: value });
 const Q = ['api', 'queues', p('queueName', 'orders')] as Segment[];
 
 const REFUSED: RefusedRoute[] = [
   { method: 'POST', segments: [...Q, 'add'], body: { name: 'createOrder', data: { tenant: 'acc-1' } } },
-  { method: 'PATCH', segments: [...Q, p('jobId', WAITING), 'update-data'], body: { jobData: { labelData: '[redacted]' } } },
+  {
+    method: 'PATCH',
+    segments: [...Q, p('jobId', WAITING), 'update-data'],
+    body: { jobData: { labelData: '[redacted]' } },
+  },
   { method: 'PUT', segments: [...Q, p('jobId', WAITING), 'clean'] },
   { method: 'PUT', segments: [...Q, 'clean', p('queueStatus', 'wait')] },
   { method: 'PUT', segments: [...Q, 'clean', p('queueStatus', 'delayed')] },
@@ -97,7 +124,8 @@ const REFUSED: RefusedRoute[] = [
 
 const text = (s: Segment) => (typeof s === 'string' ? s : s.p);
 const join = (segments: Segment[]) => `/${segments.map(text).join('/')}`;
-const encodeAll = (s: string) => [...Buffer.from(s)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+const encodeAll = (s: string) =>
+  [...Buffer.from(s)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lastLiteral = (segments: Segment[]) => segments.findLastIndex((s) => typeof s === 'string');
 
@@ -114,7 +142,10 @@ function variants(segments: Segment[]): Array<[string, string]> {
     ['trailing slash', `${plain}/`],
     ['upper case and trailing slash', `${join(segments.map((s) => (typeof s === 'string' ? s.toUpperCase() : s)))}/`],
     ['parameters percent-encoded', `/${segments.map((s) => (typeof s === 'string' ? s : encodeAll(s.p))).join('/')}`],
-    ['a literal letter percent-encoded', join(segments.map((s, i) => (i === last ? `${encodeAll((s as string)[0]!)}${(s as string).slice(1)}` : s)))],
+    [
+      'a literal letter percent-encoded',
+      join(segments.map((s, i) => (i === last ? `${encodeAll((s as string)[0]!)}${(s as string).slice(1)}` : s))),
+    ],
     ['last slash as %2F', `${head}%2F${tail}`],
     ['last slash as %2f', `${head}%2f${tail}`],
     ['double slash', `${head}//${tail}`],
@@ -153,7 +184,11 @@ describe('refused routes', () => {
     const tries: RawRequest[] = [
       { method: 'POST', path: '/api/queues/orders/empty', headers: { 'x-http-method-override': 'PUT' } },
       { method: 'POST', path: '/api/queues/orders/empty?_method=PUT' },
-      { method: 'POST', path: `/api/queues/orders/${WAITING}/clean`, headers: { 'x-http-method': 'PUT', 'x-method-override': 'PUT' } },
+      {
+        method: 'POST',
+        path: `/api/queues/orders/${WAITING}/clean`,
+        headers: { 'x-http-method': 'PUT', 'x-method-override': 'PUT' },
+      },
       { method: 'PUT', path: `/api/queues/orders/${WAITING}/clean`, headers: { 'x-http-method-override': 'GET' } },
       { method: 'DELETE', path: `/api/queues/orders/${WAITING}` },
       { method: 'DELETE', path: '/api/queues/orders' },
@@ -225,15 +260,20 @@ describe('allowed actions', () => {
   });
 
   it('promotes one delayed job, and all delayed jobs of a queue', async () => {
-    for (const id of ['later-1', 'later-2', 'later-3']) await webhooks.add('pushStatus', {}, { jobId: id, delay: 3_600_000 });
+    for (const id of ['later-1', 'later-2', 'later-3'])
+      await webhooks.add('pushStatus', {}, { jobId: id, delay: 3_600_000 });
     expect((await send(url, { method: 'PUT', path: '/api/queues/webhooks/later-1/promote' })).status).toBe(401);
     expect(await state(webhooks, 'later-1')).toBe('delayed');
-    expect((await send(url, { method: 'PUT', path: '/api/queues/webhooks/later-1/promote', headers: good })).status).toBeLessThan(300);
+    expect(
+      (await send(url, { method: 'PUT', path: '/api/queues/webhooks/later-1/promote', headers: good })).status,
+    ).toBeLessThan(300);
     expect(await state(webhooks, 'later-1')).toBe('waiting');
 
     expect((await send(url, { method: 'PUT', path: '/api/queues/webhooks/promote' })).status).toBe(401);
     expect(await webhooks.getDelayedCount()).toBe(2);
-    expect((await send(url, { method: 'PUT', path: '/api/queues/webhooks/promote', headers: good })).status).toBeLessThan(300);
+    expect(
+      (await send(url, { method: 'PUT', path: '/api/queues/webhooks/promote', headers: good })).status,
+    ).toBeLessThan(300);
     expect(await webhooks.getDelayedCount()).toBe(0);
   });
 
@@ -262,7 +302,8 @@ describe('allowed actions', () => {
 
 describe('failed logins', () => {
   const wrong = basicAuthHeader(AUTH.user, 'guess');
-  const get = (localAddress: string, headers: Record<string, string> = {}, path = '/api/queues') => send(url, { method: 'GET', path, headers, localAddress });
+  const get = (localAddress: string, headers: Record<string, string> = {}, path = '/api/queues') =>
+    send(url, { method: 'GET', path, headers, localAddress });
 
   it(`refuses an address for a while after ${LOGIN_LIMITS.maxFailures} wrong passwords, and only that address`, async () => {
     const attacker = '127.0.0.3';

@@ -4,8 +4,18 @@ const WINDOW = 300_000;
 
 function limiter(overrides: { maxFailures?: number; maxAddresses?: number } = {}) {
   let now = 1_000_000;
-  const l = new LoginLimiter({ maxFailures: overrides.maxFailures ?? 3, windowMs: WINDOW, maxAddresses: overrides.maxAddresses ?? 100, now: () => now });
-  return { l, advance: (ms: number) => { now += ms; } };
+  const l = new LoginLimiter({
+    maxFailures: overrides.maxFailures ?? 3,
+    windowMs: WINDOW,
+    maxAddresses: overrides.maxAddresses ?? 100,
+    now: () => now,
+  });
+  return {
+    l,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('failed-login limiter', () => {
@@ -53,7 +63,11 @@ describe('failed-login limiter', () => {
     l.recordFailure('second');
     advance(1);
     l.recordFailure('third');
-    expect([l.check('first').blocked, l.check('second').blocked, l.check('third').blocked]).toEqual([false, true, true]);
+    expect([l.check('first').blocked, l.check('second').blocked, l.check('third').blocked]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });
 

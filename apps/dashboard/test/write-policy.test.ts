@@ -40,23 +40,35 @@ const key = (r: { method: string; route: string }) => `${r.method} ${r.route}`;
 
 describe('the dashboard write policy against the installed Bull Board routes', () => {
   it('knows every writing route of this Bull Board version', () => {
-    const writes = routes.filter((r) => r.method !== 'get').map(key).sort();
+    const writes = routes
+      .filter((r) => r.method !== 'get')
+      .map(key)
+      .sort();
     expect(writes).toEqual([...WRITES_ALLOWED, ...WRITES_REFUSED].sort());
   });
 
   it('allows every read, and of the writes only retry, promote, pause and resume', () => {
     for (const r of routes) {
       const expected = r.method === 'get' || WRITES_ALLOWED.includes(key(r));
-      expect({ route: key(r), allowed: isAllowedRoute(r.method, r.route) }).toEqual({ route: key(r), allowed: expected });
+      expect({ route: key(r), allowed: isAllowedRoute(r.method, r.route) }).toEqual({
+        route: key(r),
+        allowed: expected,
+      });
     }
     expect([...ALLOWED_WRITES].sort()).toEqual([...WRITES_ALLOWED].sort());
   });
 
   it('the hook refuses with 403 and lets the allowed through', async () => {
     const request = { queues: new Map(), uiConfig: {}, query: {}, params: {}, body: {}, headers: {} } as never;
-    await expect(Promise.resolve(boardHooks.before!({ method: 'put', route: '/api/queues/:queueName/empty', request }))).resolves.toMatchObject({ allow: false, status: 403 });
-    await expect(Promise.resolve(boardHooks.before!({ method: 'put', route: '/api/queues/:queueName/:jobId/retry', request }))).resolves.toEqual({ allow: true });
-    await expect(Promise.resolve(boardHooks.before!({ method: 'get', route: '/api/queues', request }))).resolves.toEqual({ allow: true });
+    await expect(
+      Promise.resolve(boardHooks.before!({ method: 'put', route: '/api/queues/:queueName/empty', request })),
+    ).resolves.toMatchObject({ allow: false, status: 403 });
+    await expect(
+      Promise.resolve(boardHooks.before!({ method: 'put', route: '/api/queues/:queueName/:jobId/retry', request })),
+    ).resolves.toEqual({ allow: true });
+    await expect(
+      Promise.resolve(boardHooks.before!({ method: 'get', route: '/api/queues', request })),
+    ).resolves.toEqual({ allow: true });
   });
 
   it('refuses a route it has never heard of, whatever its method but GET', () => {

@@ -26,21 +26,37 @@ export function createIngressApp(deps: IngressDeps): express.Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(requestLog(deps.logger));
-  app.post('/api/qianyi', qianyiRoute(deps, { limits: deps.limits, ...(deps.metrics ? { metrics: deps.metrics } : {}) }));
+  app.post(
+    '/api/qianyi',
+    qianyiRoute(deps, { limits: deps.limits, ...(deps.metrics ? { metrics: deps.metrics } : {}) }),
+  );
   if (deps.metrics && deps.metricsOnPublicPort) {
     const { registry } = deps.metrics;
-    app.get('/metrics', async (_req, res) => { res.type(registry.contentType).send(await registry.metrics()); });
+    app.get('/metrics', async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    });
   }
-  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
   app.get('/readyz', async (_req, res) => {
-    const ready = isRedisReady(deps.redis) && (await deps.redis.ping().then(() => true, () => false));
+    const ready =
+      isRedisReady(deps.redis) &&
+      (await deps.redis.ping().then(
+        () => true,
+        () => false,
+      ));
     res.status(ready ? 200 : 503).json({ ok: ready, redis: ready ? 'ready' : deps.redis.status });
   });
-  app.use((_req: Request, res: Response) => { res.status(404).json({ success: false, message: 'not found: Qianyi calls POST /api/qianyi' }); });
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ success: false, message: 'not found: Qianyi calls POST /api/qianyi' });
+  });
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
     logEntryOf(res).error = err.message;
     if (res.headersSent) return void res.end();
-    res.status(500).json({ success: false, message: 'internal error in the bridge; the call was not completed, retry it' });
+    res
+      .status(500)
+      .json({ success: false, message: 'internal error in the bridge; the call was not completed, retry it' });
   });
   return app;
 }
@@ -51,11 +67,14 @@ export function createIngressApp(deps: IngressDeps): express.Express {
  * deadlines what they say. The request timeout is only a backstop behind read-body.ts's own body deadline.
  */
 export function createIngressServer(deps: IngressDeps): Server {
-  const server = createServer({
-    connectionsCheckingInterval: 1000,
-    headersTimeout: HEADERS_TIMEOUT_MS,
-    requestTimeout: HEADERS_TIMEOUT_MS + deps.limits.timeoutMs + 5000,
-  }, createIngressApp(deps));
+  const server = createServer(
+    {
+      connectionsCheckingInterval: 1000,
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: HEADERS_TIMEOUT_MS + deps.limits.timeoutMs + 5000,
+    },
+    createIngressApp(deps),
+  );
   server.keepAliveTimeout = 65000;
   return server;
 }
@@ -64,8 +83,14 @@ export function createIngressServer(deps: IngressDeps): Server {
 export function createMetricsServer(metrics: IngressMetrics): Server {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/metrics', async (_req, res) => { res.type(metrics.registry.contentType).send(await metrics.registry.metrics()); });
-  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
-  app.use((_req: Request, res: Response) => { res.status(404).json({ message: 'not found: GET /metrics' }); });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ message: 'not found: GET /metrics' });
+  });
   return createServer(app);
 }

@@ -1,6 +1,13 @@
 import { loadConfigOrExit, type QueueName } from '@bridge/config';
 import { JobControl, createQueueEvents, createQueues, createStores } from '@bridge/core';
-import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
+import {
+  closeServer,
+  createLogger,
+  createRedis,
+  handleShutdown,
+  limitHeapGrowth,
+  settleHeapAfterStartup,
+} from '@bridge/runtime';
 import { createIngressServer, createMetricsServer } from './app';
 import { BodyBudget } from './body-budget';
 import { CommandWaiter } from './command-waiter';
@@ -14,14 +21,17 @@ const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL, asyncOutput
 const redis = createRedis(redisTarget, 'request-path', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
-for (const q of Object.values(queues)) q.on('error', (err) => logger.warn({ queue: q.name, err: err.message }, 'queue error'));
+for (const q of Object.values(queues))
+  q.on('error', (err) => logger.warn({ queue: q.name, err: err.message }, 'queue error'));
 // With SYNC_WAIT_MS=0 nothing ever waits: no event streams to read (each would parse every job's events).
 const waited: QueueName[] = env.SYNC_WAIT_MS > 0 ? ['orders', 'asn', 'skus', 'inventory'] : [];
-const events = Object.fromEntries(waited.map((name) => {
-  const qe = createQueueEvents(name, createRedis(redisTarget, 'worker'));
-  qe.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue events error'));
-  return [name, qe];
-}));
+const events = Object.fromEntries(
+  waited.map((name) => {
+    const qe = createQueueEvents(name, createRedis(redisTarget, 'worker'));
+    qe.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue events error'));
+    return [name, qe];
+  }),
+);
 const jobs = new JobControl(queues, events);
 const waiter = new CommandWaiter(jobs, env.SYNC_WAIT_MS);
 // Tenants by accessId. Not the worker's TenantRegistry: the ingress never calls eTower, and that registry's clients
@@ -31,7 +41,11 @@ const tenantsById = new Map(tenants.map((t) => [t.accessId, t]));
 const budget = new BodyBudget(env.MAX_INFLIGHT_BODY_BYTES);
 const metrics = createIngressMetrics({ bodyBytesInFlight: () => budget.inUse });
 const server = createIngressServer({
-  env, redis, jobs, waiter, logger,
+  env,
+  redis,
+  jobs,
+  waiter,
+  logger,
   ...createStores(redis, jobs, env),
   tenantOf: (accessId) => tenantsById.get(accessId),
   limits: { maxBytes: env.MAX_BODY_BYTES, timeoutMs: env.BODY_TIMEOUT_MS, budget },
@@ -45,8 +59,14 @@ metricsServer?.listen(env.METRICS_PORT, env.HOST);
 // Listen once Redis answers (bounded): a load balancer that sees the port open expects answers, not 503s.
 await new Promise<void>((resolve) => {
   if (redis.status === 'ready') return resolve();
-  const timer = setTimeout(() => { logger.warn('Redis not ready after 10 s; listening anyway, answering 503 until it is'); resolve(); }, 10000);
-  redis.once('ready', () => { clearTimeout(timer); resolve(); });
+  const timer = setTimeout(() => {
+    logger.warn('Redis not ready after 10 s; listening anyway, answering 503 until it is');
+    resolve();
+  }, 10000);
+  redis.once('ready', () => {
+    clearTimeout(timer);
+    resolve();
+  });
 });
 
 server.listen(env.PORT, env.HOST, () => {

@@ -3,5 +3,8 @@
  * not parsed and serialised again). `success` is kept beside it for the request log.
  */
 export class PreSerialized {
-  constructor(readonly json: string, readonly success: boolean) {}
+  constructor(
+    readonly json: string,
+    readonly success: boolean,
+  ) {}
 }

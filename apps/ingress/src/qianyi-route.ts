@@ -4,13 +4,19 @@ import { handleQianyiCall, type Answer, type EndpointDeps } from './qianyi-call'
 import { readBody, type BodyLimits, type BodyRefusal } from './read-body';
 import { logEntryOf } from './request-log';
 
-const answer = (status: number, message: string): Answer => ({ status, body: JSON.stringify({ success: false, message }) });
+const answer = (status: number, message: string): Answer => ({
+  status,
+  body: JSON.stringify({ success: false, message }),
+});
 
 function refusalAnswer(refusal: BodyRefusal, limits: BodyLimits): Answer {
   switch (refusal.reason) {
-    case 'too_large': return answer(413, `body larger than the limit of ${limits.maxBytes} bytes`);
-    case 'busy': return answer(503, 'the bridge is receiving too many large calls at once; retry shortly');
-    case 'timeout': return answer(408, `the body did not arrive within ${limits.timeoutMs} ms`);
+    case 'too_large':
+      return answer(413, `body larger than the limit of ${limits.maxBytes} bytes`);
+    case 'busy':
+      return answer(503, 'the bridge is receiving too many large calls at once; retry shortly');
+    case 'timeout':
+      return answer(408, `the body did not arrive within ${limits.timeoutMs} ms`);
   }
 }
 

@@ -36,7 +36,10 @@ function declaredLength(req: IncomingMessage): number | undefined {
 export function readBody(req: IncomingMessage, res: ServerResponse, limits: BodyLimits): Promise<BodyRead> {
   let reserved = 0;
   res.once('close', () => limits.budget.release(reserved));
-  const giveBack = () => { limits.budget.release(reserved); reserved = 0; };
+  const giveBack = () => {
+    limits.budget.release(reserved);
+    reserved = 0;
+  };
 
   return new Promise<BodyRead>((resolve) => {
     const chunks: Buffer[] = [];
@@ -74,8 +77,18 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limits: Body
       }
       chunks.push(chunk);
     };
-    const onEnd = () => settle(refusal ? { ok: false, refusal } : { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
-    const onClose = () => { if (!req.complete) { giveBack(); settle({ ok: false, gone: true }); } };
+    const onEnd = () =>
+      settle(
+        refusal
+          ? { ok: false, refusal }
+          : { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) },
+      );
+    const onClose = () => {
+      if (!req.complete) {
+        giveBack();
+        settle({ ok: false, gone: true });
+      }
+    };
     const timer = setTimeout(() => {
       chunks.length = 0;
       giveBack();
@@ -85,6 +98,8 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limits: Body
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('close', onClose);
-    req.on('error', () => { /* followed by 'close'; nothing to answer */ });
+    req.on('error', () => {
+      /* followed by 'close'; nothing to answer */
+    });
   });
 }

@@ -41,7 +41,14 @@ export function requestLog(logger: Logger) {
     res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = res.headersSent ? res.statusCode : 0;
-      logger.info({ ...entry, http: { method: req.method.slice(0, 20), path: req.path.slice(0, 200), status }, ms: Math.round(ms * 10) / 10 }, 'request');
+      logger.info(
+        {
+          ...entry,
+          http: { method: req.method.slice(0, 20), path: req.path.slice(0, 200), status },
+          ms: Math.round(ms * 10) / 10,
+        },
+        'request',
+      );
     });
     next();
   };

@@ -3,7 +3,12 @@
  * requests share one job (products batched into one product/create call), so the job's own outcome does not
  * say how THIS request's item ended; the item's record does. One Redis read every interval.
  */
-export async function waitForState<T>(read: () => Promise<T | undefined>, settled: (value: T) => boolean, waitMs: number, intervalMs = 50): Promise<T | undefined> {
+export async function waitForState<T>(
+  read: () => Promise<T | undefined>,
+  settled: (value: T) => boolean,
+  waitMs: number,
+  intervalMs = 50,
+): Promise<T | undefined> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const value = await read();

@@ -4,29 +4,67 @@ import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridg
 
 // createAsnOrder -> asn queue -> eTower b2b/po; poller -> pushAsnInfo; getAsnList; cancelAsnOrder. The sandbox's
 // automatic receipt is slowed to never, so the test receives by hand in exact steps.
-const asnShipper = { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 };
+const asnShipper = {
+  shipperWarehouseCode: 'SHIP-01',
+  boxWeightKg: 8,
+  boxLengthCm: 40,
+  boxWidthCm: 30,
+  boxHeightCm: 30,
+};
 let bridge: BridgeHarness;
 beforeAll(async () => {
   bridge = await startBridge({ tenant: { asnShipper }, sandboxEnv: { SANDBOX_RECEIVE_STEP_MS: '3600000' } });
 });
-afterAll(async () => { await bridge?.stop(); });
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 const asn = (asnNumber: string, over: object = {}) => ({
-  asnNumber, warehouseCode: 'USWH1', trackNumber: `T-${asnNumber}`,
-  skuList: [{ sku: 'SKU-000001', quantity: 10 }, { sku: 'SKU-000002', quantity: 4 }],
+  asnNumber,
+  warehouseCode: 'USWH1',
+  trackNumber: `T-${asnNumber}`,
+  skuList: [
+    { sku: 'SKU-000001', quantity: 10 },
+    { sku: 'SKU-000002', quantity: 4 },
+  ],
   asnMarkSku: [
-    { boxNumber: '1', sku: 'SKU-000001', quantity: 10, markCode: `QY-${asnNumber}-1`, length: 50, width: 40, height: 30 },
-    { boxNumber: '2', sku: 'SKU-000002', quantity: 4, markCode: `QY-${asnNumber}-2`, length: 20, width: 20, height: 20 },
+    {
+      boxNumber: '1',
+      sku: 'SKU-000001',
+      quantity: 10,
+      markCode: `QY-${asnNumber}-1`,
+      length: 50,
+      width: 40,
+      height: 30,
+    },
+    {
+      boxNumber: '2',
+      sku: 'SKU-000002',
+      quantity: 4,
+      markCode: `QY-${asnNumber}-2`,
+      length: 20,
+      width: 20,
+      height: 20,
+    },
   ],
   ...over,
 });
-type Push = { content: { batchNo: string; wmsStatus: string; updateTime: number; skuList: Array<{ sku: string; receivedQuantity: number; goodQuantity: number }> } };
-const pushes = async (asnNumber: string): Promise<Push[]> => bridge.control(`/__control/qianyi/pushes?asnNumber=${asnNumber}`);
+type Push = {
+  content: {
+    batchNo: string;
+    wmsStatus: string;
+    updateTime: number;
+    skuList: Array<{ sku: string; receivedQuantity: number; goodQuantity: number }>;
+  };
+};
+const pushes = async (asnNumber: string): Promise<Push[]> =>
+  bridge.control(`/__control/qianyi/pushes?asnNumber=${asnNumber}`);
 const receivedIn = (p: Push) => Object.fromEntries(p.content.skuList.map((l) => [l.sku, l.receivedQuantity]));
 
 test('an ASN is created once under repeats, received in two steps with two incremental pushes, then FINISHED', async () => {
   const answers = await Promise.all([1, 2, 3, 4].map(() => bridge.call('createAsnOrder', asn('ASN-1'))));
-  for (const a of answers) expect(a.body).toMatchObject({ success: true, results: [{ asnNumber: 'ASN-1', operation: 'CREATE' }] });
+  for (const a of answers)
+    expect(a.body).toMatchObject({ success: true, results: [{ asnNumber: 'ASN-1', operation: 'CREATE' }] });
   const again = await bridge.call('createAsnOrder', asn('ASN-1'));
   expect(again.body.results[0].info).toMatch(/eTower inbound order E/);
   const stats = await bridge.control('/__control/etower/stats');
@@ -36,12 +74,24 @@ test('an ASN is created once under repeats, received in two steps with two incre
   const { pos } = await bridge.control('/__control/etower/pos');
   expect(pos.find((p: { referenceNo: string }) => p.referenceNo === 'ASN-1')).toMatchObject({ boxNumber: 2 });
 
-  const step1 = { lines: [{ sku: 'SKU-000001', qty: 6 }, { sku: 'SKU-000002', qty: 1 }] };
+  const step1 = {
+    lines: [
+      { sku: 'SKU-000001', qty: 6 },
+      { sku: 'SKU-000002', qty: 1 },
+    ],
+  };
   await bridge.control('/__control/etower/pos/ASN-1/receive', { body: step1 });
   const first = await eventually(async () => (await pushes('ASN-1')).find((p) => p.content.wmsStatus === 'RECEIVING'));
   expect(receivedIn(first)).toEqual({ 'SKU-000001': 6, 'SKU-000002': 1 });
 
-  await bridge.control('/__control/etower/pos/ASN-1/receive', { body: { lines: [{ sku: 'SKU-000001', qty: 4 }, { sku: 'SKU-000002', qty: 3 }] } });
+  await bridge.control('/__control/etower/pos/ASN-1/receive', {
+    body: {
+      lines: [
+        { sku: 'SKU-000001', qty: 4 },
+        { sku: 'SKU-000002', qty: 3 },
+      ],
+    },
+  });
   const second = await eventually(async () => (await pushes('ASN-1')).find((p) => p.content.wmsStatus === 'FINISHED'));
   // The second push carries only what was received since the first.
   expect(receivedIn(second)).toEqual({ 'SKU-000001': 4, 'SKU-000002': 3 });
@@ -54,20 +104,37 @@ test('an ASN is created once under repeats, received in two steps with two incre
   expect([sum('SKU-000001'), sum('SKU-000002')]).toEqual([10, 4]);
 
   const list = await bridge.call('getAsnList', { asnNumbers: ['ASN-1'] });
-  expect(list.body).toMatchObject({ success: true, asnList: [{
-    asnNumber: 'ASN-1', wmsStatus: 'FINISHED', referenceNumber: expect.stringMatching(/^E/), finishTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
-    skuList: [
-      { sku: 'SKU-000001', estimatedQuantity: 10, receivedQuantity: 10, goodQuantity: 10, badQuantity: 0 },
-      { sku: 'SKU-000002', estimatedQuantity: 4, receivedQuantity: 4, goodQuantity: 4, badQuantity: 0 },
+  expect(list.body).toMatchObject({
+    success: true,
+    asnList: [
+      {
+        asnNumber: 'ASN-1',
+        wmsStatus: 'FINISHED',
+        referenceNumber: expect.stringMatching(/^E/),
+        finishTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+        skuList: [
+          { sku: 'SKU-000001', estimatedQuantity: 10, receivedQuantity: 10, goodQuantity: 10, badQuantity: 0 },
+          { sku: 'SKU-000002', estimatedQuantity: 4, receivedQuantity: 4, goodQuantity: 4, badQuantity: 0 },
+        ],
+      },
     ],
-  }] });
+  });
 });
 
-test('getAsnList tolerates the seed\'s misplaced warehouseCode and names unknown ASNs', async () => {
+test("getAsnList tolerates the seed's misplaced warehouseCode and names unknown ASNs", async () => {
   await bridge.call('createAsnOrder', asn('ASN-2'));
-  const res = await bridge.call('getAsnList', '{"asnNumbers":["ASN-2","NOPE",{"warehouseCode":"USWH1","asnNumber":"ASN-2"}]}');
+  const res = await bridge.call(
+    'getAsnList',
+    '{"asnNumbers":["ASN-2","NOPE",{"warehouseCode":"USWH1","asnNumber":"ASN-2"}]}',
+  );
   expect(res.body.success).toBe(true);
-  expect(res.body.asnList).toEqual([expect.objectContaining({ asnNumber: 'ASN-2', wmsStatus: 'SHIPPING', referenceNumber: expect.stringMatching(/^E/) })]);
+  expect(res.body.asnList).toEqual([
+    expect.objectContaining({
+      asnNumber: 'ASN-2',
+      wmsStatus: 'SHIPPING',
+      referenceNumber: expect.stringMatching(/^E/),
+    }),
+  ]);
   expect(res.body.message).toContain('NOPE');
 });
 
@@ -93,7 +160,11 @@ test('cancel while still queued (no worker for the asn queue): cancelled, and ne
   const created = await bridge.call('createAsnOrder', asn('ASN-5'));
   expect(created.body).toMatchObject({ success: true, results: [{ info: expect.stringContaining('accepted') }] });
   const res = await bridge.call('cancelAsnOrder', { asnNumbers: ['ASN-5'] });
-  expect(res.body).toEqual({ success: true, message: '', results: [{ asnNumber: 'ASN-5', operation: 'CANCEL', info: '' }] });
+  expect(res.body).toEqual({
+    success: true,
+    message: '',
+    results: [{ asnNumber: 'ASN-5', operation: 'CANCEL', info: '' }],
+  });
   // Nothing is left for the restarted worker to run: the cancel removed the create job, so eTower never sees it.
   const queue = new Queue('asn', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
   expect(await queue.getJob(createAsnJobId(TEST_TENANT.accessId, 'ASN-5'))).toBeUndefined();

@@ -12,7 +12,16 @@ beforeAll(async () => {
     workers: 0,
     tenant: {
       asnShipper: { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 },
-      productDefaults: { hsCode: '392410', productMaterial: 'plastic', productUsage: 'household', invoiceValue: 3.5, currency: 'USD', batterySize: 0, otherAttributes: 7, shippingBagPacked: 0 },
+      productDefaults: {
+        hsCode: '392410',
+        productMaterial: 'plastic',
+        productUsage: 'household',
+        invoiceValue: 3.5,
+        currency: 'USD',
+        batterySize: 0,
+        otherAttributes: 7,
+        shippingBagPacked: 0,
+      },
     },
   });
   redis = new Redis(bridge.redisUrl);
@@ -22,34 +31,141 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-const order = (over: Record<string, unknown> = {}, line: Record<string, unknown> = {}, receiver: Record<string, unknown> = {}) => ({
-  orderNumber: 'BOUNDS-1', onlineOrderId: 'ONL-1', shopName: 'shop', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground', platform: 'TIKTOK', freight: 1,
-  receiver: { name: 'Kim', phone: '1', country: 'US', state: 'AR', city: 'Harrison', address1: 'Street 1', postalCode: '72601', ...receiver },
+const order = (
+  over: Record<string, unknown> = {},
+  line: Record<string, unknown> = {},
+  receiver: Record<string, unknown> = {},
+) => ({
+  orderNumber: 'BOUNDS-1',
+  onlineOrderId: 'ONL-1',
+  shopName: 'shop',
+  warehouseCode: 'USWH1',
+  logisticsCode: 'USPS Ground',
+  platform: 'TIKTOK',
+  freight: 1,
+  receiver: {
+    name: 'Kim',
+    phone: '1',
+    country: 'US',
+    state: 'AR',
+    city: 'Harrison',
+    address1: 'Street 1',
+    postalCode: '72601',
+    ...receiver,
+  },
   skuList: [{ sku: 'SKU-000001', quantity: 1, amount: 2, ...line }],
   ...over,
 });
 const asn = (over: Record<string, unknown> = {}, mark: Record<string, unknown> = {}) => ({
-  asnNumber: 'BOUNDS-A1', warehouseCode: 'USWH1', skuList: [{ sku: 'SKU-000001', quantity: 2 }],
-  asnMarkSku: [{ boxNumber: '1', sku: 'SKU-000001', quantity: 2, length: 10, width: 10, height: 10, ...mark }], ...over,
+  asnNumber: 'BOUNDS-A1',
+  warehouseCode: 'USWH1',
+  skuList: [{ sku: 'SKU-000001', quantity: 2 }],
+  asnMarkSku: [{ boxNumber: '1', sku: 'SKU-000001', quantity: 2, length: 10, width: 10, height: 10, ...mark }],
+  ...over,
 });
-const product = (over: Record<string, unknown>) => ({ sku: 'BOUNDS-P1', title: 'Cup', weight: '350', weightUnit: 'GRAM', length: '10', width: '10', height: '10', dimensionUnit: 'cm', ...over });
+const product = (over: Record<string, unknown>) => ({
+  sku: 'BOUNDS-P1',
+  title: 'Cup',
+  weight: '350',
+  weightUnit: 'GRAM',
+  length: '10',
+  width: '10',
+  height: '10',
+  dimensionUnit: 'cm',
+  ...over,
+});
 
 const CASES: Array<[string, string, object | string, string]> = [
-  ['createAsnOrder', 'estimatedArrivalDate 1e30 (was HTTP 500)', asn({ estimatedArrivalDate: 1e30 }), 'estimatedArrivalDate must be a time in epoch milliseconds between 2000-01-01 and 2099-12-31'],
-  ['createAsnOrder', 'box quantity 1e30', asn({}, { quantity: 1e30 }), 'asnMarkSku[0].quantity must be a whole number between 0 and 999999999'],
-  ['createAsnOrder', 'box length 1e30', asn({}, { length: 1e30 }), 'asnMarkSku[0].length must be a number between 0 and 9999.9'],
-  ['createOrder', 'quantity 1e308', order({}, { quantity: 1e308 }), 'skuList[0].quantity must be a whole number between 1 and 999999999'],
-  ['createOrder', 'quantity 2^53+1', JSON.stringify(order()).replace('"quantity":1', '"quantity":9007199254740993'), 'skuList[0].quantity must be a whole number between 1 and 999999999'],
-  ['createOrder', 'amount 1e307', order({}, { amount: 1e307 }), 'skuList[0].amount must be an amount between 0 and 99999999.99'],
-  ['createOrder', '10,249-character orderNumber', order({ orderNumber: 'X'.repeat(10_249) }), 'orderNumber must be at most 50 characters'],
-  ['createOrder', 'orderNumber with U+202E', order({ orderNumber: 'BOUNDS\u202e2' }), 'orderNumber must not contain control, line-separator, bidirectional or invisible characters (U+202E at character 7)'],
-  ['createOrder', 'orderNumber with CR/LF', order({ orderNumber: 'BOUNDS\r\n3' }), 'orderNumber must not contain control, line-separator, bidirectional or invisible characters (U+000D at character 7)'],
-  ['createOrder', '100,000-character receiver name', order({}, {}, { name: 'N'.repeat(100_000) }), 'receiver.name must be at most 100 characters'],
-  ['createOrder', 'country "not-a-country-💥"', order({}, {}, { country: 'not-a-country-💥' }), 'receiver.country must be an ISO 3166-1 alpha-2 country code such as US'],
-  ['insert_sku_info', 'negative length', product({ length: '-1' }), 'length must be a number greater than 0 and at most 9999.9'],
-  ['insert_sku_info', '150,000 KG', product({ weight: '150000', weightUnit: 'KG' }), "product BOUNDS-P1 cannot be created at eTower: weight must be at least 0.001 and at most 99999.999 KG once converted to eTower's unit"],
-  ['insert_sku_info', 'javascript: image URL', product({ imageUrl: 'javascript:alert(1)' }), 'imageUrl must be an http or https URL of at most 4000 characters'],
-  ['getOrder', 'orderNumber with NUL', { orderNumber: 'A\u0000' }, 'orderNumber must not contain control, line-separator, bidirectional or invisible characters (U+0000 at character 2)'],
+  [
+    'createAsnOrder',
+    'estimatedArrivalDate 1e30 (was HTTP 500)',
+    asn({ estimatedArrivalDate: 1e30 }),
+    'estimatedArrivalDate must be a time in epoch milliseconds between 2000-01-01 and 2099-12-31',
+  ],
+  [
+    'createAsnOrder',
+    'box quantity 1e30',
+    asn({}, { quantity: 1e30 }),
+    'asnMarkSku[0].quantity must be a whole number between 0 and 999999999',
+  ],
+  [
+    'createAsnOrder',
+    'box length 1e30',
+    asn({}, { length: 1e30 }),
+    'asnMarkSku[0].length must be a number between 0 and 9999.9',
+  ],
+  [
+    'createOrder',
+    'quantity 1e308',
+    order({}, { quantity: 1e308 }),
+    'skuList[0].quantity must be a whole number between 1 and 999999999',
+  ],
+  [
+    'createOrder',
+    'quantity 2^53+1',
+    JSON.stringify(order()).replace('"quantity":1', '"quantity":9007199254740993'),
+    'skuList[0].quantity must be a whole number between 1 and 999999999',
+  ],
+  [
+    'createOrder',
+    'amount 1e307',
+    order({}, { amount: 1e307 }),
+    'skuList[0].amount must be an amount between 0 and 99999999.99',
+  ],
+  [
+    'createOrder',
+    '10,249-character orderNumber',
+    order({ orderNumber: 'X'.repeat(10_249) }),
+    'orderNumber must be at most 50 characters',
+  ],
+  [
+    'createOrder',
+    'orderNumber with U+202E',
+    order({ orderNumber: 'BOUNDS\u202e2' }),
+    'orderNumber must not contain control, line-separator, bidirectional or invisible characters (U+202E at character 7)',
+  ],
+  [
+    'createOrder',
+    'orderNumber with CR/LF',
+    order({ orderNumber: 'BOUNDS\r\n3' }),
+    'orderNumber must not contain control, line-separator, bidirectional or invisible characters (U+000D at character 7)',
+  ],
+  [
+    'createOrder',
+    '100,000-character receiver name',
+    order({}, {}, { name: 'N'.repeat(100_000) }),
+    'receiver.name must be at most 100 characters',
+  ],
+  [
+    'createOrder',
+    'country "not-a-country-💥"',
+    order({}, {}, { country: 'not-a-country-💥' }),
+    'receiver.country must be an ISO 3166-1 alpha-2 country code such as US',
+  ],
+  [
+    'insert_sku_info',
+    'negative length',
+    product({ length: '-1' }),
+    'length must be a number greater than 0 and at most 9999.9',
+  ],
+  [
+    'insert_sku_info',
+    '150,000 KG',
+    product({ weight: '150000', weightUnit: 'KG' }),
+    "product BOUNDS-P1 cannot be created at eTower: weight must be at least 0.001 and at most 99999.999 KG once converted to eTower's unit",
+  ],
+  [
+    'insert_sku_info',
+    'javascript: image URL',
+    product({ imageUrl: 'javascript:alert(1)' }),
+    'imageUrl must be an http or https URL of at most 4000 characters',
+  ],
+  [
+    'getOrder',
+    'orderNumber with NUL',
+    { orderNumber: 'A\u0000' },
+    'orderNumber must not contain control, line-separator, bidirectional or invisible characters (U+0000 at character 2)',
+  ],
 ];
 
 test('every absurd value is answered 200 success:false naming the field, and nothing is recorded or enqueued', async () => {
@@ -57,7 +173,11 @@ test('every absurd value is answered 200 success:false naming the field, and not
   const keysBefore = (await redis.keys('*')).sort();
   for (const [method, what, content, message] of CASES) {
     const res = await bridge.call(method, content);
-    expect({ what, status: res.status, body: res.body }).toEqual({ what, status: 200, body: expect.objectContaining({ success: false }) });
+    expect({ what, status: res.status, body: res.body }).toEqual({
+      what,
+      status: 200,
+      body: expect.objectContaining({ success: false }),
+    });
     const said = res.body.message ?? res.body.results?.[0]?.info;
     expect({ what, said }).toEqual({ what, said: message });
   }
@@ -66,7 +186,10 @@ test('every absurd value is answered 200 success:false naming the field, and not
 });
 
 test('the same documents within bounds are taken (the refusals above were the values, not the documents)', async () => {
-  const took = await bridge.call('createAsnOrder', asn({ estimatedArrivalDate: Date.UTC(2030, 0, 1) }, { length: 9999.9 }));
+  const took = await bridge.call(
+    'createAsnOrder',
+    asn({ estimatedArrivalDate: Date.UTC(2030, 0, 1) }, { length: 9999.9 }),
+  );
   expect(took).toMatchObject({ status: 200, body: { success: true } });
   expect((await jobCounts(bridge.redisUrl)).asn).toBe(1);
 });

@@ -2,17 +2,23 @@ import { startBridge, type BridgeHarness } from '@bridge/testkit';
 
 // warehouses and channels through the real path: ingress -> queue -> worker -> eTower client -> sandbox -> state -> ingress.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge(); });
-afterAll(async () => { await bridge?.stop(); });
+beforeAll(async () => {
+  bridge = await startBridge();
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 test('channels lists the active fulfillment services of the sandbox, per warehouse', async () => {
   const res = await bridge.call('channels', '');
   expect(res.status).toBe(200);
   expect(res.body.success).toBe(true);
-  expect(res.body.channelList).toEqual(expect.arrayContaining([
-    { channelCode: 'USPS Ground', channelName: 'USPS Ground', carrierName: 'USPSG', warehouseCode: 'USWH1' },
-    { channelCode: 'FedEx Ground', channelName: 'FedEx Ground', carrierName: 'FEDEXG', warehouseCode: 'USWH1' },
-  ]));
+  expect(res.body.channelList).toEqual(
+    expect.arrayContaining([
+      { channelCode: 'USPS Ground', channelName: 'USPS Ground', carrierName: 'USPSG', warehouseCode: 'USWH1' },
+      { channelCode: 'FedEx Ground', channelName: 'FedEx Ground', carrierName: 'FEDEXG', warehouseCode: 'USWH1' },
+    ]),
+  );
   // Inactive and transshipment (serviceType 4) services are not offered.
   const stats = await bridge.control('/__control/etower/stats');
   expect(stats.calls['/v1/b2c/warehouseServiceList']).toBeGreaterThanOrEqual(1);
@@ -28,7 +34,9 @@ test('warehouses lists warehouses with at least one channel, with unique names',
   expect(codes).toEqual(expect.arrayContaining(['USWH1', 'DEWH1']));
   // The AU warehouse has only an inactive fulfillment service: not offered.
   expect(codes.some((c: string) => c.startsWith('AU'))).toBe(false);
-  expect(new Set(res.body.warehouseList.map((w: { warehouseName: string }) => w.warehouseName)).size).toBe(codes.length);
+  expect(new Set(res.body.warehouseList.map((w: { warehouseName: string }) => w.warehouseName)).size).toBe(
+    codes.length,
+  );
 });
 
 test('channels filtered by warehouseCode, and an unknown warehouse is named', async () => {

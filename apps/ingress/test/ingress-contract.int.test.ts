@@ -4,14 +4,24 @@ import { jobCounts, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge
 // The ingress's status table (contract.md), against real processes. No worker runs here, so any job that
 // appears in Redis was enqueued by a request that should have been refused.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ workers: 0 }); });
-afterAll(async () => { await bridge?.stop(); });
+beforeAll(async () => {
+  bridge = await startBridge({ workers: 0 });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 const post = (body: string | Buffer, contentType = 'application/json') =>
-  fetch(`${bridge.ingressUrl}/api/qianyi`, { method: 'POST', headers: { 'content-type': contentType }, body }).then(async (r) => ({ status: r.status, type: r.headers.get("content-type"), body: (await r.json()) as any }));
+  fetch(`${bridge.ingressUrl}/api/qianyi`, { method: 'POST', headers: { 'content-type': contentType }, body }).then(
+    async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: (await r.json()) as any }),
+  );
 
-const signed = (method: string, content: string, accessId = TEST_TENANT.accessId, secret = TEST_TENANT.secretKey) =>
-  ({ accessId, method, content, sign: computeSign(accessId, content === '' ? undefined : content, secret) });
+const signed = (method: string, content: string, accessId = TEST_TENANT.accessId, secret = TEST_TENANT.secretKey) => ({
+  accessId,
+  method,
+  content,
+  sign: computeSign(accessId, content === '' ? undefined : content, secret),
+});
 
 describe('POST /api/qianyi refuses bad calls with the contract status and enqueues nothing', () => {
   test('wrong sign: 401', async () => {
@@ -21,7 +31,9 @@ describe('POST /api/qianyi refuses bad calls with the contract status and enqueu
   });
 
   test('sign made with another secret: 401', async () => {
-    const res = await post(JSON.stringify(signed('getOrder', '{"orderNumber":"A1"}', TEST_TENANT.accessId, 'not-the-secret')));
+    const res = await post(
+      JSON.stringify(signed('getOrder', '{"orderNumber":"A1"}', TEST_TENANT.accessId, 'not-the-secret')),
+    );
     expect(res.status).toBe(401);
   });
 
@@ -55,8 +67,17 @@ describe('POST /api/qianyi refuses bad calls with the contract status and enqueu
   });
 
   test('content missing a required field: 200, success:false naming the field', async () => {
-    const order = { orderNumber: 'X1', onlineOrderId: 'o', shopName: 's', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground', platform: 'p', freight: 1,
-      receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a' }, skuList: [{ sku: 'S', quantity: 1, amount: 1 }] };
+    const order = {
+      orderNumber: 'X1',
+      onlineOrderId: 'o',
+      shopName: 's',
+      warehouseCode: 'USWH1',
+      logisticsCode: 'USPS Ground',
+      platform: 'p',
+      freight: 1,
+      receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a' },
+      skuList: [{ sku: 'S', quantity: 1, amount: 1 }],
+    };
     const res = await post(JSON.stringify(signed('createOrder', JSON.stringify(order))));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ success: false, message: 'receiver.postalCode is required' });
@@ -89,10 +110,18 @@ describe('POST /api/qianyi refuses bad calls with the contract status and enqueu
 describe('transport variants Qianyi uses', () => {
   test('form-urlencoded with a charset, method with stray spaces and another case', async () => {
     const content = '{"orderNumber":"NOPE-1"}';
-    const form = new URLSearchParams({ accessId: TEST_TENANT.accessId, method: '  GETORDER ', content, sign: computeSign(TEST_TENANT.accessId, content, TEST_TENANT.secretKey) });
+    const form = new URLSearchParams({
+      accessId: TEST_TENANT.accessId,
+      method: '  GETORDER ',
+      content,
+      sign: computeSign(TEST_TENANT.accessId, content, TEST_TENANT.secretKey),
+    });
     const res = await post(form.toString(), 'application/x-www-form-urlencoded;charset=UTF-8');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: false, message: expect.stringMatching(/^order NOPE-1 is not known to this bridge: .*no longer kept/) });
+    expect(res.body).toEqual({
+      success: false,
+      message: expect.stringMatching(/^order NOPE-1 is not known to this bridge: .*no longer kept/),
+    });
   });
 
   test('JSON with charset and a Java-style content string is verified as received', async () => {

@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 type Row = Record<string, string>;
-const sweep = (page: number, pageSize = 1000, extra: object = {}) => bridge.call('syncInventory', { page, pageSize, warehouseCode: 'USWH1', ...extra });
+const sweep = (page: number, pageSize = 1000, extra: object = {}) =>
+  bridge.call('syncInventory', { page, pageSize, warehouseCode: 'USWH1', ...extra });
 /** The sandbox's seeded stock of SKU-<index> in USWH1 (apps/sandbox/src/etower/seed.ts), at a generation. */
 const seeded = (index: number, generation = 0) => ({
   sellable: ((index * 37) % 500) + generation * 10,
@@ -27,29 +28,52 @@ const seeded = (index: number, generation = 0) => ({
 });
 const indexOf = (row: Row) => Number(row.warehouseSku!.slice(4));
 
-test('2,345 SKUs paged at 1000: pages of 1000, 1000 and 345, with totals equal to the sandbox\'s', async () => {
+test("2,345 SKUs paged at 1000: pages of 1000, 1000 and 345, with totals equal to the sandbox's", async () => {
   const pages = [await sweep(1), await sweep(2), await sweep(3)];
   expect(pages.map((p) => p.body.success)).toEqual([true, true, true]);
   // The page is spliced from stored rows: it must still be exactly the protocol's response shape.
   for (const p of pages) expect(RESPONSE_SCHEMAS.syncInventory.safeParse(p.body).success).toBe(true);
-  expect(Object.keys(pages[0]!.body.data[0]).sort()).toEqual(['onwayQuantity', 'pendingQuantity', 'reservedQuantity', 'sellableQuantity', 'totalQuantity', 'unsellableQuantity', 'useQuantity', 'warehouseCode', 'warehouseSku']);
+  expect(Object.keys(pages[0]!.body.data[0]).sort()).toEqual([
+    'onwayQuantity',
+    'pendingQuantity',
+    'reservedQuantity',
+    'sellableQuantity',
+    'totalQuantity',
+    'unsellableQuantity',
+    'useQuantity',
+    'warehouseCode',
+    'warehouseSku',
+  ]);
   expect(pages.map((p) => p.body.data.length)).toEqual([1000, 1000, 345]);
   expect(pages.map((p) => p.body.isLastPage)).toEqual([false, false, true]);
-  expect(pages.map((p) => [p.body.currentPage, p.body.pageCount])).toEqual([[1, 3], [2, 3], [3, 3]]);
+  expect(pages.map((p) => [p.body.currentPage, p.body.pageCount])).toEqual([
+    [1, 3],
+    [2, 3],
+    [3, 3],
+  ]);
   const rows: Row[] = pages.flatMap((p) => p.body.data);
   expect(new Set(rows.map((r) => r.warehouseSku)).size).toBe(2345);
   const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
   let expected = { sellable: 0, onway: 0, reserved: 0, unsellable: 0 };
   for (let i = 1; i <= 2345; i++) {
     const q = seeded(i);
-    expected = { sellable: expected.sellable + q.sellable, onway: expected.onway + q.onway, reserved: expected.reserved + q.reserved, unsellable: expected.unsellable + q.unsellable };
+    expected = {
+      sellable: expected.sellable + q.sellable,
+      onway: expected.onway + q.onway,
+      reserved: expected.reserved + q.reserved,
+      unsellable: expected.unsellable + q.unsellable,
+    };
   }
   expect(sum((r) => Number(r.sellableQuantity))).toBe(expected.sellable);
   expect(sum((r) => Number(r.onwayQuantity))).toBe(expected.onway);
   expect(sum((r) => Number(r.reservedQuantity))).toBe(expected.reserved);
   expect(sum((r) => Number(r.unsellableQuantity))).toBe(expected.unsellable);
-  expect(sum((r) => Number(r.totalQuantity))).toBe(expected.sellable + expected.onway + expected.reserved + expected.unsellable);
-  expect(rows.every((r) => r.warehouseCode === 'USWH1' && r.pendingQuantity === '0' && r.useQuantity === '0')).toBe(true);
+  expect(sum((r) => Number(r.totalQuantity))).toBe(
+    expected.sellable + expected.onway + expected.reserved + expected.unsellable,
+  );
+  expect(rows.every((r) => r.warehouseCode === 'USWH1' && r.pendingQuantity === '0' && r.useQuantity === '0')).toBe(
+    true,
+  );
   // The pages came from Redis: the walk of eTower (100 a page) happened in the worker.
   const stats = await bridge.control('/__control/etower/stats');
   expect(stats.calls['/v1/b2b/inventory']).toBeGreaterThanOrEqual(24);
@@ -67,11 +91,19 @@ test('the warehouseSku filter returns that SKU only', async () => {
   const one = await sweep(1, 1000, { warehouseSku: 'SKU-000042' });
   const q = seeded(42);
   expect(one.body).toMatchObject({ success: true, isLastPage: true, pageCount: 1, currentPage: 1 });
-  expect(one.body.data).toEqual([{
-    warehouseCode: 'USWH1', warehouseSku: 'SKU-000042', sellableQuantity: String(q.sellable), onwayQuantity: String(q.onway),
-    reservedQuantity: String(q.reserved), unsellableQuantity: String(q.unsellable), pendingQuantity: '0', useQuantity: '0',
-    totalQuantity: String(q.sellable + q.onway + q.reserved + q.unsellable),
-  }]);
+  expect(one.body.data).toEqual([
+    {
+      warehouseCode: 'USWH1',
+      warehouseSku: 'SKU-000042',
+      sellableQuantity: String(q.sellable),
+      onwayQuantity: String(q.onway),
+      reservedQuantity: String(q.reserved),
+      unsellableQuantity: String(q.unsellable),
+      pendingQuantity: '0',
+      useQuantity: '0',
+      totalQuantity: String(q.sellable + q.onway + q.reserved + q.unsellable),
+    },
+  ]);
   const none = await sweep(1, 1000, { warehouseSku: 'NOT-A-SKU' });
   expect(none.body).toMatchObject({ success: true, data: [], isLastPage: true });
 });
@@ -94,7 +126,11 @@ test('a snapshot swap during a sweep never mixes versions; the next sweep sees t
   expect(rows.filter((r) => Number(r.sellableQuantity) !== seeded(indexOf(r)).sellable)).toEqual([]);
 
   const next = await sweep(1);
-  expect((next.body.data as Row[]).every((r) => Number(r.sellableQuantity) === seeded(indexOf(r), 1).sellable)).toBe(true);
+  expect((next.body.data as Row[]).every((r) => Number(r.sellableQuantity) === seeded(indexOf(r), 1).sellable)).toBe(
+    true,
+  );
   const nextRest = await sweep(3);
-  expect((nextRest.body.data as Row[]).every((r) => Number(r.onwayQuantity) === seeded(indexOf(r), 1).onway)).toBe(true);
+  expect((nextRest.body.data as Row[]).every((r) => Number(r.onwayQuantity) === seeded(indexOf(r), 1).onway)).toBe(
+    true,
+  );
 });

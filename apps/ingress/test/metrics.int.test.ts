@@ -5,14 +5,26 @@ let workerMetrics: string;
 let ingressMetrics: string;
 beforeAll(async () => {
   const [workerPort, ingressPort] = [await freePort(), await freePort()];
-  bridge = await startBridge({ bridgeEnv: { METRICS_PORT: String(workerPort) }, ingressEnv: { METRICS_PORT: String(ingressPort) } });
+  bridge = await startBridge({
+    bridgeEnv: { METRICS_PORT: String(workerPort) },
+    ingressEnv: { METRICS_PORT: String(ingressPort) },
+  });
   workerMetrics = `http://127.0.0.1:${workerPort}`;
   ingressMetrics = `http://127.0.0.1:${ingressPort}`;
 });
-afterAll(async () => { await bridge?.stop(); });
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 const text = (url: string) => fetch(url).then((r) => r.text());
-const value = (metrics: string, line: RegExp) => Number(metrics.split('\n').find((l) => line.test(l))?.split(' ').pop() ?? NaN);
+const value = (metrics: string, line: RegExp) =>
+  Number(
+    metrics
+      .split('\n')
+      .find((l) => line.test(l))
+      ?.split(' ')
+      .pop() ?? NaN,
+  );
 
 test('metrics count a request, a job and an eTower call', async () => {
   expect((await bridge.call('channels', '')).body.success).toBe(true);
@@ -31,8 +43,12 @@ test('metrics count a request, a job and an eTower call', async () => {
   expect(value(ingress, /^bridge_ingress_request_duration_seconds_count\{method="channels"\}/)).toBe(3);
 
   const worker = await text(`${workerMetrics}/metrics`);
-  expect(value(worker, /^bridge_jobs_total\{queue="inventory",job="refreshCatalog",outcome="completed"\}/)).toBeGreaterThanOrEqual(1);
-  expect(value(worker, /^bridge_etower_calls_total\{endpoint="\/v1\/b2c\/warehouseServiceList",outcome="ok"\}/)).toBeGreaterThanOrEqual(1);
+  expect(
+    value(worker, /^bridge_jobs_total\{queue="inventory",job="refreshCatalog",outcome="completed"\}/),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    value(worker, /^bridge_etower_calls_total\{endpoint="\/v1\/b2c\/warehouseServiceList",outcome="ok"\}/),
+  ).toBeGreaterThanOrEqual(1);
   expect(worker).toMatch(/^bridge_queue_jobs\{queue="orders",state="waiting"\} \d+/m);
   expect(value(worker, /^bridge_catalog_age_seconds\{tenant="test-access-id"\}/)).toBeLessThan(60);
 });

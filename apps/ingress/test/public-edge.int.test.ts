@@ -17,32 +17,56 @@ beforeAll(async () => {
   });
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 });
-afterAll(async () => { await bridge?.stop(); });
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 const post = async (body: string) => {
-  const res = await fetch(`${bridge.ingressUrl}/api/qianyi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${bridge.ingressUrl}/api/qianyi`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { status: res.status, headers: res.headers, text: await res.text() };
 };
 const metric = async (line: RegExp) => {
   const text = await (await fetch(metricsUrl)).text();
-  return Number(text.split('\n').find((l) => line.test(l))?.split(' ').pop() ?? NaN);
+  return Number(
+    text
+      .split('\n')
+      .find((l) => line.test(l))
+      ?.split(' ')
+      .pop() ?? NaN,
+  );
 };
 
 /** A raw HTTP/1.1 request whose body the test sends (or withholds) itself. */
-interface RawRequest { socket: Socket; answer: Promise<string>; closed: Promise<void> }
+interface RawRequest {
+  socket: Socket;
+  answer: Promise<string>;
+  closed: Promise<void>;
+}
 function openRequest(declaredLength: number, firstBytes: string): RawRequest {
   const url = new URL(bridge.ingressUrl);
   const socket = connect(Number(url.port), url.hostname);
   let received = '';
-  socket.on('data', (d) => { received += d.toString('latin1'); });
-  socket.on('error', () => { /* the server may reset once it has answered */ });
+  socket.on('data', (d) => {
+    received += d.toString('latin1');
+  });
+  socket.on('error', () => {
+    /* the server may reset once it has answered */
+  });
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const answer = new Promise<string>((resolve) => {
-    const check = () => { if (/\r\n\r\n/.test(received)) resolve(received); };
+    const check = () => {
+      if (/\r\n\r\n/.test(received)) resolve(received);
+    };
     socket.on('data', check);
     void closed.then(() => resolve(received));
   });
-  socket.write(`POST /api/qianyi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declaredLength}\r\n\r\n${firstBytes}`);
+  socket.write(
+    `POST /api/qianyi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declaredLength}\r\n\r\n${firstBytes}`,
+  );
   return { socket, answer, closed };
 }
 const statusOf = (raw: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
@@ -51,8 +75,12 @@ describe('who are you', () => {
   test('an unknown accessId and a wrong sign get the same 401 text; operators can tell them apart', async () => {
     const unknownBefore = await metric(/^bridge_ingress_auth_failures_total\{reason="unknown_access_id"\}/);
     const wrongBefore = await metric(/^bridge_ingress_auth_failures_total\{reason="wrong_sign"\}/);
-    const stranger = await post(JSON.stringify({ accessId: 'stranger', method: 'warehouses', sign: computeSign('stranger', undefined, 'x') }));
-    const wrong = await post(JSON.stringify({ accessId: TEST_TENANT.accessId, method: 'warehouses', sign: 'f'.repeat(40) }));
+    const stranger = await post(
+      JSON.stringify({ accessId: 'stranger', method: 'warehouses', sign: computeSign('stranger', undefined, 'x') }),
+    );
+    const wrong = await post(
+      JSON.stringify({ accessId: TEST_TENANT.accessId, method: 'warehouses', sign: 'f'.repeat(40) }),
+    );
     expect(stranger.status).toBe(401);
     expect(stranger.text).toBe(wrong.text);
     expect(await metric(/^bridge_ingress_auth_failures_total\{reason="unknown_access_id"\}/)).toBe(unknownBefore + 1);
@@ -83,7 +111,9 @@ describe('metrics labels come from a closed set', () => {
     expect(text).not.toContain('garbage-');
     const methods = new Set([...text.matchAll(/bridge_ingress_requests_total\{method="([^"]*)"/g)].map((m) => m[1]));
     expect([...methods].every((m) => m === 'unknown' || /^[a-zA-Z_]+$/.test(m!))).toBe(true);
-    expect(await metric(/^bridge_ingress_requests_total\{method="unknown",outcome="bad_request"\}/)).toBeGreaterThanOrEqual(50);
+    expect(
+      await metric(/^bridge_ingress_requests_total\{method="unknown",outcome="bad_request"\}/),
+    ).toBeGreaterThanOrEqual(50);
   });
 
   test('/metrics is not on the public port when METRICS_PORT is set', async () => {

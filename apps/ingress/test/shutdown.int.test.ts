@@ -4,15 +4,34 @@ import { eventually, jobCounts, startBridge, TEST_TENANT, type BridgeHarness } f
 // SIGTERM while a call is waiting for its job (no worker runs, SYNC_WAIT_MS is long): the ingress stops taking
 // new connections, answers the call in flight, closes Redis and exits 0.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ workers: 0, bridgeEnv: { SYNC_WAIT_MS: '2000' } }); });
-afterAll(async () => { await bridge?.stop(); });
+beforeAll(async () => {
+  bridge = await startBridge({ workers: 0, bridgeEnv: { SYNC_WAIT_MS: '2000' } });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 test('SIGTERM mid-call: the call is answered, then the ingress exits 0', async () => {
-  const content = JSON.stringify({ orderNumber: 'SHUT-1', onlineOrderId: 'o', shopName: 's', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground', platform: 'p', freight: 1,
-    receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '1' }, skuList: [{ sku: 'SKU-000001', quantity: 1, amount: 1 }] });
+  const content = JSON.stringify({
+    orderNumber: 'SHUT-1',
+    onlineOrderId: 'o',
+    shopName: 's',
+    warehouseCode: 'USWH1',
+    logisticsCode: 'USPS Ground',
+    platform: 'p',
+    freight: 1,
+    receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '1' },
+    skuList: [{ sku: 'SKU-000001', quantity: 1, amount: 1 }],
+  });
   const pending = fetch(`${bridge.ingressUrl}/api/qianyi`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ accessId: TEST_TENANT.accessId, method: 'createOrder', content, sign: computeSign(TEST_TENANT.accessId, content, TEST_TENANT.secretKey) }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      accessId: TEST_TENANT.accessId,
+      method: 'createOrder',
+      content,
+      sign: computeSign(TEST_TENANT.accessId, content, TEST_TENANT.secretKey),
+    }),
   });
   // The call is in flight once its job exists (the ingress then waits for it, and no worker runs).
   await eventually(async () => (await jobCounts(bridge.redisUrl)).orders === 1);

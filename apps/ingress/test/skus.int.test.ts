@@ -4,15 +4,36 @@ import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridg
 
 // insert_sku_info -> skus queue -> eTower product/create, batched, against the sandbox.
 const productDefaults = {
-  hsCode: '392410', productMaterial: 'plastic', productUsage: 'household', invoiceValue: 3.5, currency: 'USD',
-  batterySize: 0, otherAttributes: 7, shippingBagPacked: 0, skuNameEn: 'Household item',
+  hsCode: '392410',
+  productMaterial: 'plastic',
+  productUsage: 'household',
+  invoiceValue: 3.5,
+  currency: 'USD',
+  batterySize: 0,
+  otherAttributes: 7,
+  shippingBagPacked: 0,
+  skuNameEn: 'Household item',
 };
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ tenant: { productDefaults } }); });
-afterAll(async () => { await bridge?.stop(); });
+beforeAll(async () => {
+  bridge = await startBridge({ tenant: { productDefaults } });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 const product = (sku: string, over: object = {}) => ({
-  sku, erpSku: sku, title: `${sku} 名称`, barcode: `${sku}-BC`, weight: '350', weightUnit: 'GRAM', length: '0.2', width: '0.1', height: '0.05', dimensionUnit: 'm', ...over,
+  sku,
+  erpSku: sku,
+  title: `${sku} 名称`,
+  barcode: `${sku}-BC`,
+  weight: '350',
+  weightUnit: 'GRAM',
+  length: '0.2',
+  width: '0.1',
+  height: '0.05',
+  dimensionUnit: 'm',
+  ...over,
 });
 const stats = () => bridge.control('/__control/etower/stats');
 
@@ -37,7 +58,9 @@ test('a repeat is success, saying eTower has no update; eTower is not called aga
   const before = (await stats()).productBatchSizes.length;
   const again = await bridge.call('insert_sku_info', product('REP-1', { title: 'renamed' }));
   expect(again.body.success).toBe(true);
-  expect(again.body.results).toEqual([{ sku: 'REP-1', operation: 'CREATE', info: expect.stringMatching(/already created at eTower.*no product update/) }]);
+  expect(again.body.results).toEqual([
+    { sku: 'REP-1', operation: 'CREATE', info: expect.stringMatching(/already created at eTower.*no product update/) },
+  ]);
   expect((await stats()).productBatchSizes.length).toBe(before);
 });
 

@@ -33,7 +33,11 @@ export class OpsContext {
       // Tenants are optional: most commands work from REDIS_URL alone, and take --tenant when they need one.
       this.config = loadConfig(this.sources().env, { requireTenants: false });
     } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(`${err.message}${this.sourceSet?.tenantsFrom ? `\n(tenants from ${this.sourceSet.tenantsFrom})` : ''}`, 1);
+      if (err instanceof ConfigError)
+        throw new CliError(
+          `${err.message}${this.sourceSet?.tenantsFrom ? `\n(tenants from ${this.sourceSet.tenantsFrom})` : ''}`,
+          1,
+        );
       throw err;
     }
     return this.config;
@@ -46,14 +50,26 @@ export class OpsContext {
     const where = describeRedisTarget(target);
     this.once('redis', `ops: Redis ${where}, from ${this.sources().redisFrom}`);
     // A CLI should fail fast and say why, not wait forever: a few reconnects, then give up.
-    const client = createRedis(target, 'request-path', { enableOfflineQueue: true, retryStrategy: (times) => (times > 3 ? null : 200) });
+    const client = createRedis(target, 'request-path', {
+      enableOfflineQueue: true,
+      retryStrategy: (times) => (times > 3 ? null : 200),
+    });
     let lastError = '';
-    client.on('error', (err) => { lastError = err.message; });
+    client.on('error', (err) => {
+      lastError = err.message;
+    });
     this.client = client;
     await new Promise<void>((resolve, reject) => {
       if (client.status === 'ready') return resolve();
       client.once('ready', () => resolve());
-      client.once('end', () => reject(new CliError(`cannot reach Redis at ${where}: ${lastError || 'connection closed'} (set REDIS_URL, or start the bridge with pnpm start)`, 1)));
+      client.once('end', () =>
+        reject(
+          new CliError(
+            `cannot reach Redis at ${where}: ${lastError || 'connection closed'} (set REDIS_URL, or start the bridge with pnpm start)`,
+            1,
+          ),
+        ),
+      );
     });
     return client;
   }
@@ -76,9 +92,12 @@ export class OpsContext {
   configuredTenants(): Tenant[] {
     const tenants = this.loadConfig().tenants;
     const from = this.sources().tenantsFrom;
-    this.once('tenants', tenants.length === 0 || !from
-      ? 'ops: no tenant configured (QIANYI_ACCESS_ID… or BRIDGE_TENANTS_FILE)'
-      : `ops: ${tenants.length === 1 ? 'tenant' : 'tenants'} ${tenants.map((t) => t.accessId).join(', ')}, from ${from}`);
+    this.once(
+      'tenants',
+      tenants.length === 0 || !from
+        ? 'ops: no tenant configured (QIANYI_ACCESS_ID… or BRIDGE_TENANTS_FILE)'
+        : `ops: ${tenants.length === 1 ? 'tenant' : 'tenants'} ${tenants.map((t) => t.accessId).join(', ')}, from ${from}`,
+    );
     return tenants;
   }
 

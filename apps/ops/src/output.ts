@@ -2,7 +2,10 @@
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
@@ -39,10 +42,12 @@ const epochMs = (v: unknown): number | undefined => {
 export function isoTimes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(isoTimes);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-    const ms = TIME_KEY.test(k) ? epochMs(v) : undefined;
-    return [k, ms === undefined ? isoTimes(v) : new Date(ms).toISOString()];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      const ms = TIME_KEY.test(k) ? epochMs(v) : undefined;
+      return [k, ms === undefined ? isoTimes(v) : new Date(ms).toISOString()];
+    }),
+  );
 }
 
 /** A plain text table: columns padded to their widest cell. */
@@ -56,6 +61,8 @@ export function table(headers: string[], rows: Array<Array<string | number | und
 export function fields(record: Record<string, unknown>, indent = '  '): string {
   const width = Math.max(0, ...Object.keys(record).map((k) => k.length));
   return Object.entries(isoTimes(record) as Record<string, unknown>)
-    .map(([k, v]) => `${indent}${k.padEnd(width)}  ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(
+      ([k, v]) => `${indent}${k.padEnd(width)}  ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`,
+    )
     .join('\n');
 }

@@ -32,8 +32,12 @@ export function resolveSources(env: NodeJS.ProcessEnv): Sources {
     resolved.REDIS_URL = run.redisUrl;
     redisFrom = `the running pnpm start (pid ${run.pid}, ${lookup.path})`;
   } else {
-    const why = lookup.status === 'stopped' ? `; ${lookup.path} is from pnpm start pid ${lookup.pid}, which is not running`
-      : lookup.status === 'unreadable' ? `; ${lookup.path} ignored: ${lookup.reason}` : '';
+    const why =
+      lookup.status === 'stopped'
+        ? `; ${lookup.path} is from pnpm start pid ${lookup.pid}, which is not running`
+        : lookup.status === 'unreadable'
+          ? `; ${lookup.path} ignored: ${lookup.reason}`
+          : '';
     redisFrom = `the default: set REDIS_URL, or run pnpm start${why}`;
   }
 

@@ -6,7 +6,13 @@ import type { OpsContext } from './context';
  * Which tenants hold a document: --tenant when given, else the configured tenants, else every tenant that has
  * a key for it (SCAN, so an operator can look an order up with nothing but REDIS_URL).
  */
-export async function tenantsHolding(ctx: OpsContext, redis: Redis, kind: 'order' | 'asn', id: string, tenant: string | undefined): Promise<string[]> {
+export async function tenantsHolding(
+  ctx: OpsContext,
+  redis: Redis,
+  kind: 'order' | 'asn',
+  id: string,
+  tenant: string | undefined,
+): Promise<string[]> {
   const configured = ctx.tenants(tenant);
   if (configured.length > 0) return configured;
   const found = new Set<string>();

@@ -11,21 +11,43 @@ const TOKEN = 'doctor-token';
 const KEY = 'doctor-key';
 let sandbox: RunningSandbox;
 
-beforeAll(async () => { sandbox = await startSandbox({ etower: { token: TOKEN, key: KEY, skuCount: 250 } }); });
-afterAll(async () => { await sandbox?.close(); });
-beforeEach(async () => { await control('POST', '/reset'); });
+beforeAll(async () => {
+  sandbox = await startSandbox({ etower: { token: TOKEN, key: KEY, skuCount: 250 } });
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+beforeEach(async () => {
+  await control('POST', '/reset');
+});
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sandbox.url}/__control/etower${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${sandbox.url}/__control/etower${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return res.json();
 }
 
 const tenantEnv = (over: Record<string, string> = {}) => ({
-  QIANYI_ACCESS_ID: 'doctor-tenant', QIANYI_SECRET_KEY: 'qianyi-secret', QIANYI_CALLBACK_BASE_URL: sandbox.url, QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER',
-  ETOWER_BASE_URL: sandbox.url, ETOWER_TOKEN: TOKEN, ETOWER_KEY: KEY, ETOWER_TIMEOUT_MS: '5000', LOG_LEVEL: 'silent', ...over,
+  QIANYI_ACCESS_ID: 'doctor-tenant',
+  QIANYI_SECRET_KEY: 'qianyi-secret',
+  QIANYI_CALLBACK_BASE_URL: sandbox.url,
+  QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER',
+  ETOWER_BASE_URL: sandbox.url,
+  ETOWER_TOKEN: TOKEN,
+  ETOWER_KEY: KEY,
+  ETOWER_TIMEOUT_MS: '5000',
+  LOG_LEVEL: 'silent',
+  ...over,
 });
 
-interface Report { tenant: string; ok: boolean; checks: Array<{ check: string; status: string; detail: string }> }
+interface Report {
+  tenant: string;
+  ok: boolean;
+  checks: Array<{ check: string; status: string; detail: string }>;
+}
 async function doctor(env: Record<string, string> = tenantEnv(), ...args: string[]) {
   const result = await runOps(['--json', 'doctor', ...args], env);
   const report = result.stdout ? (JSON.parse(result.stdout) as Report) : undefined;
@@ -33,7 +55,15 @@ async function doctor(env: Record<string, string> = tenantEnv(), ...args: string
   return { ...result, report, byCheck };
 }
 
-const CHECKS = ['etower reachable', 'clock skew', 'credentials', 'warehouseServiceList', 'inventory page 1', 'orderList (unknown referenceNo)', 'qianyi callback host'];
+const CHECKS = [
+  'etower reachable',
+  'clock skew',
+  'credentials',
+  'warehouseServiceList',
+  'inventory page 1',
+  'orderList (unknown referenceNo)',
+  'qianyi callback host',
+];
 
 it('a healthy configuration: every check ok, exit 0, one line per check', async () => {
   const { code, report, byCheck } = await doctor();
@@ -43,12 +73,20 @@ it('a healthy configuration: every check ok, exit 0, one line per check', async 
   expect(byCheck['etower reachable']!.detail).toMatch(/^HTTP 401 from /);
   expect(byCheck['clock skew']!.detail).toMatch(/eTower's clock is \d+ s (ahead of|behind) this host's/);
   expect(byCheck.credentials!.detail).toMatch(/standard Base64/);
-  expect(byCheck.warehouseServiceList!.detail).toBe('3 warehouse(s), 2 with active fulfillment services (3 in all): USWH1 (2), DEWH1 (1)');
-  expect(byCheck['inventory page 1']!.detail).toMatch(/^a page of 100 SKU\(s\) \(pageSize 100, 3 page\(s\)\), total 250$/);
+  expect(byCheck.warehouseServiceList!.detail).toBe(
+    '3 warehouse(s), 2 with active fulfillment services (3 in all): USWH1 (2), DEWH1 (1)',
+  );
+  expect(byCheck['inventory page 1']!.detail).toMatch(
+    /^a page of 100 SKU\(s\) \(pageSize 100, 3 page\(s\)\), total 250$/,
+  );
   expect(byCheck['orderList (unknown referenceNo)']!.detail).toMatch(/^no order for DOCTOR-[0-9a-f]{12}, as expected$/);
   expect(byCheck['qianyi callback host']!.detail).toMatch(/no push sent/);
   // Read-only: nothing created at eTower, nothing pushed to Qianyi.
-  const stats = (await control('GET', '/stats')) as { ordersCreated: object; productsCreated: object; posCreated: object };
+  const stats = (await control('GET', '/stats')) as {
+    ordersCreated: object;
+    productsCreated: object;
+    posCreated: object;
+  };
   expect(stats).toMatchObject({ ordersCreated: {}, productsCreated: {}, posCreated: {} });
   const pushes = await (await fetch(`${sandbox.url}/__control/qianyi/pushes`)).json();
   expect(pushes).toEqual([]);
@@ -57,7 +95,9 @@ it('a healthy configuration: every check ok, exit 0, one line per check', async 
   expect(text.code).toBe(0);
   const lines = text.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(CHECKS.length);
-  lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^ok {4}${CHECKS[i]!.replace(/[()]/g, '\\$&')} +\\S`)));
+  for (const [i, line] of lines.entries()) {
+    expect(line).toMatch(new RegExp(`^ok {4}${CHECKS[i]!.replace(/[()]/g, '\\$&')} +\\S`));
+  }
 });
 
 it('an eTower that takes only URL-safe Base64: credentials ok, and the flavour is named', async () => {
@@ -72,25 +112,40 @@ it('a wrong key: credentials fail, what needs them is skipped, exit 1', async ()
   const { code, report, byCheck } = await doctor(tenantEnv({ ETOWER_KEY: 'not-the-key' }));
   expect(code).toBe(1);
   expect(report!.ok).toBe(false);
-  expect(byCheck.credentials).toMatchObject({ status: 'fail', detail: expect.stringMatching(/401: check ETOWER_TOKEN \/ ETOWER_KEY \(refused in both Base64 flavours\); eTower said: .*signature mismatch/) });
-  for (const c of ['warehouseServiceList', 'inventory page 1', 'orderList (unknown referenceNo)']) expect(byCheck[c]!.status).toBe('skip');
+  expect(byCheck.credentials).toMatchObject({
+    status: 'fail',
+    detail: expect.stringMatching(
+      /401: check ETOWER_TOKEN \/ ETOWER_KEY \(refused in both Base64 flavours\); eTower said: .*signature mismatch/,
+    ),
+  });
+  for (const c of ['warehouseServiceList', 'inventory page 1', 'orderList (unknown referenceNo)'])
+    expect(byCheck[c]!.status).toBe('skip');
   expect(byCheck['clock skew']!.status).toBe('ok');
   expect(byCheck['qianyi callback host']!.status).toBe('ok');
 });
 
-it('eTower\'s clock 20 minutes off: clock skew fails and is named as the likely cause of the 401', async () => {
+it("eTower's clock 20 minutes off: clock skew fails and is named as the likely cause of the 401", async () => {
   await control('POST', '/auth', { clockOffsetMs: 20 * 60_000 });
   const { code, byCheck } = await doctor();
   expect(code).toBe(1);
-  expect(byCheck['clock skew']).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^eTower's clock is 1[12]\d\d s ahead of this host's .*sync this host with NTP/) });
-  expect(byCheck.credentials).toMatchObject({ status: 'fail', detail: expect.stringMatching(/the clock skew above is the likely cause/) });
+  expect(byCheck['clock skew']).toMatchObject({
+    status: 'fail',
+    detail: expect.stringMatching(/^eTower's clock is 1[12]\d\d s ahead of this host's .*sync this host with NTP/),
+  });
+  expect(byCheck.credentials).toMatchObject({
+    status: 'fail',
+    detail: expect.stringMatching(/the clock skew above is the likely cause/),
+  });
 });
 
 it('three minutes off: a warning, not a failure', async () => {
   await control('POST', '/auth', { clockOffsetMs: -3 * 60_000 });
   const { code, byCheck } = await doctor();
   expect(code).toBe(0);
-  expect(byCheck['clock skew']).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^eTower's clock is 1[78]\d s behind this host's/) });
+  expect(byCheck['clock skew']).toMatchObject({
+    status: 'warn',
+    detail: expect.stringMatching(/^eTower's clock is 1[78]\d s behind this host's/),
+  });
   expect(byCheck.credentials!.status).toBe('ok');
 });
 
@@ -98,7 +153,10 @@ it('inventory rows under another key than list: the inventory check fails and sa
   await control('POST', '/faults', { endpoint: 'inventory', mode: 'renamed-rows', rowsKey: 'rows' });
   const { code, byCheck } = await doctor();
   expect(code).toBe(1);
-  expect(byCheck['inventory page 1']).toMatchObject({ status: 'fail', detail: expect.stringMatching(/the records are under "rows", not "list"/) });
+  expect(byCheck['inventory page 1']).toMatchObject({
+    status: 'fail',
+    detail: expect.stringMatching(/the records are under "rows", not "list"/),
+  });
   expect(byCheck['orderList (unknown referenceNo)']!.status).toBe('ok');
 });
 
@@ -106,23 +164,46 @@ it('eTower answering 500 to orderList: that check fails with the status', async 
   await control('POST', '/faults', { endpoint: 'orderList', mode: 'http500' });
   const { code, byCheck } = await doctor();
   expect(code).toBe(1);
-  expect(byCheck['orderList (unknown referenceNo)']).toMatchObject({ status: 'fail', detail: expect.stringMatching(/HTTP 500/) });
+  expect(byCheck['orderList (unknown referenceNo)']).toMatchObject({
+    status: 'fail',
+    detail: expect.stringMatching(/HTTP 500/),
+  });
 });
 
 it('eTower and Qianyi unreachable: each fails with the reason, the rest is skipped', async () => {
-  const { code, byCheck } = await doctor(tenantEnv({ ETOWER_BASE_URL: 'http://127.0.0.1:1', QIANYI_CALLBACK_BASE_URL: 'http://127.0.0.1:1/qianyi' }));
+  const { code, byCheck } = await doctor(
+    tenantEnv({ ETOWER_BASE_URL: 'http://127.0.0.1:1', QIANYI_CALLBACK_BASE_URL: 'http://127.0.0.1:1/qianyi' }),
+  );
   expect(code).toBe(1);
   expect(byCheck['etower reachable']).toMatchObject({ status: 'fail', detail: expect.stringMatching(/ECONNREFUSED/) });
-  for (const c of ['clock skew', 'credentials', 'warehouseServiceList', 'inventory page 1', 'orderList (unknown referenceNo)']) expect(byCheck[c]!.status).toBe('skip');
-  expect(byCheck['qianyi callback host']).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^no answer from http:\/\/127\.0\.0\.1:1\/qianyi\/: .*ECONNREFUSED/) });
+  for (const c of [
+    'clock skew',
+    'credentials',
+    'warehouseServiceList',
+    'inventory page 1',
+    'orderList (unknown referenceNo)',
+  ])
+    expect(byCheck[c]!.status).toBe('skip');
+  expect(byCheck['qianyi callback host']).toMatchObject({
+    status: 'fail',
+    detail: expect.stringMatching(/^no answer from http:\/\/127\.0\.0\.1:1\/qianyi\/: .*ECONNREFUSED/),
+  });
 });
 
 describe('which tenant', () => {
   const file = (accessIds: string[]) => {
     const path = join(mkdtempSync(join(tmpdir(), 'doctor-')), 'tenants.json');
-    writeFileSync(path, JSON.stringify({ tenants: accessIds.map((accessId) => ({
-      accessId, secretKey: 's', qianyi: { callbackBaseUrl: sandbox.url, warehouseExtraType: 'ETOWER' }, etower: { baseUrl: sandbox.url, token: TOKEN, key: KEY },
-    })) }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        tenants: accessIds.map((accessId) => ({
+          accessId,
+          secretKey: 's',
+          qianyi: { callbackBaseUrl: sandbox.url, warehouseExtraType: 'ETOWER' },
+          etower: { baseUrl: sandbox.url, token: TOKEN, key: KEY },
+        })),
+      }),
+    );
     return { BRIDGE_TENANTS_FILE: path, LOG_LEVEL: 'silent' };
   };
 

@@ -24,16 +24,38 @@ let callUrl: string;
 
 const tenantsFile = (dir: string) => {
   const path = join(dir, 'tenants.json');
-  writeFileSync(path, JSON.stringify({ tenants: [{
-    ...TENANT, qianyi: { callbackBaseUrl: 'http://127.0.0.1:9', warehouseExtraType: 'X' }, etower: { baseUrl: 'http://127.0.0.1:9', token: 't', key: 'k' },
-  }] }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      tenants: [
+        {
+          ...TENANT,
+          qianyi: { callbackBaseUrl: 'http://127.0.0.1:9', warehouseExtraType: 'X' },
+          etower: { baseUrl: 'http://127.0.0.1:9', token: 't', key: 'k' },
+        },
+      ],
+    }),
+  );
   return path;
 };
-const writeRun = (dir: string, over: object = {}) => writeFileSync(join(dir, 'run.json'), JSON.stringify({
-  pid: process.pid, startedAt: new Date().toISOString(), redisUrl, tenantsFile: tenantsFile(dir), callUrl, ingressUrl: 'http://127.0.0.1:1',
-  sandboxUrl: 'http://127.0.0.1:1', dashboardUrl: 'http://127.0.0.1:1', metrics: { ingress: 'http://127.0.0.1:1', worker: 'http://127.0.0.1:1' }, ...over,
-}));
-const opsIn = (dir: string, args: string[], env: Record<string, string> = {}) => runOps(args, { BRIDGE_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
+const writeRun = (dir: string, over: object = {}) =>
+  writeFileSync(
+    join(dir, 'run.json'),
+    JSON.stringify({
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      redisUrl,
+      tenantsFile: tenantsFile(dir),
+      callUrl,
+      ingressUrl: 'http://127.0.0.1:1',
+      sandboxUrl: 'http://127.0.0.1:1',
+      dashboardUrl: 'http://127.0.0.1:1',
+      metrics: { ingress: 'http://127.0.0.1:1', worker: 'http://127.0.0.1:1' },
+      ...over,
+    }),
+  );
+const opsIn = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  runOps(args, { BRIDGE_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
 
 beforeAll(async () => {
   redisUrl = await isolatedRedisUrl();
@@ -42,12 +64,25 @@ beforeAll(async () => {
   // Answers like the ingress: 200 success true for a good signature, success false naming the problem otherwise.
   server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString();
+    });
     req.on('end', () => {
       const call = JSON.parse(body);
       received.push(call);
-      const ok = verifySign({ accessId: call.accessId, content: call.content === '' ? undefined : call.content, sign: call.sign, secretKey: TENANT.secretKey }).ok;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { success: true, message: '', echo: call.method } : { success: false, message: 'sign mismatch' }));
+      const ok = verifySign({
+        accessId: call.accessId,
+        content: call.content === '' ? undefined : call.content,
+        sign: call.sign,
+        secretKey: TENANT.secretKey,
+      }).ok;
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify(
+            ok ? { success: true, message: '', echo: call.method } : { success: false, message: 'sign mismatch' },
+          ),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,17 +95,26 @@ afterAll(async () => {
   redis?.disconnect();
   await new Promise((r) => server?.close(r));
 });
-beforeEach(() => { received = []; });
+beforeEach(() => {
+  received = [];
+});
 
 describe('a running pnpm start', () => {
   it('gives ops its Redis and its tenants with no flags, and ops says where they came from', async () => {
     const result = await opsIn(dataDir, ['--json', 'refresh', 'catalog']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`ops: Redis ${redisUrl}, from the running pnpm start (pid ${process.pid}, ${join(dataDir, 'run.json')})`);
-    expect(result.stderr).toContain(`ops: tenant ${TENANT.accessId}, from the tenants file of the running pnpm start (${join(dataDir, 'tenants.json')})`);
+    expect(result.stderr).toContain(
+      `ops: Redis ${redisUrl}, from the running pnpm start (pid ${process.pid}, ${join(dataDir, 'run.json')})`,
+    );
+    expect(result.stderr).toContain(
+      `ops: tenant ${TENANT.accessId}, from the tenants file of the running pnpm start (${join(dataDir, 'tenants.json')})`,
+    );
     // --tenant defaulted to the one configured tenant, in the run's Redis.
     const [added] = JSON.parse(result.stdout).jobs;
-    expect(await queues.inventory.getJob(added.id)).toMatchObject({ name: 'refreshCatalog', data: { tenant: TENANT.accessId } });
+    expect(await queues.inventory.getJob(added.id)).toMatchObject({
+      name: 'refreshCatalog',
+      data: { tenant: TENANT.accessId },
+    });
   });
 
   it('is not used when its supervisor has stopped: ops says so and falls back to the default', async () => {
@@ -81,7 +125,9 @@ describe('a running pnpm start', () => {
     writeRun(dir, { pid });
     // Whether a Redis answers at the default address on this machine is not the point: what ops says it read is.
     const result = await opsIn(dir, ['counts']);
-    expect(result.stderr).toContain(`ops: Redis redis://127.0.0.1:6379, from the default: set REDIS_URL, or run pnpm start; ${join(dir, 'run.json')} is from pnpm start pid ${pid}, which is not running`);
+    expect(result.stderr).toContain(
+      `ops: Redis redis://127.0.0.1:6379, from the default: set REDIS_URL, or run pnpm start; ${join(dir, 'run.json')} is from pnpm start pid ${pid}, which is not running`,
+    );
   });
 
   it("gives no tenants when REDIS_URL names another Redis (they belong with the run's Redis)", async () => {
@@ -95,7 +141,9 @@ describe('ops call', () => {
   it('signs as the only tenant and sends to the running pnpm start, printing the answer', async () => {
     const result = await opsIn(dataDir, ['call', 'getOrder', '{"orderNumber":"SO-1"}']);
     expect(result.code).toBe(0);
-    expect(received).toEqual([expect.objectContaining({ accessId: TENANT.accessId, method: 'getOrder', content: '{"orderNumber":"SO-1"}' })]);
+    expect(received).toEqual([
+      expect.objectContaining({ accessId: TENANT.accessId, method: 'getOrder', content: '{"orderNumber":"SO-1"}' }),
+    ]);
     expect(result.stdout).toMatch(/^HTTP 200\n\{\n {2}"success": true/);
     expect(result.stderr).toContain(`ops: POST ${callUrl}, from the running pnpm start (pid ${process.pid})`);
   });
@@ -106,13 +154,31 @@ describe('ops call', () => {
     writeFileSync(file, '{"orderNumber":"中文-1",  "x":[1,2]}');
     const viaFile = await opsIn(dataDir, ['--json', 'call', 'createOrder', `@${file}`, '--url', callUrl]);
     expect(viaFile.code).toBe(0);
-    expect(JSON.parse(viaFile.stdout)).toEqual({ url: callUrl, tenant: TENANT.accessId, method: 'createOrder', status: 200, answer: { success: true, message: '', echo: 'createOrder' } });
+    expect(JSON.parse(viaFile.stdout)).toEqual({
+      url: callUrl,
+      tenant: TENANT.accessId,
+      method: 'createOrder',
+      status: 200,
+      answer: { success: true, message: '', echo: 'createOrder' },
+    });
     expect(received.map((r) => r.content)).toEqual(['', '{"orderNumber":"中文-1",  "x":[1,2]}']);
   });
 
   it('exits 1 when the answer is not a success, and when nothing answers', async () => {
     const wrongSecret = join(dataDir, 'wrong-tenants.json');
-    writeFileSync(wrongSecret, JSON.stringify({ tenants: [{ accessId: TENANT.accessId, secretKey: 'not-the-secret', qianyi: { callbackBaseUrl: 'http://127.0.0.1:9', warehouseExtraType: 'X' }, etower: { baseUrl: 'http://127.0.0.1:9', token: 't', key: 'k' } }] }));
+    writeFileSync(
+      wrongSecret,
+      JSON.stringify({
+        tenants: [
+          {
+            accessId: TENANT.accessId,
+            secretKey: 'not-the-secret',
+            qianyi: { callbackBaseUrl: 'http://127.0.0.1:9', warehouseExtraType: 'X' },
+            etower: { baseUrl: 'http://127.0.0.1:9', token: 't', key: 'k' },
+          },
+        ],
+      }),
+    );
     const refused = await opsIn(dataDir, ['call', 'warehouses'], { BRIDGE_TENANTS_FILE: wrongSecret });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('(not a success)');

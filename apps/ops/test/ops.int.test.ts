@@ -1,5 +1,14 @@
 import { Redis } from 'ioredis';
-import { AsnStore, OrderStore, createAsnJobId, createQueues, enqueue, jobId, orderPushJobId, type Queues } from '@bridge/core';
+import {
+  AsnStore,
+  OrderStore,
+  createAsnJobId,
+  createQueues,
+  enqueue,
+  jobId,
+  orderPushJobId,
+  type Queues,
+} from '@bridge/core';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import { failJobs, runOps } from './run-ops';
 
@@ -25,22 +34,58 @@ afterAll(async () => {
 describe('order', () => {
   beforeAll(async () => {
     const store = new OrderStore(redis);
-    await store.transition(TENANT, 'SO-OPS-1', { from: 'absent', patch: { phase: 'received', status: 'SENDING', wmsStatus: 'RECEIVED', warehouseCode: 'USWH1' }, notify: false, open: 'add', note: 'received from Qianyi' });
-    await store.transition(TENANT, 'SO-OPS-1', { from: ['received'], patch: { phase: 'failed', status: 'FAILED', failedReason: 'bad address' }, notify: true, note: 'refused by eTower' });
+    await store.transition(TENANT, 'SO-OPS-1', {
+      from: 'absent',
+      patch: { phase: 'received', status: 'SENDING', wmsStatus: 'RECEIVED', warehouseCode: 'USWH1' },
+      notify: false,
+      open: 'add',
+      note: 'received from Qianyi',
+    });
+    await store.transition(TENANT, 'SO-OPS-1', {
+      from: ['received'],
+      patch: { phase: 'failed', status: 'FAILED', failedReason: 'bad address' },
+      notify: true,
+      note: 'refused by eTower',
+    });
     await enqueue(queues, 'createOrder', { tenant: TENANT, order: { orderNumber: 'SO-OPS-1' } });
-    await enqueue(queues, 'pushOrderInfo', { tenant: TENANT, orderNumber: 'SO-OPS-1', version: 1 }, { jobId: orderPushJobId(TENANT, 'SO-OPS-1', 1) });
+    await enqueue(
+      queues,
+      'pushOrderInfo',
+      { tenant: TENANT, orderNumber: 'SO-OPS-1', version: 1 },
+      { jobId: orderPushJobId(TENANT, 'SO-OPS-1', 1) },
+    );
   });
 
   it('shows state, history and jobs as JSON', async () => {
     const result = await ops('--json', 'order', 'SO-OPS-1', '--tenant', TENANT);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.state).toMatchObject({ tenant: TENANT, orderNumber: 'SO-OPS-1', phase: 'failed', status: 'FAILED', failedReason: 'bad address', version: 1, createdAt: expect.stringMatching(/^20\d\d-/) });
+    expect(report.state).toMatchObject({
+      tenant: TENANT,
+      orderNumber: 'SO-OPS-1',
+      phase: 'failed',
+      status: 'FAILED',
+      failedReason: 'bad address',
+      version: 1,
+      createdAt: expect.stringMatching(/^20\d\d-/),
+    });
     expect(report.history.map((h: { note: string }) => h.note)).toEqual(['received from Qianyi', 'refused by eTower']);
-    expect(report.jobs).toEqual(expect.arrayContaining([
-      expect.objectContaining({ queue: 'orders', id: jobId('createOrder', TENANT, 'SO-OPS-1'), name: 'createOrder', state: 'waiting' }),
-      expect.objectContaining({ queue: 'webhooks', id: orderPushJobId(TENANT, 'SO-OPS-1', 1), name: 'pushOrderInfo', state: 'waiting' }),
-    ]));
+    expect(report.jobs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          queue: 'orders',
+          id: jobId('createOrder', TENANT, 'SO-OPS-1'),
+          name: 'createOrder',
+          state: 'waiting',
+        }),
+        expect.objectContaining({
+          queue: 'webhooks',
+          id: orderPushJobId(TENANT, 'SO-OPS-1', 1),
+          name: 'pushOrderInfo',
+          state: 'waiting',
+        }),
+      ]),
+    );
   });
 
   it('finds the tenant by itself when none is configured, and prints text by default', async () => {
@@ -68,7 +113,12 @@ describe('order', () => {
 describe('failed and replay', () => {
   const ids = ['pushOrderInfo-ops-F1', 'pushOrderInfo-ops-F2', 'pushOrderInfo-ops-F3'];
   beforeAll(async () => {
-    for (const [i, id] of ids.entries()) await queues.webhooks.add('pushOrderInfo', { tenant: TENANT, orderNumber: `F${i}`, version: 1 }, { jobId: id, attempts: 1 });
+    for (const [i, id] of ids.entries())
+      await queues.webhooks.add(
+        'pushOrderInfo',
+        { tenant: TENANT, orderNumber: `F${i}`, version: 1 },
+        { jobId: id, attempts: 1 },
+      );
     await failJobs('webhooks', redis, ids, 'Qianyi answered 500');
   });
 
@@ -79,7 +129,13 @@ describe('failed and replay', () => {
     expect(body.total).toBe(3);
     expect(body.jobs).toHaveLength(2);
     const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-    expect(body.jobs[0]).toEqual({ id: expect.stringMatching(/^pushOrderInfo-ops-F/), name: 'pushOrderInfo', attemptsMade: 1, failedReason: 'Qianyi answered 500', finishedOn: expect.stringMatching(iso) });
+    expect(body.jobs[0]).toEqual({
+      id: expect.stringMatching(/^pushOrderInfo-ops-F/),
+      name: 'pushOrderInfo',
+      attemptsMade: 1,
+      failedReason: 'Qianyi answered 500',
+      finishedOn: expect.stringMatching(iso),
+    });
     const text = await ops('failed', 'webhooks');
     expect(text.stdout).toContain('3 failed job(s) in webhooks');
     expect(text.stdout).toContain('Qianyi answered 500');
@@ -119,7 +175,10 @@ describe('refresh', () => {
     const result = await ops('--json', 'refresh', 'inventory', '--tenant', TENANT);
     expect(result.code).toBe(0);
     const [added] = JSON.parse(result.stdout).jobs;
-    expect(await queues.inventory.getJob(added.id)).toMatchObject({ name: 'rebuildInventory', data: { tenant: TENANT } });
+    expect(await queues.inventory.getJob(added.id)).toMatchObject({
+      name: 'rebuildInventory',
+      data: { tenant: TENANT },
+    });
   });
 
   it('needs a tenant when none is configured', async () => {
@@ -147,14 +206,21 @@ describe('counts, asn and usage', () => {
   });
 
   it('shows an ASN with its state, history and create job', async () => {
-    await new AsnStore(redis).transition(TENANT, 'ASN-OPS-1', { from: 'absent', patch: { phase: 'received', warehouseCode: 'USWH1' }, notify: false, note: 'received from Qianyi' });
+    await new AsnStore(redis).transition(TENANT, 'ASN-OPS-1', {
+      from: 'absent',
+      patch: { phase: 'received', warehouseCode: 'USWH1' },
+      notify: false,
+      note: 'received from Qianyi',
+    });
     await queues.asn.add('createAsn', { tenant: TENANT }, { jobId: createAsnJobId(TENANT, 'ASN-OPS-1') });
     const result = await ops('--json', 'asn', 'ASN-OPS-1');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.state).toMatchObject({ tenant: TENANT, asnNumber: 'ASN-OPS-1', phase: 'received' });
     expect(report.history.map((h: { note: string }) => h.note)).toEqual(['received from Qianyi']);
-    expect(report.jobs).toEqual([expect.objectContaining({ queue: 'asn', id: createAsnJobId(TENANT, 'ASN-OPS-1'), state: 'waiting' })]);
+    expect(report.jobs).toEqual([
+      expect.objectContaining({ queue: 'asn', id: createAsnJobId(TENANT, 'ASN-OPS-1'), state: 'waiting' }),
+    ]);
   });
 
   it('exits 2 on usage errors and 0 on --help', async () => {
@@ -164,7 +230,8 @@ describe('counts, asn and usage', () => {
     expect((await ops('frobnicate')).code).toBe(2);
     const help = await ops('--help');
     expect(help.code).toBe(0);
-    for (const command of ['order', 'asn', 'failed', 'replay', 'refresh', 'counts']) expect(help.stdout).toContain(command);
+    for (const command of ['order', 'asn', 'failed', 'replay', 'refresh', 'counts'])
+      expect(help.stdout).toContain(command);
     expect((await ops('refresh', '--help')).stdout).toContain('Examples:');
   });
 

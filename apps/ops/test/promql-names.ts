@@ -2,7 +2,22 @@
 // export. Not a PromQL parser: it removes what cannot be a metric name (strings, label matchers, ranges,
 // grouping clauses, function calls, keywords, numbers, Grafana's $variables) and keeps the identifiers left.
 
-const KEYWORDS = new Set(['and', 'or', 'unless', 'bool', 'offset', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'inf', 'nan', 'atan2']);
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'inf',
+  'nan',
+  'atan2',
+]);
 
 export function metricNames(expr: string): string[] {
   const stripped = expr

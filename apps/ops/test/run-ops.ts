@@ -6,7 +6,11 @@ import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { KEY_PREFIX } from '@bridge/runtime';
 import { repoRoot } from '@bridge/testkit';
 
-export interface OpsResult { code: number; stdout: string; stderr: string }
+export interface OpsResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 // An empty data directory unless a test gives one: a developer's running `pnpm start` must not leak into tests.
 const noLocalRun = mkdtempSync(join(tmpdir(), 'ops-no-run-'));
@@ -14,17 +18,31 @@ const noLocalRun = mkdtempSync(join(tmpdir(), 'ops-no-run-'));
 /** Runs the built CLI as an operator would, with only the environment given (no tenant variables leak in). */
 export function runOps(args: string[], env: Record<string, string>): Promise<OpsResult> {
   const main = join(repoRoot, 'apps', 'ops', 'dist', 'main.js');
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(QIANYI_|ETOWER_|BRIDGE_TENANTS_FILE|BRIDGE_DATA_DIR|REDIS_URL)/.test(k)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(QIANYI_|ETOWER_|BRIDGE_TENANTS_FILE|BRIDGE_DATA_DIR|REDIS_URL)/.test(k),
+    ),
+  );
   return new Promise((resolve) => {
-    execFile(process.execPath, [main, ...args], { env: { ...clean, BRIDGE_DATA_DIR: noLocalRun, ...env }, timeout: 20000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [main, ...args],
+      { env: { ...clean, BRIDGE_DATA_DIR: noLocalRun, ...env }, timeout: 20000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** Moves the named jobs to failed as a worker whose last attempt threw would, without running a processor. */
-export async function failJobs(queue: string, connection: ConnectionOptions, ids: readonly string[], reason = 'eTower refused it'): Promise<void> {
+export async function failJobs(
+  queue: string,
+  connection: ConnectionOptions,
+  ids: readonly string[],
+  reason = 'eTower refused it',
+): Promise<void> {
   // Other jobs met on the way are handed back for another attempt (a zero backoff), so they stay waiting.
   const worker = new Worker(queue, null, { connection, prefix: KEY_PREFIX, settings: { backoffStrategy: () => 0 } });
   const token = 'ops-test';

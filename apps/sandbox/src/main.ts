@@ -22,8 +22,15 @@ const envSchema = z.object({
   SANDBOX_MAX_PAGE_SIZE: int(1).default(100),
   SANDBOX_LATENCY_MS: int(0).default(0),
   // Comma-separated Base64 flavours the eTower signature may use (standard, url-safe).
-  SANDBOX_SIGNATURE_FLAVOURS: z.string().default('standard')
-    .transform((v) => v.split(',').map((f) => f.trim()).filter(Boolean))
+  SANDBOX_SIGNATURE_FLAVOURS: z
+    .string()
+    .default('standard')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(BASE64_FLAVOURS)).min(1)),
   SANDBOX_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
@@ -33,7 +40,9 @@ function readEnv(): z.output<typeof envSchema> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('SANDBOX_') && v !== ''));
   const parsed = envSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`);
+  const lines = parsed.error.issues.map(
+    (i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+  );
   process.stderr.write(`sandbox: invalid configuration\n${lines.join('\n')}\n`);
   process.exit(1);
 }
@@ -60,23 +69,31 @@ async function main(): Promise<void> {
     qianyi: { tenants: [{ accessId: env.SANDBOX_QIANYI_ACCESS_ID, secretKey: env.SANDBOX_QIANYI_SECRET_KEY }] },
   });
   process.stdout.write(`${JSON.stringify({ event: 'listening', port: sandbox.port, url: sandbox.url })}\n`);
-  logger.info({ url: sandbox.url, etowerToken: env.SANDBOX_ETOWER_TOKEN, qianyiAccessId: env.SANDBOX_QIANYI_ACCESS_ID }, 'sandbox ready');
+  logger.info(
+    { url: sandbox.url, etowerToken: env.SANDBOX_ETOWER_TOKEN, qianyiAccessId: env.SANDBOX_QIANYI_ACCESS_ID },
+    'sandbox ready',
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'sandbox stopping');
-    sandbox.close().then(() => process.exit(0), (err: unknown) => {
-      logger.error({ err }, 'sandbox failed to close');
-      process.exit(1);
-    });
+    sandbox.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'sandbox failed to close');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`sandbox: failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(
+    `sandbox: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

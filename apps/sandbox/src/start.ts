@@ -36,13 +36,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   app.disable('x-powered-by');
   // eTower sends no ETag, and hashing every answer was a tenth of the simulator's CPU in the benchmarks.
   app.disable('etag');
-  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
   app.use(etower.app);
   app.use('/__control/etower', etower.control);
   app.use('/__control/qianyi', qianyi.control);
   // Last: the receiver parses every body it sees as raw bytes.
   app.use('/', qianyi.router);
-  app.use((req, res) => { res.status(404).json({ success: false, message: `no such path: ${req.method} ${req.path}` }); });
+  app.use((req, res) => {
+    res.status(404).json({ success: false, message: `no such path: ${req.method} ${req.path}` });
+  });
 
   const running = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
   return { url: running.url, port: running.port, etower, qianyi, close: running.close };

@@ -13,7 +13,13 @@ const maybe = built ? it : it.skip;
 
 maybe('prints one listening line, serves signed eTower calls and exits 0 on SIGTERM', async () => {
   const child = spawn(process.execPath, [mainJs], {
-    env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_ETOWER_TOKEN: 'proc-token', SANDBOX_ETOWER_KEY: 'proc-key', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: '0',
+      SANDBOX_ETOWER_TOKEN: 'proc-token',
+      SANDBOX_ETOWER_KEY: 'proc-key',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -23,7 +29,11 @@ maybe('prints one listening line, serves signed eTower calls and exits 0 on SIGT
       child.once('exit', () => reject(new Error('sandbox exited before listening')));
     });
     const listening = JSON.parse(firstLine) as { event: string; port: number; url: string };
-    expect(listening).toEqual({ event: 'listening', port: expect.any(Number), url: `http://127.0.0.1:${listening.port}` });
+    expect(listening).toEqual({
+      event: 'listening',
+      port: expect.any(Number),
+      url: `http://127.0.0.1:${listening.port}`,
+    });
     const client = createEtowerClient({ baseUrl: listening.url, token: 'proc-token', key: 'proc-key' });
     try {
       const warehouses = await client.warehouseServiceList();
@@ -38,7 +48,10 @@ maybe('prints one listening line, serves signed eTower calls and exits 0 on SIGT
 });
 
 maybe('refuses a bad variable with a message naming it', () => {
-  const result = spawnSync(process.execPath, [mainJs], { env: { ...process.env, SANDBOX_SHIP_AFTER_MS: 'soon' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [mainJs], {
+    env: { ...process.env, SANDBOX_SHIP_AFTER_MS: 'soon' },
+    encoding: 'utf8',
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('SANDBOX_SHIP_AFTER_MS');
 });

@@ -11,28 +11,51 @@ let sim: RunningEtowerSimulator;
 
 async function call(method: string, path: string, body?: unknown, opts: { key?: string; now?: Date } = {}) {
   const url = `${sim.url}/api/supplier-service${path}`;
-  const signed = signEtowerRequest({ method, url, token, key: opts.key ?? key, ...(opts.now ? { now: opts.now } : {}) });
+  const signed = signEtowerRequest({
+    method,
+    url,
+    token,
+    key: opts.key ?? key,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const res = await fetch(url, {
     method,
-    headers: { 'X-WallTech-Date': signed.date, Authorization: signed.authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: {
+      'X-WallTech-Date': signed.date,
+      Authorization: signed.authorization,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
   let json: any;
-  try { json = JSON.parse(text); } catch { json = undefined; }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
   return { status: res.status, headers: res.headers, text, json };
 }
 
 const controlCall = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${sim.url}/__control/etower${path}`, {
-    method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, json: (await res.json()) as any };
 };
 
-beforeAll(async () => { sim = await startEtowerSimulator({ skuCount: 30, maxPageSize: 10 }); });
-afterAll(async () => { await sim.close(); });
-beforeEach(async () => { await controlCall('POST', '/reset'); });
+beforeAll(async () => {
+  sim = await startEtowerSimulator({ skuCount: 30, maxPageSize: 10 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await controlCall('POST', '/reset');
+});
 
 describe('eTower simulator over HTTP', () => {
   it('answers with the exact §2.1 envelope', async () => {
@@ -45,18 +68,34 @@ describe('eTower simulator over HTTP', () => {
   it('401 JSON on a bad signature, an unsigned call, a skewed date or a signature without the query string', async () => {
     expect((await call('GET', '/v1/b2c/warehouseServiceList', undefined, { key: 'wrong' })).status).toBe(401);
     expect((await fetch(`${sim.url}/api/supplier-service/v1/b2b/poList`, { method: 'POST' })).status).toBe(401);
-    const skewed = await call('POST', '/v1/b2b/poList', { referenceNoList: ['x'] }, { now: new Date(Date.now() + 16 * 60_000) });
-    expect(skewed).toMatchObject({ status: 401, json: { success: false, message: expect.stringMatching(/clock skew/) } });
+    const skewed = await call(
+      'POST',
+      '/v1/b2b/poList',
+      { referenceNoList: ['x'] },
+      { now: new Date(Date.now() + 16 * 60_000) },
+    );
+    expect(skewed).toMatchObject({
+      status: 401,
+      json: { success: false, message: expect.stringMatching(/clock skew/) },
+    });
     const url = `${sim.url}/api/supplier-service/v1/b2c/warehouseServiceList`;
     const s = signEtowerRequest({ method: 'GET', url, token, key });
-    const res = await fetch(`${url}?serviceType=5`, { headers: { 'X-WallTech-Date': s.date, Authorization: s.authorization } });
+    const res = await fetch(`${url}?serviceType=5`, {
+      headers: { 'X-WallTech-Date': s.date, Authorization: s.authorization },
+    });
     expect(res.status).toBe(401);
   });
 
   it('refuses bad batches as a whole with code "3"', async () => {
-    expect((await call('POST', '/v1/openApi/packetOrder/b2c/createOrders', {})).json).toMatchObject({ code: '3', success: false });
+    expect((await call('POST', '/v1/openApi/packetOrder/b2c/createOrders', {})).json).toMatchObject({
+      code: '3',
+      success: false,
+    });
     const ids = Array.from({ length: 301 }, (_, i) => `R${i}`);
-    expect((await call('POST', '/v1/b2c/orderList', { referenceNoList: ids })).json).toMatchObject({ code: '3', success: false });
+    expect((await call('POST', '/v1/b2c/orderList', { referenceNoList: ids })).json).toMatchObject({
+      code: '3',
+      success: false,
+    });
     expect((await call('POST', '/v1/b2c/orderList', 'not json')).json).toMatchObject({ code: '3', success: false });
   });
 
@@ -64,9 +103,18 @@ describe('eTower simulator over HTTP', () => {
     const zero = (await call('POST', '/v1/b2b/inventory', { pageNum: 0, pageSize: 50 })).json.data;
     const one = (await call('POST', '/v1/b2b/inventory', { pageNum: 1, pageSize: 50 })).json.data;
     expect(zero).toEqual(one);
-    expect(one).toMatchObject({ pageNum: 1, pageSize: 10, total: 30, pages: 3, hasNextPage: true, isLastPage: false, size: 10 });
+    expect(one).toMatchObject({
+      pageNum: 1,
+      pageSize: 10,
+      total: 30,
+      pages: 3,
+      hasNextPage: true,
+      isLastPage: false,
+      size: 10,
+    });
     expect(one.list[0].warehouseInventoryDTOList.map((w: any) => w.overseasWarehouseCode)).toEqual(['USWH1', 'DEWH1']);
-    const wh = (await call('POST', '/v1/b2b/inventory', { pageNum: 3, pageSize: 10, warehouseCodeList: ['DEWH1'] })).json.data;
+    const wh = (await call('POST', '/v1/b2b/inventory', { pageNum: 3, pageSize: 10, warehouseCodeList: ['DEWH1'] }))
+      .json.data;
     expect(wh).toMatchObject({ hasNextPage: false, isLastPage: true });
     expect(wh.list.every((r: any) => r.warehouseInventoryDTOList.length === 1)).toBe(true);
   });
@@ -75,7 +123,8 @@ describe('eTower simulator over HTTP', () => {
     const added = await controlCall('POST', '/faults', { endpoint: 'poList', mode: 'http500', count: 2 });
     expect(added.json.faults).toHaveLength(1);
     const statuses = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await call('POST', '/v1/b2b/poList', { referenceNoList: ['x'] })).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await call('POST', '/v1/b2b/poList', { referenceNoList: ['x'] })).status);
     expect(statuses).toEqual([500, 500, 200]);
     expect((await call('POST', '/v1/b2c/orderList', { referenceNoList: ['x'] })).status).toBe(200);
     const stats = (await controlCall('GET', '/stats')).json;
@@ -101,10 +150,16 @@ describe('eTower simulator over HTTP', () => {
     sim.state.stats.createOrderAttempts['RUN1-1'] = 3;
     const tally = (await controlCall('GET', '/stats/tally?prefix=RUN1-')).json;
     expect(tally).toMatchObject({
-      success: true, prefix: 'RUN1-',
-      ordersCreated: { documents: 2, total: 3 }, createOrderAttempts: { documents: 1, total: 3 }, productsCreated: { documents: 0, total: 0 },
+      success: true,
+      prefix: 'RUN1-',
+      ordersCreated: { documents: 2, total: 3 },
+      createOrderAttempts: { documents: 1, total: 3 },
+      productsCreated: { documents: 0, total: 0 },
     });
-    expect((await controlCall('GET', '/stats/tally?prefix=RUN2-')).json.ordersCreated).toEqual({ documents: 1, total: 1 });
+    expect((await controlCall('GET', '/stats/tally?prefix=RUN2-')).json.ordersCreated).toEqual({
+      documents: 1,
+      total: 1,
+    });
   });
 
   it('counts createOrders answers a short array cut off; a delayed request whose client gave up is not processed', async () => {
@@ -116,10 +171,18 @@ describe('eTower simulator over HTTP', () => {
     await controlCall('POST', '/faults', { endpoint: 'createOrders', mode: 'delay', delayMs: 400, count: 1 });
     const url = `${sim.url}/api/supplier-service/v1/openApi/packetOrder/b2c/createOrders`;
     const signed = signEtowerRequest({ method: 'POST', url, token, key });
-    await expect(fetch(url, {
-      method: 'POST', signal: AbortSignal.timeout(100), body: JSON.stringify([{ referenceNo: 'ANS-3' }]),
-      headers: { 'X-WallTech-Date': signed.date, Authorization: signed.authorization, 'Content-Type': 'application/json' },
-    })).rejects.toThrow();
+    await expect(
+      fetch(url, {
+        method: 'POST',
+        signal: AbortSignal.timeout(100),
+        body: JSON.stringify([{ referenceNo: 'ANS-3' }]),
+        headers: {
+          'X-WallTech-Date': signed.date,
+          Authorization: signed.authorization,
+          'Content-Type': 'application/json',
+        },
+      }),
+    ).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 600));
     const stats = sim.state.stats;
     expect(stats.createOrderAttempts).toEqual({ 'ANS-1': 1, 'ANS-2': 1 });
@@ -135,7 +198,10 @@ describe('eTower simulator over HTTP', () => {
 
 describe('startSandbox', () => {
   it('serves eTower, both control APIs and the Qianyi receiver on one port', async () => {
-    const sandbox = await startSandbox({ etower: { skuCount: 5 }, logger: { info() {}, warn() {}, error() {}, debug() {} } as never });
+    const sandbox = await startSandbox({
+      etower: { skuCount: 5 },
+      logger: { info() {}, warn() {}, error() {}, debug() {} } as never,
+    });
     try {
       expect((await fetch(`${sandbox.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${sandbox.url}/__control/etower/stats`)).status).toBe(200);

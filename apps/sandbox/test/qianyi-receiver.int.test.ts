@@ -32,10 +32,22 @@ beforeEach(async () => {
 });
 
 const orderPush = (orderNumber = 'DA250117100074') => ({
-  orderNumber, warehouseCode: 'XY002', trackNumber: '1Z999', wmsStatus: 'Shipped', status: 'SUCCESS',
-  shippingTime: 1744098883894, skuList: [{ sku: '60000-test02', quantity: 4 }],
+  orderNumber,
+  warehouseCode: 'XY002',
+  trackNumber: '1Z999',
+  wmsStatus: 'Shipped',
+  status: 'SUCCESS',
+  shippingTime: 1744098883894,
+  skuList: [{ sku: '60000-test02', quantity: 4 }],
 });
-const asnPush = { asnNumber: 'A241022159999', warehouseCode: 'Test-bin', wmsStatus: 'RECEIVING', updateTime: 1744098883894, skuList: [{ sku: 'V-012B-R', receivedQuantity: 2 }], batchNo: 'b-1' };
+const asnPush = {
+  asnNumber: 'A241022159999',
+  warehouseCode: 'Test-bin',
+  wmsStatus: 'RECEIVING',
+  updateTime: 1744098883894,
+  skuList: [{ sku: 'V-012B-R', receivedQuantity: 2 }],
+  batchNo: 'b-1',
+};
 
 async function post(path: string, body: string, contentType = 'application/json; charset=UTF-8') {
   const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -45,21 +57,32 @@ async function post(path: string, body: string, contentType = 'application/json;
 const signed = (method: string, content: object, secretKey = TENANT.secretKey) =>
   buildSignedCall({ accessId: TENANT.accessId, method, content, secretKey }).body;
 
-const listPushes = async (query = '') => (await fetch(`${base}/__control/qianyi/pushes${query}`)).json() as Promise<any[]>;
+const listPushes = async (query = '') =>
+  (await fetch(`${base}/__control/qianyi/pushes${query}`)).json() as Promise<any[]>;
 
 it('records a correctly signed pushOrderInfo and answers success', async () => {
   const r = await post('/sys/automatic/receiveOdo/ETOWER', signed('pushOrderInfo', orderPush()));
   expect(r).toEqual({ status: 200, text: '{"success":true,"errorMsg":""}' });
   const pushes = await listPushes('?orderNumber=DA250117100074');
   expect(pushes).toHaveLength(1);
-  expect(pushes[0]).toMatchObject({ kind: 'order', type: 'ETOWER', accessId: 'QIANYI', method: 'pushOrderInfo', signCandidate: 'fastjson', content: orderPush() });
+  expect(pushes[0]).toMatchObject({
+    kind: 'order',
+    type: 'ETOWER',
+    accessId: 'QIANYI',
+    method: 'pushOrderInfo',
+    signCandidate: 'fastjson',
+    content: orderPush(),
+  });
   expect(pushes[0].raw).toBe(JSON.stringify(orderPush()));
   expect(receiver.pushes).toHaveLength(1);
 });
 
 it('records pushAsnInfo and filters by asnNumber, oldest first', async () => {
   await post('/sys/automatic/receiveAsn/ETOWER', signed('pushAsnInfo', asnPush));
-  await post('/sys/automatic/receiveAsn/ETOWER', signed('pushAsnInfo', { ...asnPush, wmsStatus: 'FINISHED', batchNo: 'b-2' }));
+  await post(
+    '/sys/automatic/receiveAsn/ETOWER',
+    signed('pushAsnInfo', { ...asnPush, wmsStatus: 'FINISHED', batchNo: 'b-2' }),
+  );
   await post('/sys/automatic/receiveOdo/ETOWER', signed('pushOrderInfo', orderPush('O-2')));
   const asn = await listPushes('?asnNumber=A241022159999');
   expect(asn.map((p) => p.content.wmsStatus)).toEqual(['RECEIVING', 'FINISHED']);
@@ -70,8 +93,16 @@ it('records pushAsnInfo and filters by asnNumber, oldest first', async () => {
 
 it.each([
   ['a bad sign', () => signed('pushOrderInfo', orderPush(), 'wrong-secret'), 'sign does not match'],
-  ['an unknown accessId', () => buildSignedCall({ accessId: 'NOBODY', method: 'pushOrderInfo', content: orderPush(), secretKey: 'x' }).body, 'unknown accessId NOBODY'],
-  ['invalid content', () => signed('pushOrderInfo', { orderNumber: 'O1' }), 'warehouseCode is required; trackNumber is required; wmsStatus is required; status is required'],
+  [
+    'an unknown accessId',
+    () => buildSignedCall({ accessId: 'NOBODY', method: 'pushOrderInfo', content: orderPush(), secretKey: 'x' }).body,
+    'unknown accessId NOBODY',
+  ],
+  [
+    'invalid content',
+    () => signed('pushOrderInfo', { orderNumber: 'O1' }),
+    'warehouseCode is required; trackNumber is required; wmsStatus is required; status is required',
+  ],
   ['the wrong method', () => signed('pushAsnInfo', orderPush()), 'method must be pushOrderInfo on receiveOdo'],
   ['a body that is not JSON', () => 'hello', 'body is not valid JSON'],
 ])('refuses %s with success:false and does not record it', async (_name, body, reason) => {
@@ -95,7 +126,11 @@ it('accepts a form-encoded push signed JSON.stringify-style too', async () => {
 
 describe('faults', () => {
   it('down: 503 with a non-JSON body for the next N pushes, then normal again', async () => {
-    const set = await fetch(`${base}/__control/qianyi/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'down', count: 2 }) });
+    const set = await fetch(`${base}/__control/qianyi/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'down', count: 2 }),
+    });
     expect(set.status).toBe(200);
     for (let i = 0; i < 2; i++) {
       const r = await post('/sys/automatic/receiveOdo/T', signed('pushOrderInfo', orderPush()));
@@ -108,7 +143,11 @@ describe('faults', () => {
   });
 
   it('success-false: HTTP 200 with success:false until cleared', async () => {
-    await fetch(`${base}/__control/qianyi/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'success-false' }) });
+    await fetch(`${base}/__control/qianyi/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'success-false' }),
+    });
     for (let i = 0; i < 3; i++) {
       const r = await post('/sys/automatic/receiveAsn/T', signed('pushAsnInfo', asnPush));
       expect(r.status).toBe(200);
@@ -121,7 +160,11 @@ describe('faults', () => {
   });
 
   it('slow: waits delayMs, then answers normally', async () => {
-    await fetch(`${base}/__control/qianyi/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'slow', delayMs: 300, count: 1 }) });
+    await fetch(`${base}/__control/qianyi/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'slow', delayMs: 300, count: 1 }),
+    });
     const started = Date.now();
     const r = await post('/sys/automatic/receiveOdo/T', signed('pushOrderInfo', orderPush()));
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
@@ -130,7 +173,11 @@ describe('faults', () => {
   });
 
   it('refuses an invalid fault', async () => {
-    const r = await fetch(`${base}/__control/qianyi/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'explode' }) });
+    const r = await fetch(`${base}/__control/qianyi/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'explode' }),
+    });
     expect(r.status).toBe(400);
   });
 });
@@ -155,7 +202,11 @@ it('still verifies the sign when the host app parsed JSON bodies before the rout
   await new Promise<void>((resolve) => srv.once('listening', () => resolve()));
   try {
     const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/sys/automatic/receiveOdo/T`;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signed('pushOrderInfo', orderPush()) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signed('pushOrderInfo', orderPush()),
+    });
     expect(await res.json()).toEqual({ success: true, errorMsg: '' });
     expect(own.pushes).toHaveLength(1);
   } finally {

@@ -1,7 +1,11 @@
 import type { Readable } from 'node:stream';
 import { prettyFactory } from 'pino-pretty';
 
-const pretty = prettyFactory({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' });
+const pretty = prettyFactory({
+  colorize: process.stdout.isTTY,
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,app',
+});
 
 /** Relays a child's output line by line, pino JSON made readable, each line tagged with the app's name. */
 export function relay(name: string, stream: Readable, sink: NodeJS.WritableStream = process.stdout): void {

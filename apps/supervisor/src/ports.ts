@@ -5,7 +5,9 @@ import { freePort } from '@bridge/testkit';
 export function portOr(preferred: number): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', () => { void freePort().then(resolve); });
+    probe.once('error', () => {
+      void freePort().then(resolve);
+    });
     probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(preferred)));
   });
 }

@@ -17,7 +17,9 @@ test('no pnpm start at all', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'demo-'));
   const { code, output } = await demoIn(dir);
   expect(code).toBe(1);
-  expect(output).toBe(`The bridge is not running (no ${join(dir, 'run.json')}). Start it with \`pnpm start\`, then run \`pnpm demo\` in another terminal.\n`);
+  expect(output).toBe(
+    `The bridge is not running (no ${join(dir, 'run.json')}). Start it with \`pnpm start\`, then run \`pnpm demo\` in another terminal.\n`,
+  );
 });
 
 test('a run file left by a pnpm start that was killed', async () => {
@@ -25,13 +27,25 @@ test('a run file left by a pnpm start that was killed', async () => {
   const gone = spawn(process.execPath, ['-e', '']);
   await new Promise((r) => gone.on('exit', r));
   const url = 'http://127.0.0.1:1';
-  writeFileSync(join(dir, 'run.json'), JSON.stringify({
-    pid: gone.pid, startedAt: new Date().toISOString(), redisUrl: 'redis://127.0.0.1:1', tenantsFile: join(dir, 'tenants.json'),
-    callUrl: `${url}/api/qianyi`, ingressUrl: url, sandboxUrl: url, dashboardUrl: url, metrics: { ingress: url, worker: url },
-  }));
+  writeFileSync(
+    join(dir, 'run.json'),
+    JSON.stringify({
+      pid: gone.pid,
+      startedAt: new Date().toISOString(),
+      redisUrl: 'redis://127.0.0.1:1',
+      tenantsFile: join(dir, 'tenants.json'),
+      callUrl: `${url}/api/qianyi`,
+      ingressUrl: url,
+      sandboxUrl: url,
+      dashboardUrl: url,
+      metrics: { ingress: url, worker: url },
+    }),
+  );
   const { code, output } = await demoIn(dir);
   expect(code).toBe(1);
-  expect(output).toContain(`The bridge is not running: ${join(dir, 'run.json')} is from pnpm start pid ${gone.pid}, which has stopped.`);
+  expect(output).toContain(
+    `The bridge is not running: ${join(dir, 'run.json')} is from pnpm start pid ${gone.pid}, which has stopped.`,
+  );
   expect(output).not.toMatch(/\n\s+at /);
 });
 
@@ -39,13 +53,37 @@ test('a bridge that stopped answering (its supervisor alive, the ingress gone)',
   const dir = mkdtempSync(join(tmpdir(), 'demo-'));
   // A port nothing listens on (fetch refuses well-known ports such as 1 before connecting).
   const url = `http://127.0.0.1:${await freePort()}`;
-  writeFileSync(join(dir, 'tenants.json'), JSON.stringify({ tenants: [{ accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: url, warehouseExtraType: 'X' }, etower: { baseUrl: url, token: 't', key: 'k' } }] }));
-  writeFileSync(join(dir, 'run.json'), JSON.stringify({
-    pid: process.pid, startedAt: new Date().toISOString(), redisUrl: 'redis://127.0.0.1:1', tenantsFile: join(dir, 'tenants.json'),
-    callUrl: `${url}/api/qianyi`, ingressUrl: url, sandboxUrl: url, dashboardUrl: url, metrics: { ingress: url, worker: url },
-  }));
+  writeFileSync(
+    join(dir, 'tenants.json'),
+    JSON.stringify({
+      tenants: [
+        {
+          accessId: 'a',
+          secretKey: 's',
+          qianyi: { callbackBaseUrl: url, warehouseExtraType: 'X' },
+          etower: { baseUrl: url, token: 't', key: 'k' },
+        },
+      ],
+    }),
+  );
+  writeFileSync(
+    join(dir, 'run.json'),
+    JSON.stringify({
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      redisUrl: 'redis://127.0.0.1:1',
+      tenantsFile: join(dir, 'tenants.json'),
+      callUrl: `${url}/api/qianyi`,
+      ingressUrl: url,
+      sandboxUrl: url,
+      dashboardUrl: url,
+      metrics: { ingress: url, worker: url },
+    }),
+  );
   const { code, output } = await demoIn(dir);
   expect(code).toBe(1);
-  expect(output).toContain(`The bridge stopped answering: warehouses at ${url}/api/qianyi failed (ECONNREFUSED). Is \`pnpm start\` still running?`);
+  expect(output).toContain(
+    `The bridge stopped answering: warehouses at ${url}/api/qianyi failed (ECONNREFUSED). Is \`pnpm start\` still running?`,
+  );
   expect(output).not.toMatch(/\n\s+at /);
 });

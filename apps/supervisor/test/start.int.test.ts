@@ -11,11 +11,12 @@ import { cleanEnv, processesWithEnv, run } from './local-processes';
 // directory), `pnpm ops` and `pnpm demo` in a second terminal with no flags, then Ctrl-C or SIGINT to pnpm alone:
 // everything stops and pnpm exits 0.
 
-const env = (dataDir: string) => cleanEnv({
-  BRIDGE_DATA_DIR: dataDir,
-  // The demo receives its ASN by hand; the sandbox's own receipt is slowed so it cannot step in between.
-  SANDBOX_RECEIVE_STEP_MS: '3600000',
-});
+const env = (dataDir: string) =>
+  cleanEnv({
+    BRIDGE_DATA_DIR: dataDir,
+    // The demo receives its ASN by hand; the sandbox's own receipt is slowed so it cannot step in between.
+    SANDBOX_RECEIVE_STEP_MS: '3600000',
+  });
 const readRun = (dataDir: string): LocalRun => JSON.parse(readFileSync(join(dataDir, 'run.json'), 'utf8'));
 
 async function redisAnswers(url: string): Promise<boolean> {
@@ -37,7 +38,13 @@ test('pnpm start; ops with no flags, the demo and the metrics in a second termin
   try {
     await start.printed('Stop:    Ctrl-C', 120000);
     const local = readRun(dataDir);
-    for (const url of [local.callUrl, local.sandboxUrl, local.dashboardUrl, `${local.metrics.ingress}/metrics`, `${local.metrics.worker}/metrics`]) {
+    for (const url of [
+      local.callUrl,
+      local.sandboxUrl,
+      local.dashboardUrl,
+      `${local.metrics.ingress}/metrics`,
+      `${local.metrics.worker}/metrics`,
+    ]) {
       expect(start.output()).toContain(url);
     }
 
@@ -59,10 +66,15 @@ test('pnpm start; ops with no flags, the demo and the metrics in a second termin
     // A short summary per call, not an inventory page's rows.
     expect(said.split('\n').length).toBeLessThan(60);
     // What the sandbox's Qianyi received, independently of what the demo says: the order shipped, the ASN in two steps.
-    const pushes = await (await fetch(`${local.sandboxUrl}/__control/qianyi/pushes`)).json() as Array<{ kind: string; content: { status?: string; wmsStatus?: string } }>;
+    const pushes = (await (await fetch(`${local.sandboxUrl}/__control/qianyi/pushes`)).json()) as Array<{
+      kind: string;
+      content: { status?: string; wmsStatus?: string };
+    }>;
     expect(pushes.some((p) => p.kind === 'order' && p.content.status === 'SUCCESS')).toBe(true);
     // (SHIPPING is the push at creation.)
-    expect(pushes.filter((p) => p.kind === 'asn' && p.content.wmsStatus !== 'SHIPPING').map((p) => p.content.wmsStatus)).toEqual(['RECEIVING', 'FINISHED']);
+    expect(
+      pushes.filter((p) => p.kind === 'asn' && p.content.wmsStatus !== 'SHIPPING').map((p) => p.content.wmsStatus),
+    ).toEqual(['RECEIVING', 'FINISHED']);
 
     // Metrics on their own ports (the worker's, and the ingress's off the port Qianyi reaches).
     const workerMetrics = await fetch(`${local.metrics.worker}/metrics`);

@@ -13,7 +13,14 @@ function seconds(job: Job): number {
 }
 
 /** One BullMQ Worker per consumed queue, each with its own blocking connection, reporting to logs and metrics. */
-export function startConsumers(queues: readonly QueueName[], env: Env, redisTarget: RedisTarget, ctx: ProcessorContext, metrics: WorkerMetrics, logger: Logger): Worker[] {
+export function startConsumers(
+  queues: readonly QueueName[],
+  env: Env,
+  redisTarget: RedisTarget,
+  ctx: ProcessorContext,
+  metrics: WorkerMetrics,
+  logger: Logger,
+): Worker[] {
   return queues.map((queue) => {
     const worker = new Worker(queue, (job, token) => runJob(job, token, ctx), {
       // BullMQ moves finished jobs and renews locks on this connection (its blocking reads use a copy of it).
@@ -24,7 +31,8 @@ export function startConsumers(queues: readonly QueueName[], env: Env, redisTarg
       stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
       ...finishedJobRetention(env.DOCUMENT_RETENTION_MS),
       settings: {
-        backoffStrategy: (attemptsMade, _type, err, job) => jobDefinition(job?.name ?? '')?.retryDelay(attemptsMade, err, env) ?? 5000,
+        backoffStrategy: (attemptsMade, _type, err, job) =>
+          jobDefinition(job?.name ?? '')?.retryDelay(attemptsMade, err, env) ?? 5000,
       },
     });
     worker.on('completed', (job, result: { outcome?: string } | undefined) => {
@@ -38,7 +46,8 @@ export function startConsumers(queues: readonly QueueName[], env: Env, redisTarg
       metrics.jobFinished(queue, job.name, final ? 'failed' : 'retried', seconds(job));
       if (PUSH_JOBS.has(job.name)) metrics.webhook(job.name, final ? 'failed' : 'retried');
       const entry = { queue, job: job.name, ...traceOf(job), attemptsMade: job.attemptsMade, final, err: err.message };
-      if (final) logger.error(entry, 'job failed'); else logger.warn(entry, 'job attempt failed, will retry');
+      if (final) logger.error(entry, 'job failed');
+      else logger.warn(entry, 'job attempt failed, will retry');
     });
     worker.on('error', (err) => logger.warn({ queue, err: err.message }, 'worker error'));
     return worker;

@@ -1,6 +1,13 @@
 import { loadConfigOrExit } from '@bridge/config';
 import { JobControl, TenantRegistry, createQueues, createStores, migrateAsnRecordKeys } from '@bridge/core';
-import { closeServer, createLogger, createRedis, handleShutdown, limitHeapGrowth, settleHeapAfterStartup } from '@bridge/runtime';
+import {
+  closeServer,
+  createLogger,
+  createRedis,
+  handleShutdown,
+  limitHeapGrowth,
+  settleHeapAfterStartup,
+} from '@bridge/runtime';
 import { startConsumers } from './consumers';
 import { startHealthServer } from './health-server';
 import { createWorkerMetrics } from './metrics';
@@ -31,11 +38,17 @@ const ctx: ProcessorContext = {
 };
 
 // Before any job runs: ASN records written by an older version move to their own key kind (once per Redis).
-const migrated = await migrateAsnRecordKeys(redis, tenants.map((t) => t.accessId));
+const migrated = await migrateAsnRecordKeys(
+  redis,
+  tenants.map((t) => t.accessId),
+);
 if (migrated > 0) logger.info({ migrated }, 'ASN records moved to their own key kind');
 
 const workers = startConsumers(env.WORKER_QUEUES, env, redisTarget, ctx, metrics, logger);
-const health = env.METRICS_PORT !== undefined ? await startHealthServer(env.METRICS_PORT, env.HOST, metrics.registry, redis, workers) : undefined;
+const health =
+  env.METRICS_PORT !== undefined
+    ? await startHealthServer(env.METRICS_PORT, env.HOST, metrics.registry, redis, workers)
+    : undefined;
 
 const shutdown = handleShutdown({ logger, graceMs: env.WORKER_LOCK_DURATION_MS });
 // Closing a worker waits for its in-flight jobs; a job that outlives the grace period is taken over by

@@ -21,12 +21,21 @@ export interface RunJobOptions {
  * failure sorted into "retry later" (thrown as is, BullMQ backs off) or "cannot succeed" (UnrecoverableError,
  * so BullMQ stops at once and the job's failedReason says why).
  */
-export async function runJob(job: Job, token: string | undefined, ctx: ProcessorContext, options: RunJobOptions = {}): Promise<unknown> {
+export async function runJob(
+  job: Job,
+  token: string | undefined,
+  ctx: ProcessorContext,
+  options: RunJobOptions = {},
+): Promise<unknown> {
   const definition = jobDefinition(job.name);
   const processor = PROCESSORS[job.name as JobName];
-  if (!definition || !processor) throw new UnrecoverableError(`no processor for job "${job.name}" in this worker version`);
+  if (!definition || !processor)
+    throw new UnrecoverableError(`no processor for job "${job.name}" in this worker version`);
   const parsed = definition.payload.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(
+      `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
 
   // At the deadline the attempt ends (the race below) and its work is told to stop: every eTower call and push
   // it has in flight or makes afterwards is abandoned through `signal`, so the locks it holds are released at
@@ -43,7 +52,13 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
   });
   try {
     const trace = traceOf(job);
-    const run: JobRun = { job, token, trace, signal: deadline.signal, finalAttempt: (kind) => isFinalAttempt(job, kind) };
+    const run: JobRun = {
+      job,
+      token,
+      trace,
+      signal: deadline.signal,
+      finalAttempt: (kind) => isFinalAttempt(job, kind),
+    };
     const work = processor(parsed.data, scopedToJob(ctx, trace), run);
     return await Promise.race([work, timeout]);
   } catch (err) {
@@ -51,7 +66,9 @@ export async function runJob(job: Job, token: string | undefined, ctx: Processor
     const failure = classifyEtowerFailure(err);
     if (!failure.retryable) throw new UnrecoverableError(failure.message);
     if (failure.kind === 'auth' && isFinalAttempt(job, 'auth')) {
-      throw new UnrecoverableError(`${failure.message} (gave up after ${AUTH_MAX_ATTEMPTS} attempts: check the eTower token and key, and this host's clock)`);
+      throw new UnrecoverableError(
+        `${failure.message} (gave up after ${AUTH_MAX_ATTEMPTS} attempts: check the eTower token and key, and this host's clock)`,
+      );
     }
     throw err;
   } finally {
@@ -78,7 +95,13 @@ export type JobTrace = ReturnType<typeof traceOf>;
 
 /** The log context of a job: the request that caused it (if any), its tenant and document, and its id. */
 export function traceOf(job: Job) {
-  const d = (job.data ?? {}) as { trace?: { reqId?: string }; tenant?: string; orderNumber?: string; asnNumber?: string; order?: { orderNumber?: string } };
+  const d = (job.data ?? {}) as {
+    trace?: { reqId?: string };
+    tenant?: string;
+    orderNumber?: string;
+    asnNumber?: string;
+    order?: { orderNumber?: string };
+  };
   const orderNumber = d.orderNumber ?? d.order?.orderNumber;
   return {
     ...(d.trace?.reqId ? { reqId: d.trace.reqId } : {}),

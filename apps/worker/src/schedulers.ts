@@ -1,7 +1,11 @@
 import type { Env, QueueName, Tenant } from '@bridge/config';
 import { DRAIN_OUTBOX_EVERY_MS, JOBS, perTenantId, sweepIntervalMs, type JobControl, type JobName } from '@bridge/core';
 
-interface Periodic { job: JobName; everyMs: (env: Env) => number; perTenant: boolean }
+interface Periodic {
+  job: JobName;
+  everyMs: (env: Env) => number;
+  perTenant: boolean;
+}
 
 /** The periodic jobs. Each runs on its job's queue, so only workers consuming that queue declare it. */
 const PERIODIC: Periodic[] = [
@@ -21,7 +25,12 @@ const PERIODIC: Periodic[] = [
  * Declares the Job Schedulers. Upserting is idempotent, so every worker that consumes a queue may declare
  * them; Redis keeps one scheduler per id however many workers run.
  */
-export async function upsertSchedulers(jobs: JobControl, consumed: readonly QueueName[], tenants: readonly Tenant[], env: Env): Promise<string[]> {
+export async function upsertSchedulers(
+  jobs: JobControl,
+  consumed: readonly QueueName[],
+  tenants: readonly Tenant[],
+  env: Env,
+): Promise<string[]> {
   const declared: string[] = [];
   for (const p of PERIODIC) {
     const definition = JOBS[p.job];

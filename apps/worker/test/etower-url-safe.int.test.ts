@@ -13,13 +13,18 @@ beforeAll(async () => {
   bridge = await startBridge({ sandboxEnv: { SANDBOX_SIGNATURE_FLAVOURS: 'url-safe' }, workers: 0 });
   await bridge.startWorker({ METRICS_PORT: String(port) });
 });
-afterAll(async () => { await bridge?.stop(); });
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 test('against an eTower that takes only URL-safe Base64, every order is created and the fallback is counted', async () => {
   const numbers = Array.from({ length: 12 }, () => orderNumber('URLSAFE'));
   for (const n of numbers) {
     const created = await bridge.call('createOrder', order(n));
-    expect(created.body).toMatchObject({ success: true, data: { warehouseOrderNumber: expect.stringMatching(/^C\d+O$/) } });
+    expect(created.body).toMatchObject({
+      success: true,
+      data: { warehouseOrderNumber: expect.stringMatching(/^C\d+O$/) },
+    });
   }
   const atEtower = await etowerStats(bridge);
   for (const n of numbers) expect(atEtower.ordersCreated[n]).toBe(1);
@@ -29,7 +34,9 @@ test('against an eTower that takes only URL-safe Base64, every order is created 
     const text = await (await fetch(metricsUrl)).text();
     const count = Number(/bridge_etower_signature_fallbacks_total\{outcome="accepted"\} (\d+)/.exec(text)?.[1] ?? 0);
     const stats = await etowerStats(bridge);
-    return count > 0 && count === stats.unauthorized ? { accepted: count, unauthorized: stats.unauthorized, metrics: text } : undefined;
+    return count > 0 && count === stats.unauthorized
+      ? { accepted: count, unauthorized: stats.unauthorized, metrics: text }
+      : undefined;
   });
   // Calls signed before the flavour was learned may race, but a handful at most, never one per call (twelve
   // creates and their reads would give dozens).

@@ -30,13 +30,21 @@ async function silentPeer(): Promise<SilentPeer> {
   const server: Server = createServer((req: IncomingMessage, res) => {
     received.push(req.url ?? '');
     // Never answered: only the client can end this exchange.
-    res.on('close', () => { if (!res.writableEnded) abandoned.push(req.url ?? ''); });
+    res.on('close', () => {
+      if (!res.writableEnded) abandoned.push(req.url ?? '');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, received, abandoned,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url,
+    received,
+    abandoned,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -54,13 +62,16 @@ beforeAll(async () => {
   queues = createQueues(redis);
   peer = await silentPeer();
   const tenant = tenantSchema.parse({
-    accessId: TENANT, secretKey: 's',
+    accessId: TENANT,
+    secretKey: 's',
     qianyi: { callbackBaseUrl: peer.url, warehouseExtraType: 'X' },
     etower: { baseUrl: peer.url, token: 't', key: 'k' },
   });
   const env = envSchema.parse({});
   ctx = {
-    env, redis, jobs: new JobControl(queues),
+    env,
+    redis,
+    jobs: new JobControl(queues),
     tenants: new TenantRegistry([tenant], CLIENT_TIMEOUT_MS),
     ...createStores(redis, new JobControl(queues), env),
     logger: createLogger({ name: 'job-timeout-test', level: 'silent' }),
@@ -84,8 +95,11 @@ async function seedOrder(phase: 'received' | 'released') {
   const n = orderNumber('TMO');
   const content = createOrderContentSchema.parse(order(n));
   await ctx.orders.transition(TENANT, n, {
-    from: 'absent', patch: { phase, ...initialFields(content), ...(phase === 'released' ? { warehouseOrderNumber: `W-${n}` } : {}) },
-    notify: false, open: 'add', note: 'seed',
+    from: 'absent',
+    patch: { phase, ...initialFields(content), ...(phase === 'released' ? { warehouseOrderNumber: `W-${n}` } : {}) },
+    notify: false,
+    open: 'add',
+    note: 'seed',
   });
   return { n, content };
 }
@@ -100,7 +114,7 @@ async function timesOut(job: Job, lockKey: string): Promise<void> {
   await eventually(async () => (await redis.exists(lockKey)) === 0);
 }
 
-test('a poll that outlives its deadline abandons orderList and frees the tenant\'s poll lock', async () => {
+test("a poll that outlives its deadline abandons orderList and frees the tenant's poll lock", async () => {
   await seedOrder('released');
   await timesOut(jobOf('pollOrders', { tenant: TENANT }), keys.pollLock(TENANT, 'orders'));
   expect(peer.abandoned.at(-1)).toMatch(/\/orderList/);
@@ -108,15 +122,24 @@ test('a poll that outlives its deadline abandons orderList and frees the tenant\
   await timesOut(jobOf('pollOrders', { tenant: TENANT }), keys.pollLock(TENANT, 'orders'));
 });
 
-test('an ASN poll that outlives its deadline abandons poList and frees the tenant\'s ASN poll lock', async () => {
-  await ctx.asns.transition(TENANT, orderNumber('TMA'), { from: 'absent', patch: { phase: 'created', referenceNumber: 'R-1' }, notify: false, open: 'add', note: 'seed' });
+test("an ASN poll that outlives its deadline abandons poList and frees the tenant's ASN poll lock", async () => {
+  await ctx.asns.transition(TENANT, orderNumber('TMA'), {
+    from: 'absent',
+    patch: { phase: 'created', referenceNumber: 'R-1' },
+    notify: false,
+    open: 'add',
+    note: 'seed',
+  });
   await timesOut(jobOf('pollAsns', { tenant: TENANT }), keys.pollLock(TENANT, 'asns'));
   expect(peer.abandoned.at(-1)).toMatch(/\/poList/);
 });
 
-test('a push that outlives its deadline abandons the webhook call and frees the order\'s delivery lock', async () => {
+test("a push that outlives its deadline abandons the webhook call and frees the order's delivery lock", async () => {
   const { n } = await seedOrder('released');
-  await timesOut(jobOf('pushOrderInfo', { tenant: TENANT, orderNumber: n, version: 1 }), keys.pushLock(TENANT, 'order', n));
+  await timesOut(
+    jobOf('pushOrderInfo', { tenant: TENANT, orderNumber: n, version: 1 }),
+    keys.pushLock(TENANT, 'order', n),
+  );
   expect(peer.abandoned.at(-1)).toMatch(/receiveOdo|pushOrderInfo|\/X$/i);
   // Not recorded as delivered: the retry sends it.
   expect(await redis.get(keys.orderDelivered(TENANT, n))).toBeNull();
@@ -125,8 +148,11 @@ test('a push that outlives its deadline abandons the webhook call and frees the 
 test('a create that outlives its deadline abandons the create call; the order stays creating for the retry to read back', async () => {
   const { n, content } = await seedOrder('received');
   const before = peer.abandoned.length;
-  await expect(runJob(jobOf('createOrder', { tenant: TENANT, order: content, labelStored: false }), undefined, ctx, { timeoutMs: JOB_TIMEOUT_MS }))
-    .rejects.toBeInstanceOf(JobTimeoutError);
+  await expect(
+    runJob(jobOf('createOrder', { tenant: TENANT, order: content, labelStored: false }), undefined, ctx, {
+      timeoutMs: JOB_TIMEOUT_MS,
+    }),
+  ).rejects.toBeInstanceOf(JobTimeoutError);
   await eventually(async () => peer.abandoned.length > before);
   expect(peer.abandoned.at(-1)).toMatch(/createOrders$/);
   // An abandoned create may have reached eTower: the order is not sent back to `received` nor FAILED.

@@ -13,16 +13,45 @@ export function orderNumber(prefix = 'SO'): string {
 
 export function order(number: string, overrides: Record<string, unknown> = {}) {
   return {
-    orderNumber: number, onlineOrderId: `ONL-${number}`, shopName: '测试店', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground',
-    platform: 'TIKTOK', freight: 20.0, codEnabled: 0,
-    receiver: { name: 'Kimberly White', phone: '1889838055188', email: 'kim@example.com', country: 'US', state: 'AR', city: 'Harrison', address1: 'TestStreet1', postalCode: '72601' },
-    skuList: [{ sku: 'SKU-000001', erpSku: 'ERP-1', name: 'Cup', quantity: 2, amount: 24.5, hsCode: '392410', englishCustomsDeclarationName: 'Cup', chineseCustomsDeclarationName: '杯子' }],
+    orderNumber: number,
+    onlineOrderId: `ONL-${number}`,
+    shopName: '测试店',
+    warehouseCode: 'USWH1',
+    logisticsCode: 'USPS Ground',
+    platform: 'TIKTOK',
+    freight: 20.0,
+    codEnabled: 0,
+    receiver: {
+      name: 'Kimberly White',
+      phone: '1889838055188',
+      email: 'kim@example.com',
+      country: 'US',
+      state: 'AR',
+      city: 'Harrison',
+      address1: 'TestStreet1',
+      postalCode: '72601',
+    },
+    skuList: [
+      {
+        sku: 'SKU-000001',
+        erpSku: 'ERP-1',
+        name: 'Cup',
+        quantity: 2,
+        amount: 24.5,
+        hsCode: '392410',
+        englishCustomsDeclarationName: 'Cup',
+        chineseCustomsDeclarationName: '杯子',
+      },
+    ],
     ...overrides,
   };
 }
 
 /** Pushes the Qianyi receiver accepted for one order, oldest first. */
-export async function pushesOf(bridge: BridgeHarness, number: string): Promise<Array<{ content: Record<string, any> }>> {
+export async function pushesOf(
+  bridge: BridgeHarness,
+  number: string,
+): Promise<Array<{ content: Record<string, any> }>> {
   return bridge.control(`/__control/qianyi/pushes?orderNumber=${encodeURIComponent(number)}`);
 }
 

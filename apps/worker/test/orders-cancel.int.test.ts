@@ -4,9 +4,15 @@ import { etowerStats, jobSettled, order, orderNumber, pushesOf } from './order-f
 // Qianyi's cancelOrder end to end. A cancel racing the create or the release at every interleaving, and each
 // phase's answer, are tested without processes in packages/bridge/test/release-and-cancel.int.test.ts.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ bridgeEnv: { SYNC_WAIT_MS: '1500' } }); });
-afterAll(async () => { await bridge?.stop(); });
-afterEach(async () => { await bridge.control('/__control/etower/faults', { method: 'DELETE' }); });
+beforeAll(async () => {
+  bridge = await startBridge({ bridgeEnv: { SYNC_WAIT_MS: '1500' } });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
+afterEach(async () => {
+  await bridge.control('/__control/etower/faults', { method: 'DELETE' });
+});
 
 test('still with us (eTower failing, create retrying): cancelled, never created at eTower, CANCEL pushed', async () => {
   const n = orderNumber('CXQ');
@@ -20,7 +26,10 @@ test('still with us (eTower failing, create retrying): cancelled, never created 
   expect((await etowerStats(bridge)).ordersCreated[n]).toBeUndefined();
   const got = await bridge.call('getOrder', { orderNumber: n });
   expect(got.body.data).toMatchObject({ status: 'CANCEL' });
-  const pushes = await eventually(async () => { const p = await pushesOf(bridge, n); return p.length ? p : undefined; });
+  const pushes = await eventually(async () => {
+    const p = await pushesOf(bridge, n);
+    return p.length ? p : undefined;
+  });
   expect(pushes[pushes.length - 1]!.content.status).toBe('CANCEL');
   // A repeat of the cancel is success; a repeat of the create is refused (not sent again).
   expect((await bridge.call('cancelOrder', { orderNumber: n })).body.success).toBe(true);
@@ -36,7 +45,10 @@ test('already released: success:false explaining eTower cannot cancel it; the po
   expect(cancel.body.message).toMatch(/released.*cannot cancel.*Intercept it in eTower/);
   await bridge.control(`/__control/etower/orders/${n}/status`, { body: { status: 4, statusMsg: 'Canceled' } });
   await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.status === 'CANCEL');
-  const pushes = await eventually(async () => { const p = await pushesOf(bridge, n); return p.some((x) => x.content.status === 'CANCEL') ? p : undefined; });
+  const pushes = await eventually(async () => {
+    const p = await pushesOf(bridge, n);
+    return p.some((x) => x.content.status === 'CANCEL') ? p : undefined;
+  });
   expect(pushes[pushes.length - 1]!.content).toMatchObject({ status: 'CANCEL', wmsStatus: 'Canceled' });
 });
 

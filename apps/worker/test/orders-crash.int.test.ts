@@ -10,7 +10,9 @@ beforeAll(async () => {
     bridgeEnv: { SYNC_WAIT_MS: '0', WORKER_CONCURRENCY: '10' },
   });
 });
-afterAll(async () => { await bridge?.stop(); });
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 test('SIGKILL mid-burst, restart: 200 orders created exactly once, none stuck', async () => {
   const numbers = Array.from({ length: 200 }, () => orderNumber('KILL'));
@@ -18,18 +20,26 @@ test('SIGKILL mid-burst, restart: 200 orders created exactly once, none stuck', 
   expect(answers.every((a) => a.status === 200 && a.body.success === true)).toBe(true);
 
   // Kill the worker once it is part-way through (some created, most not).
-  await eventually(async () => {
-    const created = Object.keys((await etowerStats(bridge)).ordersCreated).filter((k) => k.startsWith('KILL')).length;
-    return created >= 20 && created < 200;
-  }, 20000, 20);
+  await eventually(
+    async () => {
+      const created = Object.keys((await etowerStats(bridge)).ordersCreated).filter((k) => k.startsWith('KILL')).length;
+      return created >= 20 && created < 200;
+    },
+    20000,
+    20,
+  );
   const victim = bridge.workers[0]!;
   await victim.stop('SIGKILL');
   await bridge.startWorker();
 
-  const states = await eventually(async () => {
-    const all = await Promise.all(numbers.map((n) => bridge.call('getOrder', { orderNumber: n })));
-    return all.every((r) => r.body.data?.warehouseOrderNumber) ? all : undefined;
-  }, 45000, 500);
+  const states = await eventually(
+    async () => {
+      const all = await Promise.all(numbers.map((n) => bridge.call('getOrder', { orderNumber: n })));
+      return all.every((r) => r.body.data?.warehouseOrderNumber) ? all : undefined;
+    },
+    45000,
+    500,
+  );
   expect(states.every((r) => r.body.data.status !== 'FAILED')).toBe(true);
   const stats = await etowerStats(bridge);
   for (const n of numbers) expect(stats.ordersCreated[n]).toBe(1);

@@ -6,9 +6,15 @@ import { etowerStats, order, orderNumber, pushesOf } from './order-fixtures';
 // Each failure branch of the use case (500s, 401s, timeouts, short answers, refusals, last attempts) is tested
 // without processes in packages/bridge/test/create-order-failures.int.test.ts.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge(); });
-afterAll(async () => { await bridge?.stop(); });
-afterEach(async () => { await bridge.control('/__control/etower/faults', { method: 'DELETE' }); });
+beforeAll(async () => {
+  bridge = await startBridge();
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
+afterEach(async () => {
+  await bridge.control('/__control/etower/faults', { method: 'DELETE' });
+});
 
 const fault = (body: Record<string, unknown>) => bridge.control('/__control/etower/faults', { body });
 
@@ -16,19 +22,29 @@ test('eTower hanging: the attempt times out and the retry creates it', async () 
   const n = orderNumber('HANG');
   await fault({ endpoint: 'createOrders', mode: 'hang', count: 1 });
   await bridge.call('createOrder', order(n));
-  await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber, 20000);
+  await eventually(
+    async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber,
+    20000,
+  );
   expect((await etowerStats(bridge)).ordersCreated[n]).toBe(1);
 });
 
-test('eTower refusing (600906 unknown service): FAILED with eTower\'s reason, answered and pushed', async () => {
+test("eTower refusing (600906 unknown service): FAILED with eTower's reason, answered and pushed", async () => {
   const n = orderNumber('REFUSE');
   const res = await bridge.call('createOrder', order(n, { logisticsCode: 'Pigeon Post' }));
   expect(res.body.success).toBe(false);
   expect(res.body.message).toMatch(/600906.*Pigeon Post/);
   const got = await bridge.call('getOrder', { orderNumber: n });
   expect(got.body.data).toMatchObject({ status: 'FAILED', failedReason: expect.stringMatching(/600906/) });
-  const pushes = await eventually(async () => { const p = await pushesOf(bridge, n); return p.length ? p : undefined; });
-  expect(pushes[pushes.length - 1]!.content).toMatchObject({ status: 'FAILED', errorMsg: expect.stringMatching(/600906/), trackNumber: '' });
+  const pushes = await eventually(async () => {
+    const p = await pushesOf(bridge, n);
+    return p.length ? p : undefined;
+  });
+  expect(pushes[pushes.length - 1]!.content).toMatchObject({
+    status: 'FAILED',
+    errorMsg: expect.stringMatching(/600906/),
+    trackNumber: '',
+  });
   expect((await etowerStats(bridge)).createOrderAttempts[n]).toBe(1); // a refusal is never retried
 });
 
@@ -52,6 +68,9 @@ test('eTower down longer than the wait: answered "accepted", created after it re
   const pending = await bridge.call('getOrder', { orderNumber: n });
   expect(pending.body.data).toMatchObject({ status: 'SENDING' });
   await bridge.control('/__control/etower/faults', { method: 'DELETE' });
-  await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber, 30000);
+  await eventually(
+    async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.warehouseOrderNumber,
+    30000,
+  );
   expect((await etowerStats(bridge)).ordersCreated[n]).toBe(1);
 });

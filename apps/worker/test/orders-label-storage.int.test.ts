@@ -8,14 +8,21 @@ import { etowerStats, order, orderNumber } from './order-fixtures';
 // A self-shipped label is a customer's document: it reaches eTower, but never sits in job data (which the
 // dashboard and the ops CLI show and BullMQ keeps for a week). The reliability suite's secrets scan found it there.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ bridgeEnv: { SYNC_WAIT_MS: '0' } }); });
-afterAll(async () => { await bridge?.stop(); });
+beforeAll(async () => {
+  bridge = await startBridge({ bridgeEnv: { SYNC_WAIT_MS: '0' } });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 const LABEL = Buffer.from('%PDF-1.4\n% label-storage test\n%%EOF\n').toString('base64');
 
 test('the create job carries no label; the label is kept beside the order with an expiry and still reaches eTower once', async () => {
   const n = orderNumber('LBL');
-  const res = await bridge.call('createOrder', order(n, { packageType: 'OWN_PACKAGE', trackingNumber: '1Z999AA10123456784', labelData: LABEL }));
+  const res = await bridge.call(
+    'createOrder',
+    order(n, { packageType: 'OWN_PACKAGE', trackingNumber: '1Z999AA10123456784', labelData: LABEL }),
+  );
   expect(res.body.success).toBe(true);
   const queue = new Queue('orders', { connection: { url: bridge.redisUrl }, prefix: '{bridge}' });
   const redis = new Redis(bridge.redisUrl);
@@ -57,12 +64,24 @@ test('a plain order stores no label', async () => {
 test('a create job from before labelStored existed still gets its stored label to eTower', async () => {
   // What an older ingress wrote: the record, the label beside it, and a job whose data does not say labelStored.
   const n = orderNumber('OLDJOB');
-  const content = createOrderContentSchema.parse(order(n, { packageType: 'OWN_PACKAGE', trackingNumber: '1Z999AA10123456785', labelData: LABEL }));
+  const content = createOrderContentSchema.parse(
+    order(n, { packageType: 'OWN_PACKAGE', trackingNumber: '1Z999AA10123456785', labelData: LABEL }),
+  );
   const redis = new Redis(bridge.redisUrl, { maxRetriesPerRequest: null });
   const queues = createQueues(redis);
   try {
     const store = new OrderStore(redis);
-    expect((await store.transition('test-access-id', n, { from: 'absent', patch: { phase: 'received', ...initialFields(content) }, notify: false, open: 'add', note: 'received from Qianyi' })).ok).toBe(true);
+    expect(
+      (
+        await store.transition('test-access-id', n, {
+          from: 'absent',
+          patch: { phase: 'received', ...initialFields(content) },
+          notify: false,
+          open: 'add',
+          note: 'received from Qianyi',
+        })
+      ).ok,
+    ).toBe(true);
     await store.putLabel('test-access-id', n, LABEL);
     const { labelData: _label, ...withoutLabel } = content;
     const job = await enqueue(queues, 'createOrder', { tenant: 'test-access-id', order: withoutLabel });

@@ -4,8 +4,12 @@ import { etowerStats, jobSettled, order, orderNumber, pushesOf } from './order-f
 // A tenant that holds orders as eTower drafts before releasing them (orderReleaseDelayMs), and allows COD data
 // through extendData.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ tenant: { orderReleaseDelayMs: 2000, allowCodPassthrough: true } }); });
-afterAll(async () => { await bridge?.stop(); });
+beforeAll(async () => {
+  bridge = await startBridge({ tenant: { orderReleaseDelayMs: 2000, allowCodPassthrough: true } });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 test('a held draft is released after the delay and ships', async () => {
   const n = orderNumber('HOLD');
@@ -13,9 +17,15 @@ test('a held draft is released after the delay and ships', async () => {
   expect(res.body.data.warehouseOrderNumber).toMatch(/^C\d+O$/);
   const request = await bridge.control(`/__control/etower/orders/${n}/request`);
   expect(request.request.isNeedConfirm).toBe(false);
-  expect((await bridge.call('getOrder', { orderNumber: n })).body.data).toMatchObject({ status: 'SENDING', wmsStatus: expect.stringMatching(/^Draft/) });
+  expect((await bridge.call('getOrder', { orderNumber: n })).body.data).toMatchObject({
+    status: 'SENDING',
+    wmsStatus: expect.stringMatching(/^Draft/),
+  });
   expect((await etowerStats(bridge)).confirmations[n] ?? 0).toBe(0);
-  await eventually(async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.status === 'SUCCESS', 20000);
+  await eventually(
+    async () => (await bridge.call('getOrder', { orderNumber: n })).body.data?.status === 'SUCCESS',
+    20000,
+  );
   expect((await etowerStats(bridge)).confirmations[n]).toBe(1);
 });
 

@@ -4,17 +4,24 @@ import { order, orderNumber, pushesOf } from './order-fixtures';
 // Qianyi's webhook endpoint misbehaving while orders move on: the newest state arrives once it recovers,
 // and never an older state after a newer one.
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge(); });
-afterAll(async () => { await bridge?.stop(); });
-afterEach(async () => { await bridge.control('/__control/qianyi/faults', { method: 'DELETE' }); });
+beforeAll(async () => {
+  bridge = await startBridge();
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
+afterEach(async () => {
+  await bridge.control('/__control/qianyi/faults', { method: 'DELETE' });
+});
 
 const RANK: Record<string, number> = { Created: 1, Accepted: 2, Outbound: 3 };
 const rank = (p: { content: Record<string, any> }) => RANK[String(p.content.wmsStatus)] ?? 0;
 /** The order's pushes once the SUCCESS one has arrived. */
-const untilShippedPush = (n: string) => eventually(async () => {
-  const p = await pushesOf(bridge, n);
-  return p.some((x) => x.content.status === 'SUCCESS') ? p : undefined;
-}, 20000);
+const untilShippedPush = (n: string) =>
+  eventually(async () => {
+    const p = await pushesOf(bridge, n);
+    return p.some((x) => x.content.status === 'SUCCESS') ? p : undefined;
+  }, 20000);
 /** Never an older state after a newer one. */
 function expectInOrder(pushes: Array<{ content: Record<string, any> }>): void {
   const ranks = pushes.map(rank);
@@ -31,7 +38,12 @@ test('endpoint down for a while: the push arrives after it recovers, newest stat
     return all.every((r) => r.body.data?.status === 'SUCCESS');
   });
   // Pushes were tried and refused while Qianyi was down (a 503 each), and none was taken.
-  await eventually(async () => (await bridge.control<Array<{ httpStatus: number }>>('/__control/qianyi/rejected')).filter((r) => r.httpStatus === 503).length >= numbers.length);
+  await eventually(
+    async () =>
+      (await bridge.control<Array<{ httpStatus: number }>>('/__control/qianyi/rejected')).filter(
+        (r) => r.httpStatus === 503,
+      ).length >= numbers.length,
+  );
   for (const n of numbers) expect(await pushesOf(bridge, n)).toEqual([]);
   await bridge.control('/__control/qianyi/faults', { method: 'DELETE' });
   for (const n of numbers) {
@@ -46,13 +58,16 @@ test('answering success:false counts as not delivered and is retried', async () 
   await bridge.control('/__control/qianyi/faults', { body: { mode: 'success-false', count: 2 } });
   const n = orderNumber('HOOKF');
   await bridge.call('createOrder', order(n));
-  const pushes = await eventually(async () => { const p = await pushesOf(bridge, n); return p.length ? p : undefined; }, 20000);
+  const pushes = await eventually(async () => {
+    const p = await pushesOf(bridge, n);
+    return p.length ? p : undefined;
+  }, 20000);
   expect(pushes[0]!.content.orderNumber).toBe(n);
   const rejected = await bridge.control<Array<{ reason?: string }>>('/__control/qianyi/rejected');
   expect(rejected.length).toBeGreaterThanOrEqual(2);
 });
 
-test('a slow endpoint still gets every order\'s final state, in order', async () => {
+test("a slow endpoint still gets every order's final state, in order", async () => {
   await bridge.control('/__control/qianyi/faults', { body: { mode: 'slow', delayMs: 400 } });
   const n = orderNumber('HOOKS');
   await bridge.call('createOrder', order(n));
@@ -78,7 +93,10 @@ test('exhausted deliveries stay in the failed set with their data, and a replay 
     expect(newest.data).toEqual({ tenant: 'test-access-id', orderNumber: n, version: expect.any(Number) });
     await bridge.control('/__control/qianyi/faults', { method: 'DELETE' });
     await newest.retry();
-    const pushes = await eventually(async () => { const p = await pushesOf(bridge, n); return p.length ? p : undefined; });
+    const pushes = await eventually(async () => {
+      const p = await pushesOf(bridge, n);
+      return p.length ? p : undefined;
+    });
     expect(pushes[pushes.length - 1]!.content.status).toBe('SUCCESS');
   } finally {
     await webhooks.close();

@@ -5,14 +5,25 @@ import { eventually, startBridge, TEST_TENANT, type BridgeHarness } from '@bridg
 // A drain that dies holding a claim on pending products (SIGKILL mid-batch) leaves them leased; the next drain
 // finds nothing it may take and must come back when the lease ends, not wait for the minute's sweep.
 const productDefaults = {
-  hsCode: '392410', productMaterial: 'plastic', productUsage: 'household', invoiceValue: 3.5, currency: 'USD',
-  batterySize: 0, otherAttributes: 7, shippingBagPacked: 0, skuNameEn: 'Household item',
+  hsCode: '392410',
+  productMaterial: 'plastic',
+  productUsage: 'household',
+  invoiceValue: 3.5,
+  currency: 'USD',
+  batterySize: 0,
+  otherAttributes: 7,
+  shippingBagPacked: 0,
+  skuNameEn: 'Household item',
 };
 const ETOWER_TIMEOUT_MS = 1000;
 let bridge: BridgeHarness;
 let redis: Redis;
 beforeAll(async () => {
-  bridge = await startBridge({ workers: 0, tenant: { productDefaults }, bridgeEnv: { ETOWER_TIMEOUT_MS: String(ETOWER_TIMEOUT_MS) } });
+  bridge = await startBridge({
+    workers: 0,
+    tenant: { productDefaults },
+    bridgeEnv: { ETOWER_TIMEOUT_MS: String(ETOWER_TIMEOUT_MS) },
+  });
   redis = new Redis(bridge.redisUrl);
 });
 afterAll(async () => {
@@ -22,8 +33,16 @@ afterAll(async () => {
 
 test('products claimed by a drain that died are created once its lease ends, well before the sweep', async () => {
   const answer = await bridge.call('insert_sku_info', {
-    sku: 'LEASED-1', erpSku: 'LEASED-1', title: 'LEASED-1 名称', barcode: 'LEASED-1-BC', weight: '350', weightUnit: 'GRAM',
-    length: '0.2', width: '0.1', height: '0.05', dimensionUnit: 'm',
+    sku: 'LEASED-1',
+    erpSku: 'LEASED-1',
+    title: 'LEASED-1 名称',
+    barcode: 'LEASED-1-BC',
+    weight: '350',
+    weightUnit: 'GRAM',
+    length: '0.2',
+    width: '0.1',
+    height: '0.05',
+    dimensionUnit: 'm',
   });
   expect(answer.body.success).toBe(true);
   // The dead drain: it claimed the product for a lease and never finished it.

@@ -39,9 +39,13 @@ test('a full Redis: 503 to every call it cannot store, and nothing acknowledged 
   await client.config('SET', 'maxmemory', '0');
   const acknowledged = answers.filter((a) => a.success).map((a) => a.n);
   expect(acknowledged.length).toBeGreaterThan(0);
-  const stats = await eventually(async () => {
-    const s = await etowerStats(bridge);
-    return acknowledged.every((n) => s.ordersCreated[n]) ? s : undefined;
-  }, 60000, 500);
+  const stats = await eventually(
+    async () => {
+      const s = await etowerStats(bridge);
+      return acknowledged.every((n) => s.ordersCreated[n]) ? s : undefined;
+    },
+    60000,
+    500,
+  );
   expect(acknowledged.filter((n) => stats.ordersCreated[n] !== 1)).toEqual([]);
 });

@@ -6,19 +6,35 @@ import { etowerStats, order, orderNumber } from './order-fixtures';
 // A create job that ended without settling its document (its worker killed on the last attempt, a job stalled
 // twice) would leave the order or ASN in received/creating for ever. The pollers find such documents and run
 // their job again; a job that is gone makes the document FAILED, saying so.
-const asnShipper = { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 };
+const asnShipper = {
+  shipperWarehouseCode: 'SHIP-01',
+  boxWeightKg: 8,
+  boxLengthCm: 40,
+  boxWidthCm: 30,
+  boxHeightCm: 30,
+};
 let bridge: BridgeHarness;
 beforeAll(async () => {
   bridge = await startBridge({ workers: 0, tenant: { asnShipper }, bridgeEnv: { SYNC_WAIT_MS: '200' } });
 });
-afterAll(async () => { await bridge?.stop(); });
+afterAll(async () => {
+  await bridge?.stop();
+});
 
 /** Plays a worker that dies on every job of a queue: each ends in the failed set, its document untouched. */
 async function failEveryJob(queue: 'orders' | 'asn', count: number): Promise<void> {
   const connection = { url: bridge.redisUrl };
   let failed = 0;
-  const killer = new Worker(queue, async () => { throw new UnrecoverableError('simulated: worker died on the last attempt'); }, { connection, prefix: '{bridge}' });
-  killer.on('failed', () => { failed += 1; });
+  const killer = new Worker(
+    queue,
+    async () => {
+      throw new UnrecoverableError('simulated: worker died on the last attempt');
+    },
+    { connection, prefix: '{bridge}' },
+  );
+  killer.on('failed', () => {
+    failed += 1;
+  });
   await eventually(async () => failed >= count);
   await killer.close();
 }
@@ -31,7 +47,15 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
   expect((await bridge.call('createOrder', order(revived))).body.success).toBe(true);
   expect((await bridge.call('createOrder', order(lost))).body.success).toBe(true);
   for (const n of [asnNumber, lostAsn]) {
-    expect((await bridge.call('createAsnOrder', { asnNumber: n, warehouseCode: 'USWH1', skuList: [{ sku: 'SKU-000001', quantity: 3 }] })).body.success).toBe(true);
+    expect(
+      (
+        await bridge.call('createAsnOrder', {
+          asnNumber: n,
+          warehouseCode: 'USWH1',
+          skuList: [{ sku: 'SKU-000001', quantity: 3 }],
+        })
+      ).body.success,
+    ).toBe(true);
   }
   await failEveryJob('orders', 2);
   await failEveryJob('asn', 2);
@@ -44,15 +68,23 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
   expect((await bridge.call('getOrder', { orderNumber: revived })).body.data).toMatchObject({ status: 'SENDING' });
 
   await bridge.startWorker(); // its pollers run every second; a document is "stuck" after 10 s
-  const data = await eventually(async () => {
-    const d = (await bridge.call('getOrder', { orderNumber: revived })).body.data;
-    return d?.warehouseOrderNumber ? d : undefined;
-  }, 30000, 500);
+  const data = await eventually(
+    async () => {
+      const d = (await bridge.call('getOrder', { orderNumber: revived })).body.data;
+      return d?.warehouseOrderNumber ? d : undefined;
+    },
+    30000,
+    500,
+  );
   expect(data.status).not.toBe('FAILED');
-  const gone = await eventually(async () => {
-    const d = (await bridge.call('getOrder', { orderNumber: lost })).body.data;
-    return d?.status === 'FAILED' ? d : undefined;
-  }, 30000, 500);
+  const gone = await eventually(
+    async () => {
+      const d = (await bridge.call('getOrder', { orderNumber: lost })).body.data;
+      return d?.status === 'FAILED' ? d : undefined;
+    },
+    30000,
+    500,
+  );
   expect(gone.failedReason).toMatch(/lost this order's create job/);
   await eventually(async () => (await etowerStats(bridge)).posCreated[asnNumber] === 1, 30000, 500);
   const stats = await etowerStats(bridge);
@@ -60,11 +92,17 @@ test('orders and ASNs whose create job died are created after all, once; a lost 
   expect(stats.ordersCreated[lost]).toBeUndefined();
   expect(stats.posCreated[asnNumber]).toBe(1);
   // A lost ASN is not pushed (pushAsnInfo has no failure status): getAsnList names it and says why.
-  const list = await eventually(async () => {
-    const body = (await bridge.call('getAsnList', { asnNumbers: [lostAsn, asnNumber] })).body;
-    return body.message.includes(lostAsn) ? body : undefined;
-  }, 30000, 500);
-  expect(list.message).toMatch(new RegExp(`${lostAsn}: not confirmed by eTower: the bridge lost this ASN's create job`));
+  const list = await eventually(
+    async () => {
+      const body = (await bridge.call('getAsnList', { asnNumbers: [lostAsn, asnNumber] })).body;
+      return body.message.includes(lostAsn) ? body : undefined;
+    },
+    30000,
+    500,
+  );
+  expect(list.message).toMatch(
+    new RegExp(`${lostAsn}: not confirmed by eTower: the bridge lost this ASN's create job`),
+  );
   expect(list.asnList.map((a: { asnNumber: string }) => a.asnNumber)).toEqual([asnNumber]);
   expect(stats.posCreated[lostAsn]).toBeUndefined();
 });

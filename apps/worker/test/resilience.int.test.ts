@@ -5,8 +5,13 @@ import { eventually, startBridge, startRedisServer, type BridgeHarness, type Pri
 import { etowerStats, order, orderNumber } from './order-fixtures';
 
 /** Until eTower has received one more createOrders call than `before` (it then waits out the sandbox's latency). */
-const createCalls = async () => Object.entries((await etowerStats(bridge)).calls as Record<string, number>).filter(([path]) => path.endsWith('createOrders')).reduce((sum, [, n]) => sum + n, 0);
-const createCallArrived = async (before: number) => { await eventually(async () => (await createCalls()) > before); };
+const createCalls = async () =>
+  Object.entries((await etowerStats(bridge)).calls as Record<string, number>)
+    .filter(([path]) => path.endsWith('createOrders'))
+    .reduce((sum, [, n]) => sum + n, 0);
+const createCallArrived = async (before: number) => {
+  await eventually(async () => (await createCalls()) > before);
+};
 
 // Graceful shutdown and Redis outages, with real processes and a Redis of this test's own (AOF on, as in production).
 let redis: PrivateRedis;
@@ -14,9 +19,17 @@ let bridge: BridgeHarness;
 const dir = mkdtempSync(join(tmpdir(), 'bridge-aof-'));
 beforeAll(async () => {
   redis = await startRedisServer({ dir, appendOnly: true });
-  bridge = await startBridge({ redisUrl: redis.url, sandboxEnv: { SANDBOX_LATENCY_MS: '1500' }, bridgeEnv: { SYNC_WAIT_MS: '0', ETOWER_TIMEOUT_MS: '5000', WORKER_QUEUES: 'orders,webhooks' } });
+  bridge = await startBridge({
+    redisUrl: redis.url,
+    sandboxEnv: { SANDBOX_LATENCY_MS: '1500' },
+    bridgeEnv: { SYNC_WAIT_MS: '0', ETOWER_TIMEOUT_MS: '5000', WORKER_QUEUES: 'orders,webhooks' },
+  });
 });
-afterAll(async () => { await bridge?.stop(); await redis?.stop(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await bridge?.stop();
+  await redis?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 test('SIGTERM mid-job: the worker finishes the job, exits 0, nothing is lost', async () => {
   const n = orderNumber('TERM');
@@ -59,9 +72,15 @@ test('Redis stopped: the ingress answers 503 at once and /readyz fails; after a 
   redis = await startRedisServer({ dir, appendOnly: true, port: redis.port });
   await eventually(async () => (await fetch(`${bridge.ingressUrl}/readyz`)).status === 200, 20000);
   // The order answered success before the outage survived it (AOF), and the worker carried on by itself.
-  await eventually(async () => (await bridge.call('getOrder', { orderNumber: before })).body.data?.warehouseOrderNumber, 30000);
+  await eventually(
+    async () => (await bridge.call('getOrder', { orderNumber: before })).body.data?.warehouseOrderNumber,
+    30000,
+  );
   const after = orderNumber('AOF2');
   expect((await bridge.call('createOrder', order(after))).body.success).toBe(true);
-  await eventually(async () => (await bridge.call('getOrder', { orderNumber: after })).body.data?.warehouseOrderNumber, 30000);
+  await eventually(
+    async () => (await bridge.call('getOrder', { orderNumber: after })).body.data?.warehouseOrderNumber,
+    30000,
+  );
   expect((await etowerStats(bridge)).ordersCreated[after]).toBe(1);
 });

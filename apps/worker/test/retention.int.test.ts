@@ -50,7 +50,10 @@ test('a finished order is gone after the retention, every key of it; a repeat is
   expect(await redis.zscore('{bridge}:expiring:test-access-id:order', n)).toBeNull();
   const answer = await bridge.call('getOrder', { orderNumber: n });
   expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ success: false, message: `order ${n} is not known to this bridge: it was never received, or it finished more than 3 seconds ago and is no longer kept (DOCUMENT_RETENTION_MS)` });
+  expect(answer.body).toEqual({
+    success: false,
+    message: `order ${n} is not known to this bridge: it was never received, or it finished more than 3 seconds ago and is no longer kept (DOCUMENT_RETENTION_MS)`,
+  });
 
   // Sent again after it expired: eTower refuses the duplicate referenceNo, the bridge reads it back and adopts it.
   const again = await bridge.call('createOrder', order(n));

@@ -3,22 +3,38 @@ import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
 import { order, orderNumber } from './order-fixtures';
 
 let bridge: BridgeHarness;
-beforeAll(async () => { bridge = await startBridge({ bridgeEnv: { LOG_LEVEL: 'debug' } }); });
-afterAll(async () => { await bridge?.stop(); });
-afterEach(async () => { await bridge.control('/__control/etower/faults', { method: 'DELETE' }); });
+beforeAll(async () => {
+  bridge = await startBridge({ bridgeEnv: { LOG_LEVEL: 'debug' } });
+});
+afterAll(async () => {
+  await bridge?.stop();
+});
+afterEach(async () => {
+  await bridge.control('/__control/etower/faults', { method: 'DELETE' });
+});
 
 /** A signed call with our own request id, as a proxy in front of the bridge would set it. */
 async function callWithRequestId(method: string, content: object, reqId: string): Promise<Response> {
   const text = JSON.stringify(content);
   return fetch(`${bridge.ingressUrl}/api/qianyi`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': reqId },
-    body: JSON.stringify({ accessId: 'test-access-id', method, content: text, sign: computeSign('test-access-id', text, 'test-secret-key') }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': reqId },
+    body: JSON.stringify({
+      accessId: 'test-access-id',
+      method,
+      content: text,
+      sign: computeSign('test-access-id', text, 'test-secret-key'),
+    }),
   });
 }
 
 /** The first worker log line of a job of this name that carries this request id. */
 function workerLine(reqId: string, job: string): Promise<string> {
-  return eventually(async () => bridge.workers[0]!.output().split('\n').find((l) => l.includes(reqId) && l.includes(`"job":"${job}"`)));
+  return eventually(async () =>
+    bridge.workers[0]!.output()
+      .split('\n')
+      .find((l) => l.includes(reqId) && l.includes(`"job":"${job}"`)),
+  );
 }
 
 test('the request id of a Qianyi call is carried into the logs of the jobs it caused', async () => {
@@ -27,18 +43,42 @@ test('the request id of a Qianyi call is carried into the logs of the jobs it ca
   const res = await callWithRequestId('createOrder', order(n), reqId);
   expect(res.headers.get('x-request-id')).toBe(reqId);
   const ingressLine = await bridge.ingress.waitForLine((l) => l.includes(reqId) && l.includes('"msg":"request"'));
-  expect(JSON.parse(ingressLine)).toMatchObject({ reqId, tenant: 'test-access-id', qianyiMethod: 'createOrder', http: { status: 200 } });
-  expect(JSON.parse(await workerLine(reqId, 'createOrder'))).toMatchObject({ reqId, tenant: 'test-access-id', orderNumber: n, jobId: expect.stringContaining(n) });
+  expect(JSON.parse(ingressLine)).toMatchObject({
+    reqId,
+    tenant: 'test-access-id',
+    qianyiMethod: 'createOrder',
+    http: { status: 200 },
+  });
+  expect(JSON.parse(await workerLine(reqId, 'createOrder'))).toMatchObject({
+    reqId,
+    tenant: 'test-access-id',
+    orderNumber: n,
+    jobId: expect.stringContaining(n),
+  });
   // The push the create job caused carries the call's request id too (the job enqueued it, not the ingress).
-  expect(JSON.parse(await workerLine(reqId, 'pushOrderInfo'))).toMatchObject({ reqId, tenant: 'test-access-id', orderNumber: n, jobId: expect.stringContaining('pushOrderInfo') });
+  expect(JSON.parse(await workerLine(reqId, 'pushOrderInfo'))).toMatchObject({
+    reqId,
+    tenant: 'test-access-id',
+    orderNumber: n,
+    jobId: expect.stringContaining('pushOrderInfo'),
+  });
 });
 
 test('a push the ingress schedules (a cancel) carries the request id of the cancel call', async () => {
   const n = orderNumber('TRACECX');
   // eTower failing: the create job keeps retrying, so the cancel is decided in the ingress and it schedules the push.
   await bridge.control('/__control/etower/faults', { body: { endpoint: 'createOrders', mode: 'http500' } });
-  expect(await (await callWithRequestId('createOrder', order(n), `req-create-${n}`)).json()).toMatchObject({ success: true });
+  expect(await (await callWithRequestId('createOrder', order(n), `req-create-${n}`)).json()).toMatchObject({
+    success: true,
+  });
   const reqId = `req-cancel-${n}`;
-  expect(await (await callWithRequestId('cancelOrder', { orderNumber: n }, reqId)).json()).toEqual({ success: true, message: '' });
-  expect(JSON.parse(await workerLine(reqId, 'pushOrderInfo'))).toMatchObject({ reqId, orderNumber: n, jobId: expect.stringContaining('pushOrderInfo') });
+  expect(await (await callWithRequestId('cancelOrder', { orderNumber: n }, reqId)).json()).toEqual({
+    success: true,
+    message: '',
+  });
+  expect(JSON.parse(await workerLine(reqId, 'pushOrderInfo'))).toMatchObject({
+    reqId,
+    orderNumber: n,
+    jobId: expect.stringContaining('pushOrderInfo'),
+  });
 });

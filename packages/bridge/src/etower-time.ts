@@ -13,7 +13,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function formatIn(zone: string): Intl.DateTimeFormat {
   let f = formats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formats.set(zone, f);
   }
   return f;
@@ -23,8 +32,19 @@ function formatIn(zone: string): Intl.DateTimeFormat {
 function offsetAt(zone: string, instant: number): number {
   const fixed = FIXED_OFFSET.exec(zone);
   if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60000;
-  const p = Object.fromEntries(formatIn(zone).formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const p = Object.fromEntries(
+    formatIn(zone)
+      .formatToParts(new Date(instant))
+      .map((x) => [x.type, x.value]),
+  );
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
@@ -36,7 +56,10 @@ function offsetAt(zone: string, instant: number): number {
  * A wall time that a daylight-saving change skips or repeats is read with the offset in force just before the
  * change (the earlier of a repeated hour), which is as good as a zone-less text allows.
  */
-export function parseEtowerTime(text: string | null | undefined, zone: string = DEFAULT_ETOWER_TIME_ZONE): number | undefined {
+export function parseEtowerTime(
+  text: string | null | undefined,
+  zone: string = DEFAULT_ETOWER_TIME_ZONE,
+): number | undefined {
   if (!text) return undefined;
   const t = text.trim();
   if (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(t) && t.includes('T')) {
@@ -45,12 +68,27 @@ export function parseEtowerTime(text: string | null | undefined, zone: string = 
   }
   const m = WALL_TIME.exec(t);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s, frac] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0', (m[7] ?? '0').padEnd(3, '0')].map(Number) as number[];
+  const [y, mo, d, h, mi, s, frac] = [
+    m[1],
+    m[2],
+    m[3],
+    m[4] ?? '0',
+    m[5] ?? '0',
+    m[6] ?? '0',
+    (m[7] ?? '0').padEnd(3, '0'),
+  ].map(Number) as number[];
   if (y! < MIN_YEAR || y! > MAX_YEAR) return undefined;
   const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, frac!);
   // Date.UTC rolls over (month 13 -> next January): only a wall time that reads back unchanged is a real date.
   const check = new Date(wall);
-  if (check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d! || check.getUTCHours() !== h! || check.getUTCMinutes() !== mi! || check.getUTCSeconds() !== s!) return undefined;
+  if (
+    check.getUTCMonth() !== mo! - 1 ||
+    check.getUTCDate() !== d! ||
+    check.getUTCHours() !== h! ||
+    check.getUTCMinutes() !== mi! ||
+    check.getUTCSeconds() !== s!
+  )
+    return undefined;
   return wallToInstant(wall, zone);
 }
 
@@ -64,6 +102,8 @@ const DAY_MS = 86400000;
 function wallToInstant(wall: number, zone: string): number {
   const before = offsetAt(zone, wall - DAY_MS);
   const after = offsetAt(zone, wall + DAY_MS);
-  const valid = [...new Set([before, after])].map((o) => wall - o).filter((instant) => instant + offsetAt(zone, instant) === wall);
+  const valid = [...new Set([before, after])]
+    .map((o) => wall - o)
+    .filter((instant) => instant + offsetAt(zone, instant) === wall);
   return valid.length ? Math.min(...valid) : wall - before;
 }

@@ -1,6 +1,13 @@
 import { Redis } from 'ioredis';
 import { tenantSchema } from '@bridge/config';
-import { EtowerBusinessError, etowerClientOver, ETOWER_PATHS, type EtowerClient, type EtowerRequest, type EtowerTransport } from '@bridge/etower';
+import {
+  EtowerBusinessError,
+  etowerClientOver,
+  ETOWER_PATHS,
+  type EtowerClient,
+  type EtowerRequest,
+  type EtowerTransport,
+} from '@bridge/etower';
 import { createOrderContentSchema } from '@bridge/qianyi';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import { createOrderAtEtower, initialFields, type CreateOrderDeps } from '../src/orders/create-order-at-etower';
@@ -14,28 +21,70 @@ import type { PushScheduler } from '../src/jobs/push-scheduler';
 // answering raw bodies, so each layout goes through the client's real decoders, then the use case, then Redis.
 
 let redis: Redis;
-beforeAll(async () => { redis = new Redis(await isolatedRedisUrl()); });
-afterAll(() => { redis.disconnect(); });
+beforeAll(async () => {
+  redis = new Redis(await isolatedRedisUrl());
+});
+afterAll(() => {
+  redis.disconnect();
+});
 
 const tenant = tenantSchema.parse({
-  accessId: 'dup-tenant', secretKey: 's',
+  accessId: 'dup-tenant',
+  secretKey: 's',
   qianyi: { callbackBaseUrl: 'http://127.0.0.1:1', warehouseExtraType: 'X' },
   etower: { baseUrl: 'http://127.0.0.1:1', token: 't', key: 'k' },
 });
 
-const envelope = (fields: Record<string, unknown>) => ({ code: '0', data: '', errors: '', message: '', messageId: '', success: true, warnList: '', ...fields });
+const envelope = (fields: Record<string, unknown>) => ({
+  code: '0',
+  data: '',
+  errors: '',
+  message: '',
+  messageId: '',
+  success: true,
+  warnList: '',
+  ...fields,
+});
 const duplicateItem = (n: string) => ({ code: '600904', message: `referenceNo:${n},Already exists in the system` });
-const perOrderDuplicate = (n: string) => envelope({ code: '00005', success: false, message: 'paramter error', data: { orderNo: '', referenceNo: n }, errors: [duplicateItem(n)] });
+const perOrderDuplicate = (n: string) =>
+  envelope({
+    code: '00005',
+    success: false,
+    message: 'paramter error',
+    data: { orderNo: '', referenceNo: n },
+    errors: [duplicateItem(n)],
+  });
 
 const LAYOUTS: Array<[string, (n: string) => unknown]> = [
   ['an array of one envelope (the seed layout)', (n) => [perOrderDuplicate(n)]],
   ['a single envelope instead of an array', (n) => perOrderDuplicate(n)],
-  ['a single envelope whose own code is 600904, no errors list', (n) => envelope({ code: '600904', success: false, message: `referenceNo:${n},Already exists in the system` })],
-  ['a single envelope with only the 600222 wording, no duplicate code', (n) => envelope({ code: '3', success: false, message: 'parameters error', errors: [{ code: '', message: `referenceNo:${n} field value already exists and cannot be repeated` }] })],
-  ['the older layout: errors keyed by referenceNo in a successful envelope', (n) => envelope({ data: { [n]: [duplicateItem(n)] } })],
-  ['errors keyed by referenceNo in a refusing envelope', (n) => envelope({ code: '3', success: false, data: { [n]: [duplicateItem(n)] } })],
+  [
+    'a single envelope whose own code is 600904, no errors list',
+    (n) => envelope({ code: '600904', success: false, message: `referenceNo:${n},Already exists in the system` }),
+  ],
+  [
+    'a single envelope with only the 600222 wording, no duplicate code',
+    (n) =>
+      envelope({
+        code: '3',
+        success: false,
+        message: 'parameters error',
+        errors: [{ code: '', message: `referenceNo:${n} field value already exists and cannot be repeated` }],
+      }),
+  ],
+  [
+    'the older layout: errors keyed by referenceNo in a successful envelope',
+    (n) => envelope({ data: { [n]: [duplicateItem(n)] } }),
+  ],
+  [
+    'errors keyed by referenceNo in a refusing envelope',
+    (n) => envelope({ code: '3', success: false, data: { [n]: [duplicateItem(n)] } }),
+  ],
   ['per-order envelopes nested in a successful envelope', (n) => envelope({ data: [perOrderDuplicate(n)] })],
-  ['per-order envelopes nested in a refusing envelope', (n) => envelope({ code: '3', success: false, data: [perOrderDuplicate(n)] })],
+  [
+    'per-order envelopes nested in a refusing envelope',
+    (n) => envelope({ code: '3', success: false, data: [perOrderDuplicate(n)] }),
+  ],
 ];
 
 interface FakeEtower {
@@ -53,31 +102,76 @@ function transportFor(fake: FakeEtower): EtowerTransport {
       if (request.path === ETOWER_PATHS.orderList) return envelope({ data: fake.existing ? [fake.existing] : [] });
       throw new Error(`unexpected call ${request.path}`);
     },
-    detectFlavour: async () => { throw new Error('not used'); },
+    detectFlavour: async () => {
+      throw new Error('not used');
+    },
     signatureFlavour: () => undefined,
     close: () => undefined,
   };
 }
 
 let seq = 0;
-async function attempt(createAnswer: (n: string) => unknown, existing: boolean, client?: (over: EtowerClient) => EtowerClient) {
+async function attempt(
+  createAnswer: (n: string) => unknown,
+  existing: boolean,
+  client?: (over: EtowerClient) => EtowerClient,
+) {
   const store = new OrderStore(redis);
   const n = `DUP-${++seq}`;
   const order = createOrderContentSchema.parse({
-    orderNumber: n, onlineOrderId: `ONL-${n}`, shopName: 'shop', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground', platform: 'TIKTOK', freight: 20.0, codEnabled: 0,
-    receiver: { name: 'Kim White', phone: '1889838055', country: 'US', state: 'AR', city: 'Harrison', address1: 'Street 1', postalCode: '72601' },
+    orderNumber: n,
+    onlineOrderId: `ONL-${n}`,
+    shopName: 'shop',
+    warehouseCode: 'USWH1',
+    logisticsCode: 'USPS Ground',
+    platform: 'TIKTOK',
+    freight: 20.0,
+    codEnabled: 0,
+    receiver: {
+      name: 'Kim White',
+      phone: '1889838055',
+      country: 'US',
+      state: 'AR',
+      city: 'Harrison',
+      address1: 'Street 1',
+      postalCode: '72601',
+    },
     skuList: [{ sku: 'SKU-000001', quantity: 2, amount: 24.5 }],
   });
-  await store.transition(tenant.accessId, n, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, open: 'add', note: 'received from Qianyi' });
+  await store.transition(tenant.accessId, n, {
+    from: 'absent',
+    patch: { phase: 'received', ...initialFields(order) },
+    notify: false,
+    open: 'add',
+    note: 'received from Qianyi',
+  });
   const fake: FakeEtower = {
-    createAnswer: createAnswer(n), requests: [],
-    existing: existing ? { orderNo: `C-${n}`, referenceNo: n, status: 1, statusMsg: 'Accepted', serviceName: 'USPS Ground', trackingNo: '' } : undefined,
+    createAnswer: createAnswer(n),
+    requests: [],
+    existing: existing
+      ? {
+          orderNo: `C-${n}`,
+          referenceNo: n,
+          status: 1,
+          statusMsg: 'Accepted',
+          serviceName: 'USPS Ground',
+          trackingNo: '',
+        }
+      : undefined,
   };
   const pushed: number[] = [];
   const deps: CreateOrderDeps = {
-    tenant, store, etower: (client ?? ((c) => c))(etowerClientOver(transportFor(fake))),
-    pushes: { orderChanged: async (_t: string, _n: string, version: number) => { pushed.push(version); } } as unknown as PushScheduler,
-    scheduleRelease: async () => { throw new Error('no release expected'); },
+    tenant,
+    store,
+    etower: (client ?? ((c) => c))(etowerClientOver(transportFor(fake))),
+    pushes: {
+      orderChanged: async (_t: string, _n: string, version: number) => {
+        pushed.push(version);
+      },
+    } as unknown as PushScheduler,
+    scheduleRelease: async () => {
+      throw new Error('no release expected');
+    },
     finalAttempt: () => false,
   };
   const outcome = await createOrderAtEtower(order, deps).catch((err: unknown) => err);
@@ -91,7 +185,11 @@ describe.each(LAYOUTS)('a duplicate refusal answered as %s', (_name, layout) => 
     expect(outcome).toEqual({ outcome: 'created', warehouseOrderNumber: `C-${n}` });
     expect(state).toMatchObject({ phase: 'released', status: 'SENDING', warehouseOrderNumber: `C-${n}` });
     expect(state.failedReason).toBeUndefined();
-    expect(history.map((h) => h.note)).toEqual(['received from Qianyi', 'create call to eTower', `created at eTower as C-${n}`]);
+    expect(history.map((h) => h.note)).toEqual([
+      'received from Qianyi',
+      'create call to eTower',
+      `created at eTower as C-${n}`,
+    ]);
     expect(pushed).toEqual([state.version]);
     expect(fake.requests.map((r) => r.path)).toEqual([ETOWER_PATHS.createOrders, ETOWER_PATHS.orderList]);
   });
@@ -107,7 +205,14 @@ describe.each(LAYOUTS)('a duplicate refusal answered as %s', (_name, layout) => 
 it('a duplicate the client reports as a refusal of the whole call (EtowerBusinessError) is read back as well', async () => {
   const throwing = (c: EtowerClient): EtowerClient => ({
     ...c,
-    createOrders: async () => { throw new EtowerBusinessError(ETOWER_PATHS.createOrders, '600222', 'field value already exists and cannot be repeated', []); },
+    createOrders: async () => {
+      throw new EtowerBusinessError(
+        ETOWER_PATHS.createOrders,
+        '600222',
+        'field value already exists and cannot be repeated',
+        [],
+      );
+    },
   });
   const { n, outcome, state } = await attempt(() => undefined, true, throwing);
   expect(outcome).toEqual({ outcome: 'created', warehouseOrderNumber: `C-${n}` });
@@ -116,14 +221,53 @@ it('a duplicate the client reports as a refusal of the whole call (EtowerBusines
 
 describe('refusals that are not duplicates', () => {
   it.each([
-    ['a single envelope', (n: string) => envelope({ code: '00005', success: false, message: 'paramter error', data: { orderNo: '', referenceNo: n }, errors: [{ code: '600906', message: 'warehouseServiceName:X ,Does not exist in the shipperAddressCode:USWH1' }] })],
-    ['an array of one envelope', (n: string) => [envelope({ code: '00005', success: false, message: 'paramter error', data: { orderNo: '', referenceNo: n }, errors: [{ code: '600906', message: 'warehouseServiceName:X ,Does not exist in the shipperAddressCode:USWH1' }] })]],
+    [
+      'a single envelope',
+      (n: string) =>
+        envelope({
+          code: '00005',
+          success: false,
+          message: 'paramter error',
+          data: { orderNo: '', referenceNo: n },
+          errors: [
+            { code: '600906', message: 'warehouseServiceName:X ,Does not exist in the shipperAddressCode:USWH1' },
+          ],
+        }),
+    ],
+    [
+      'an array of one envelope',
+      (n: string) => [
+        envelope({
+          code: '00005',
+          success: false,
+          message: 'paramter error',
+          data: { orderNo: '', referenceNo: n },
+          errors: [
+            { code: '600906', message: 'warehouseServiceName:X ,Does not exist in the shipperAddressCode:USWH1' },
+          ],
+        }),
+      ],
+    ],
     // "already exists" about something other than the referenceNo is not a duplicate of the order.
-    ['a message about another field existing', () => envelope({ code: '3', success: false, message: 'parameters error', errors: [{ code: '', message: 'trackingNo:T1 already exists' }] })],
-  ])('answered as %s are recorded as FAILED with eTower\'s reason, without a read-back', async (_name, layout) => {
+    [
+      'a message about another field existing',
+      () =>
+        envelope({
+          code: '3',
+          success: false,
+          message: 'parameters error',
+          errors: [{ code: '', message: 'trackingNo:T1 already exists' }],
+        }),
+    ],
+  ])("answered as %s are recorded as FAILED with eTower's reason, without a read-back", async (_name, layout) => {
     const { outcome, pushed, state, fake } = await attempt(layout, true);
     expect(outcome).toBeInstanceOf(OrderRefusedError);
-    expect(state).toMatchObject({ phase: 'failed', status: 'FAILED', failureKind: 'refused', failedReason: expect.stringMatching(/^eTower refused/) });
+    expect(state).toMatchObject({
+      phase: 'failed',
+      status: 'FAILED',
+      failureKind: 'refused',
+      failedReason: expect.stringMatching(/^eTower refused/),
+    });
     expect(pushed).toEqual([state.version]);
     expect(fake.requests.map((r) => r.path)).toEqual([ETOWER_PATHS.createOrders]);
   });

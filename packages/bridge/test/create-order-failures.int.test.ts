@@ -8,7 +8,14 @@ import { OrderNotVisibleError } from '../src/orders/order-not-visible-error';
 import { OrderRefusedError } from '../src/orders/order-refused-error';
 import { OrderStore } from '../src/orders/order-store';
 import type { PushScheduler } from '../src/jobs/push-scheduler';
-import { created, etowerOrder, orderList, refused, scriptedEtower, type ScriptedEtower } from './support/scripted-etower';
+import {
+  created,
+  etowerOrder,
+  orderList,
+  refused,
+  scriptedEtower,
+  type ScriptedEtower,
+} from './support/scripted-etower';
 
 // Every way eTower can fail createOrderAtEtower, one test each, against a real Redis and an in-process eTower
 // (the client's real decoders): what is thrown (retried or final), the phase left behind (which decides what a
@@ -20,10 +27,13 @@ beforeAll(async () => {
   redis = new Redis(await isolatedRedisUrl());
   store = new OrderStore(redis);
 });
-afterAll(() => { redis.disconnect(); });
+afterAll(() => {
+  redis.disconnect();
+});
 
 const tenant = tenantSchema.parse({
-  accessId: 'cof-tenant', secretKey: 's',
+  accessId: 'cof-tenant',
+  secretKey: 's',
   qianyi: { callbackBaseUrl: 'http://127.0.0.1:1', warehouseExtraType: 'X' },
   etower: { baseUrl: 'http://127.0.0.1:1', token: 't', key: 'k' },
 });
@@ -34,20 +44,53 @@ let seq = 0;
 async function received() {
   const n = `COF-${++seq}`;
   const order = createOrderContentSchema.parse({
-    orderNumber: n, onlineOrderId: `ONL-${n}`, shopName: 'shop', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground', platform: 'TIKTOK', freight: 20.0, codEnabled: 0,
-    receiver: { name: 'Kim White', phone: '1889838055', country: 'US', state: 'AR', city: 'Harrison', address1: 'Street 1', postalCode: '72601' },
+    orderNumber: n,
+    onlineOrderId: `ONL-${n}`,
+    shopName: 'shop',
+    warehouseCode: 'USWH1',
+    logisticsCode: 'USPS Ground',
+    platform: 'TIKTOK',
+    freight: 20.0,
+    codEnabled: 0,
+    receiver: {
+      name: 'Kim White',
+      phone: '1889838055',
+      country: 'US',
+      state: 'AR',
+      city: 'Harrison',
+      address1: 'Street 1',
+      postalCode: '72601',
+    },
     skuList: [{ sku: 'SKU-000001', quantity: 2, amount: 24.5 }],
   });
-  await store.transition(tenant.accessId, n, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, open: 'add', note: 'received from Qianyi' });
+  await store.transition(tenant.accessId, n, {
+    from: 'absent',
+    patch: { phase: 'received', ...initialFields(order) },
+    notify: false,
+    open: 'add',
+    note: 'received from Qianyi',
+  });
   return { n, order };
 }
 
-interface Attempt { etower: ScriptedEtower; pushed: number[]; final?: (kind: string) => boolean }
+interface Attempt {
+  etower: ScriptedEtower;
+  pushed: number[];
+  final?: (kind: string) => boolean;
+}
 function attempt(order: Awaited<ReturnType<typeof received>>['order'], a: Attempt) {
   const deps: CreateOrderDeps = {
-    tenant, store, etower: a.etower.client,
-    pushes: { orderChanged: async (_t: string, _n: string, version: number) => { a.pushed.push(version); } } as unknown as PushScheduler,
-    scheduleRelease: async () => { throw new Error('no release expected'); },
+    tenant,
+    store,
+    etower: a.etower.client,
+    pushes: {
+      orderChanged: async (_t: string, _n: string, version: number) => {
+        a.pushed.push(version);
+      },
+    } as unknown as PushScheduler,
+    scheduleRelease: async () => {
+      throw new Error('no release expected');
+    },
     finalAttempt: a.final ?? (() => false),
   };
   return createOrderAtEtower(order, deps).catch((err: unknown) => err);
@@ -105,7 +148,12 @@ describe('eTower answered with an error status (the request is over)', () => {
     const err = await attempt(order, a);
     expect(err).toBeInstanceOf(OrderRefusedError);
     const state = await stateOf(n);
-    expect(state).toMatchObject({ phase: 'failed', status: 'FAILED', failureKind: 'unreachable', failedReason: expect.stringMatching(/^could not be sent to eTower after repeated attempts: /) });
+    expect(state).toMatchObject({
+      phase: 'failed',
+      status: 'FAILED',
+      failureKind: 'unreachable',
+      failedReason: expect.stringMatching(/^could not be sent to eTower after repeated attempts: /),
+    });
     expect(a.pushed).toEqual([state.version]);
     expect(await isOpen(n)).toBe(true);
   });
@@ -140,7 +188,11 @@ describe('no answer (timeout): eTower may still be working on it', () => {
     const a: Attempt = { etower: scriptedEtower(), pushed: [], final: () => true };
     a.etower.script(CREATE, [new EtowerTimeoutError(CREATE, 2000)]);
     expect(await attempt(order, a)).toBeInstanceOf(OrderRefusedError);
-    expect(await stateOf(n)).toMatchObject({ phase: 'failed', failureKind: 'unreachable', wmsStatus: 'eTower unreachable' });
+    expect(await stateOf(n)).toMatchObject({
+      phase: 'failed',
+      failureKind: 'unreachable',
+      wmsStatus: 'eTower unreachable',
+    });
     expect(await isOpen(n)).toBe(true);
   });
 });
@@ -168,7 +220,7 @@ describe('an answer without this order in it (short array)', () => {
 });
 
 describe('eTower refusing the order', () => {
-  it('FAILED with eTower\'s reason, pushed, no longer polled, never retried', async () => {
+  it("FAILED with eTower's reason, pushed, no longer polled, never retried", async () => {
     const { n, order } = await received();
     const a: Attempt = { etower: scriptedEtower(), pushed: [] };
     a.etower.script(CREATE, [refused(n, '600906', 'warehouseServiceName:Pigeon Post ,Does not exist')]);
@@ -176,7 +228,12 @@ describe('eTower refusing the order', () => {
     expect(err).toBeInstanceOf(OrderRefusedError);
     expect((err as Error).message).toMatch(/600906.*Pigeon Post/);
     const state = await stateOf(n);
-    expect(state).toMatchObject({ phase: 'failed', status: 'FAILED', failureKind: 'refused', failedReason: expect.stringMatching(/600906/) });
+    expect(state).toMatchObject({
+      phase: 'failed',
+      status: 'FAILED',
+      failureKind: 'refused',
+      failedReason: expect.stringMatching(/600906/),
+    });
     expect(a.pushed).toEqual([state.version]);
     expect(await isOpen(n)).toBe(false);
   });
@@ -184,7 +241,10 @@ describe('eTower refusing the order', () => {
   it('sent again after the fix: created, FAILED cleared', async () => {
     const { n, order } = await received();
     const a: Attempt = { etower: scriptedEtower(), pushed: [] };
-    a.etower.script(CREATE, [refused(n, '600906', 'warehouseServiceName:Pigeon Post ,Does not exist'), created(n, `C-${n}`)]);
+    a.etower.script(CREATE, [
+      refused(n, '600906', 'warehouseServiceName:Pigeon Post ,Does not exist'),
+      created(n, `C-${n}`),
+    ]);
     await attempt(order, a);
     expect(await attempt(order, a)).toEqual({ outcome: 'created', warehouseOrderNumber: `C-${n}` });
     const state = await stateOf(n);

@@ -2,14 +2,27 @@ import type { EtowerInventoryPage, EtowerInventoryQuery, EtowerInventoryRecord }
 import { toQianyiInventoryRow } from '../src/inventory/inventory-mapping';
 import { walkInventory } from '../src/inventory/walk-inventory';
 
-const wh = (availableInventory: number, incomingInventory = 0, outgoingInventory = 0, unsellableInventory = 0) =>
-  ({ warehouseCode: 'USWH1', warehouseName: 'US', availableInventory, incomingInventory, outgoingInventory, unsellableInventory });
+const wh = (availableInventory: number, incomingInventory = 0, outgoingInventory = 0, unsellableInventory = 0) => ({
+  warehouseCode: 'USWH1',
+  warehouseName: 'US',
+  availableInventory,
+  incomingInventory,
+  outgoingInventory,
+  unsellableInventory,
+});
 
 describe('toQianyiInventoryRow', () => {
   test('maps each eTower bucket to its Qianyi field and totals them, as strings', () => {
     expect(toQianyiInventoryRow('S1', wh(33, 11, 22, 4))).toEqual({
-      warehouseCode: 'USWH1', warehouseSku: 'S1', sellableQuantity: '33', onwayQuantity: '11', reservedQuantity: '22',
-      unsellableQuantity: '4', pendingQuantity: '0', useQuantity: '0', totalQuantity: '70',
+      warehouseCode: 'USWH1',
+      warehouseSku: 'S1',
+      sellableQuantity: '33',
+      onwayQuantity: '11',
+      reservedQuantity: '22',
+      unsellableQuantity: '4',
+      pendingQuantity: '0',
+      useQuantity: '0',
+      totalQuantity: '70',
     });
   });
   test('a blank bucket counts as 0', () => {
@@ -19,8 +32,9 @@ describe('toQianyiInventoryRow', () => {
   });
 });
 
-const rec = (sku: string): EtowerInventoryRecord => ({ sku, warehouses: [wh(1)] } as unknown as EtowerInventoryRecord);
-const skus = (n: number, from = 1) => Array.from({ length: n }, (_, i) => rec(`SKU-${String(from + i).padStart(4, '0')}`));
+const rec = (sku: string): EtowerInventoryRecord => ({ sku, warehouses: [wh(1)] }) as unknown as EtowerInventoryRecord;
+const skus = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => rec(`SKU-${String(from + i).padStart(4, '0')}`));
 
 /** A fake PageHelper server over `all`, with a choice of page base and of ignoring pageNum. */
 function server(all: EtowerInventoryRecord[], mode: 'one-based' | 'zero-based' | 'ignores-pageNum' | 'no-flags') {

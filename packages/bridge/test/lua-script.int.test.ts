@@ -10,8 +10,12 @@ const echoKeyAndArg = luaScript("return {KEYS[1], ARGV[1], redis.call('INCR', KE
 
 let url: string;
 const connections: Redis[] = [];
-beforeAll(async () => { url = await isolatedRedisUrl(); });
-afterAll(() => { for (const c of connections) c.disconnect(); });
+beforeAll(async () => {
+  url = await isolatedRedisUrl();
+});
+afterAll(() => {
+  for (const c of connections) c.disconnect();
+});
 
 function connect(autoPipelining: boolean): Redis {
   const redis = new Redis(url, { enableAutoPipelining: autoPipelining });

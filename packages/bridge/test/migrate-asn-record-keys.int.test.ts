@@ -17,7 +17,12 @@ beforeEach(() => redis.flushdb());
 
 test('records written under the old key move to their own kind, once; BullMQ keys under the old prefix stay', async () => {
   const old = (tenant: string, asn: string) => `${legacyAsnRecordPrefix(tenant)}${asn}`;
-  await redis.hset(old('shop:1', 'ASN:7'), { phase: 'created', version: '3', asnNumber: 'ASN:7', warehouseCode: 'USWH1' });
+  await redis.hset(old('shop:1', 'ASN:7'), {
+    phase: 'created',
+    version: '3',
+    asnNumber: 'ASN:7',
+    warehouseCode: 'USWH1',
+  });
   await redis.hset(old('repeat', 'x'), { name: 'not a record' }); // the shape of a BullMQ scheduler hash
   await redis.set(old('repeat', 'y'), 'a string');
   const queue = new Queue('asn', { connection: { url: redisUrl }, prefix: '{bridge}' });

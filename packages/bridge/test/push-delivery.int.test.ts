@@ -24,7 +24,9 @@ let mode: 'accept' | 'refuse' | 'hold' = 'accept';
 let held: ServerResponse[] = [];
 let received: Array<{ orderNumber: string; status: string }> = [];
 const answer = (res: ServerResponse, success: boolean) => {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(success ? { success: true } : { success: false, errorMsg: 'busy, try later' }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify(success ? { success: true } : { success: false, errorMsg: 'busy, try later' }));
 };
 
 beforeAll(async () => {
@@ -32,17 +34,24 @@ beforeAll(async () => {
   store = new OrderStore(redis);
   server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString();
+    });
     req.on('end', () => {
       const call = JSON.parse(body) as { content?: string | Record<string, unknown> };
-      const content = (typeof call.content === 'string' ? JSON.parse(call.content) : call.content) as { orderNumber: string; status: string };
+      const content = (typeof call.content === 'string' ? JSON.parse(call.content) : call.content) as {
+        orderNumber: string;
+        status: string;
+      };
       received.push({ orderNumber: content.orderNumber, status: content.status });
-      if (mode === 'hold') held.push(res); else answer(res, mode === 'accept');
+      if (mode === 'hold') held.push(res);
+      else answer(res, mode === 'accept');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   tenant = tenantSchema.parse({
-    accessId: TENANT, secretKey: 's',
+    accessId: TENANT,
+    secretKey: 's',
     qianyi: { callbackBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, warehouseExtraType: 'X' },
     etower: { baseUrl: 'http://127.0.0.1:1', token: 't', key: 'k' },
   });
@@ -52,7 +61,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   redis.disconnect();
 });
-beforeEach(() => { mode = 'accept'; held = []; received = []; });
+beforeEach(() => {
+  mode = 'accept';
+  held = [];
+  received = [];
+});
 
 // The replica check belongs to the Redis deployment, not to ordering: satisfied at once here.
 const deps = () => ({ store, redis, tenant, replicas: { require: async () => {} } }) as unknown as DeliverOrderPushDeps;
@@ -62,8 +75,15 @@ let seq = 0;
 /** An order whose record went through the given states, each one a change Qianyi is to be told (version 1, 2, …). */
 async function orderThrough(...changes: Array<OrderPatch>): Promise<string> {
   const n = `PD-${++seq}`;
-  await store.transition(TENANT, n, { from: 'absent', patch: { phase: 'released', status: 'SENDING', wmsStatus: 'Created', warehouseCode: 'W', ...changes[0] }, notify: true, open: 'add', note: 'seed' });
-  for (const patch of changes.slice(1)) await store.transition(TENANT, n, { from: ['released'], patch, notify: true, note: 'change' });
+  await store.transition(TENANT, n, {
+    from: 'absent',
+    patch: { phase: 'released', status: 'SENDING', wmsStatus: 'Created', warehouseCode: 'W', ...changes[0] },
+    notify: true,
+    open: 'add',
+    note: 'seed',
+  });
+  for (const patch of changes.slice(1))
+    await store.transition(TENANT, n, { from: ['released'], patch, notify: true, note: 'change' });
   return n;
 }
 

@@ -14,7 +14,14 @@ import type { OrderPatch } from '../src/orders/order-state';
 import { OrderStore } from '../src/orders/order-store';
 import { releaseOrder } from '../src/orders/release-order';
 import type { PushScheduler } from '../src/jobs/push-scheduler';
-import { created, envelope, etowerOrder, orderList, scriptedEtower, type ScriptedEtower } from './support/scripted-etower';
+import {
+  created,
+  envelope,
+  etowerOrder,
+  orderList,
+  scriptedEtower,
+  type ScriptedEtower,
+} from './support/scripted-etower';
 
 // The release of held drafts and Qianyi's cancels, racing each other and the create, against a real Redis, real
 // BullMQ queues (no worker: the jobs only have to exist) and an in-process eTower. A cancel and a create or a
@@ -38,39 +45,75 @@ const CONFIRM = ETOWER_PATHS.confirmOrders;
 const CREATE = ETOWER_PATHS.createOrders;
 const LIST = ETOWER_PATHS.orderList;
 const tenant = tenantSchema.parse({
-  accessId: TENANT, secretKey: 's',
+  accessId: TENANT,
+  secretKey: 's',
   qianyi: { callbackBaseUrl: 'http://127.0.0.1:1', warehouseExtraType: 'X' },
   etower: { baseUrl: 'http://127.0.0.1:1', token: 't', key: 'k' },
 });
 
 let pushed: Array<[string, number]> = [];
-const pushes = { orderChanged: async (_t: string, n: string, version: number) => { pushed.push([n, version]); } } as unknown as PushScheduler;
-beforeEach(() => { pushed = []; });
+const pushes = {
+  orderChanged: async (_t: string, n: string, version: number) => {
+    pushed.push([n, version]);
+  },
+} as unknown as PushScheduler;
+beforeEach(() => {
+  pushed = [];
+});
 
 let seq = 0;
 function content(): CreateOrderContent {
   const n = `RC-${++seq}`;
   return createOrderContentSchema.parse({
-    orderNumber: n, onlineOrderId: `ONL-${n}`, shopName: 'shop', warehouseCode: 'USWH1', logisticsCode: 'USPS Ground', platform: 'TIKTOK', freight: 20.0, codEnabled: 0,
-    receiver: { name: 'Kim White', phone: '1889838055', country: 'US', state: 'AR', city: 'Harrison', address1: 'Street 1', postalCode: '72601' },
+    orderNumber: n,
+    onlineOrderId: `ONL-${n}`,
+    shopName: 'shop',
+    warehouseCode: 'USWH1',
+    logisticsCode: 'USPS Ground',
+    platform: 'TIKTOK',
+    freight: 20.0,
+    codEnabled: 0,
+    receiver: {
+      name: 'Kim White',
+      phone: '1889838055',
+      country: 'US',
+      state: 'AR',
+      city: 'Harrison',
+      address1: 'Street 1',
+      postalCode: '72601',
+    },
     skuList: [{ sku: 'SKU-000001', quantity: 2, amount: 24.5 }],
   });
 }
 
 async function seeded(patch: OrderPatch & { phase: OrderPatch['phase'] }) {
   const order = content();
-  await store.transition(TENANT, order.orderNumber, { from: 'absent', patch: { ...initialFields(order), ...patch }, notify: false, open: 'add', note: 'seed' });
+  await store.transition(TENANT, order.orderNumber, {
+    from: 'absent',
+    patch: { ...initialFields(order), ...patch },
+    notify: false,
+    open: 'add',
+    note: 'seed',
+  });
   return order;
 }
 const held = () => seeded({ phase: 'held', warehouseOrderNumber: `W-${Date.now()}-${seq}`, etowerStatus: 0 });
 const stateOf = async (n: string) => (await store.get(TENANT, n))!;
-const release = (n: string, etower: ScriptedEtower) => releaseOrder(n, { tenant: TENANT, etower: etower.client, store, pushes }).catch((err: unknown) => err);
+const release = (n: string, etower: ScriptedEtower) =>
+  releaseOrder(n, { tenant: TENANT, etower: etower.client, store, pushes }).catch((err: unknown) => err);
 const cancel = (n: string, waitForCreate: CancelOrderDeps['waitForCreate'] = async () => {}) =>
   cancelOrder(n, { tenant: TENANT, store, jobs: new JobControl(queues), pushes, waitForCreate });
-const create = (order: CreateOrderContent, etower: ScriptedEtower) => createOrderAtEtower(order, {
-  tenant, store, etower: etower.client, pushes, finalAttempt: () => false,
-  scheduleRelease: async () => { throw new Error('no release expected'); },
-}).catch((err: unknown) => err);
+const create = (order: CreateOrderContent, etower: ScriptedEtower) =>
+  createOrderAtEtower(order, {
+    tenant,
+    store,
+    etower: etower.client,
+    pushes,
+    finalAttempt: () => false,
+    scheduleRelease: async () => {
+      throw new Error('no release expected');
+    },
+  }).catch((err: unknown) => err);
 
 describe('release of a held draft', () => {
   it('confirmed: released, pushed, still polled', async () => {
@@ -84,12 +127,19 @@ describe('release of a held draft', () => {
     expect(pushed).toEqual([[order.orderNumber, state.version]]);
   });
 
-  it('not confirmable (600928) because an earlier attempt confirmed it: eTower\'s record decides, with its tracking number', async () => {
+  it("not confirmable (600928) because an earlier attempt confirmed it: eTower's record decides, with its tracking number", async () => {
     const order = await held();
     const n = order.orderNumber;
     const orderNo = (await stateOf(n)).warehouseOrderNumber!;
     const etower = scriptedEtower();
-    etower.script(CONFIRM, [envelope({ success: false, code: '3', data: [], errors: [{ code: '600928', message: `${orderNo} cannot be confirmed` }] })]);
+    etower.script(CONFIRM, [
+      envelope({
+        success: false,
+        code: '3',
+        data: [],
+        errors: [{ code: '600928', message: `${orderNo} cannot be confirmed` }],
+      }),
+    ]);
     etower.script(LIST, [orderList(etowerOrder(n, orderNo, 3, { trackingNo: 'TRK-1' }))]);
     expect(await release(n, etower)).toBe('released');
     expect(await stateOf(n)).toMatchObject({ phase: 'released', etowerStatus: 3, trackingNumber: 'TRK-1' });
@@ -100,9 +150,18 @@ describe('release of a held draft', () => {
     const n = order.orderNumber;
     const orderNo = (await stateOf(n)).warehouseOrderNumber!;
     const etower = scriptedEtower();
-    etower.script(CONFIRM, [envelope({ success: false, code: '3', data: [], errors: [{ code: '600928', message: `${orderNo} cannot be confirmed` }] })]);
+    etower.script(CONFIRM, [
+      envelope({
+        success: false,
+        code: '3',
+        data: [],
+        errors: [{ code: '600928', message: `${orderNo} cannot be confirmed` }],
+      }),
+    ]);
     etower.script(LIST, [orderList(etowerOrder(n, orderNo, 0))]);
-    expect(await release(n, etower)).toEqual(expect.objectContaining({ message: expect.stringMatching(/not confirmed: 600928/) }));
+    expect(await release(n, etower)).toEqual(
+      expect.objectContaining({ message: expect.stringMatching(/not confirmed: 600928/) }),
+    );
     expect((await stateOf(n)).phase).toBe('releasing');
     expect(await cancel(n)).toEqual({ ok: false, message: expect.stringMatching(/being released/) });
   });
@@ -118,15 +177,22 @@ describe('release of a held draft', () => {
     expect(await release(n, etower)).toBe('released');
   });
 
-  it('the confirm call refused as a whole: FAILED with eTower\'s reason, pushed, not polled', async () => {
+  it("the confirm call refused as a whole: FAILED with eTower's reason, pushed, not polled", async () => {
     const order = await held();
     const n = order.orderNumber;
     const etower = scriptedEtower();
-    etower.script(CONFIRM, [envelope({ success: false, code: '5', message: 'no permission for orderType 5', errors: '' })]);
+    etower.script(CONFIRM, [
+      envelope({ success: false, code: '5', message: 'no permission for orderType 5', errors: '' }),
+    ]);
     const err = await release(n, etower);
     expect(err).toBeInstanceOf(OrderRefusedError);
     const state = await stateOf(n);
-    expect(state).toMatchObject({ phase: 'failed', status: 'FAILED', failureKind: 'refused', failedReason: expect.stringMatching(/no permission/) });
+    expect(state).toMatchObject({
+      phase: 'failed',
+      status: 'FAILED',
+      failureKind: 'refused',
+      failedReason: expect.stringMatching(/no permission/),
+    });
     expect(pushed).toEqual([[n, state.version]]);
     expect((await store.openIds(TENANT)).includes(n)).toBe(false);
   });
@@ -150,7 +216,12 @@ describe('cancel', () => {
   it('before the create job ran: cancelled, the job removed, and a create that starts anyway sends nothing', async () => {
     const order = await seeded({ phase: 'received' });
     const n = order.orderNumber;
-    await enqueue(queues, 'createOrder', { tenant: TENANT, order: order as never, labelStored: false }, { delayMs: 60000 });
+    await enqueue(
+      queues,
+      'createOrder',
+      { tenant: TENANT, order: order as never, labelStored: false },
+      { delayMs: 60000 },
+    );
     expect((await cancel(n)).ok).toBe(true);
     expect(await queues.orders.getJob(createJobId(TENANT, n))).toBeUndefined();
     const etower = scriptedEtower();
@@ -163,12 +234,25 @@ describe('cancel', () => {
     const n = order.orderNumber;
     const etower = scriptedEtower();
     let answer!: () => void;
-    const answered = new Promise<void>((resolve) => { answer = resolve; });
-    etower.script(CREATE, [async () => { await answered; return created(n, `C-${n}`); }]);
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    etower.script(CREATE, [
+      async () => {
+        await answered;
+        return created(n, `C-${n}`);
+      },
+    ]);
     const creating = create(order, etower);
     await eventually(async () => (await stateOf(n)).phase === 'creating');
-    const cancelling = cancel(n, async () => { answer(); await creating; });
-    expect(await cancelling).toEqual({ ok: false, message: expect.stringMatching(/already released to the eTower warehouse as C-/) });
+    const cancelling = cancel(n, async () => {
+      answer();
+      await creating;
+    });
+    expect(await cancelling).toEqual({
+      ok: false,
+      message: expect.stringMatching(/already released to the eTower warehouse as C-/),
+    });
     expect(await creating).toEqual({ outcome: 'created', warehouseOrderNumber: `C-${n}` });
     expect((await stateOf(n)).phase).toBe('released');
   });
@@ -176,24 +260,45 @@ describe('cancel', () => {
   it('racing creates at every interleaving: a cancelled order was never sent, a sent one is never reported cancelled', async () => {
     // Case 0 cancels before the create starts, case 1 after it ended; the others start one, then the other
     // 0..6 turns of the event loop later, so the steps of each meet the other's wherever the scheduling puts them.
-    const outcomes = await Promise.all(Array.from({ length: 14 }, async (_, i) => {
-      const order = await seeded({ phase: 'received' });
-      const n = order.orderNumber;
-      const etower = scriptedEtower();
-      etower.script(LIST, [], orderList());
-      etower.script(CREATE, [], () => created(n, `C-${n}`));
-      const turns = async () => { for (let t = 0; t < (i >> 1) - 1; t++) await new Promise((resolve) => setImmediate(resolve)); };
-      let creating: Promise<unknown> = Promise.resolve();
-      const startCreate = () => { creating = create(order, etower); return creating; };
-      const whenCreated = async () => { await creating; };
-      let answer: Awaited<ReturnType<typeof cancel>>;
-      if (i === 0) { answer = await cancel(n, whenCreated); await startCreate(); }
-      else if (i === 1) { await startCreate(); answer = await cancel(n, whenCreated); }
-      else if (i % 2 === 0) { const cancelling = cancel(n, whenCreated); await turns(); startCreate(); answer = await cancelling; }
-      else { startCreate(); await turns(); answer = await cancel(n, whenCreated); }
-      await creating;
-      return { n, cancelled: answer.ok, sent: etower.calls(CREATE), state: await stateOf(n) };
-    }));
+    const outcomes = await Promise.all(
+      Array.from({ length: 14 }, async (_, i) => {
+        const order = await seeded({ phase: 'received' });
+        const n = order.orderNumber;
+        const etower = scriptedEtower();
+        etower.script(LIST, [], orderList());
+        etower.script(CREATE, [], () => created(n, `C-${n}`));
+        const turns = async () => {
+          for (let t = 0; t < (i >> 1) - 1; t++) await new Promise((resolve) => setImmediate(resolve));
+        };
+        let creating: Promise<unknown> = Promise.resolve();
+        const startCreate = () => {
+          creating = create(order, etower);
+          return creating;
+        };
+        const whenCreated = async () => {
+          await creating;
+        };
+        let answer: Awaited<ReturnType<typeof cancel>>;
+        if (i === 0) {
+          answer = await cancel(n, whenCreated);
+          await startCreate();
+        } else if (i === 1) {
+          await startCreate();
+          answer = await cancel(n, whenCreated);
+        } else if (i % 2 === 0) {
+          const cancelling = cancel(n, whenCreated);
+          await turns();
+          startCreate();
+          answer = await cancelling;
+        } else {
+          startCreate();
+          await turns();
+          answer = await cancel(n, whenCreated);
+        }
+        await creating;
+        return { n, cancelled: answer.ok, sent: etower.calls(CREATE), state: await stateOf(n) };
+      }),
+    );
     for (const o of outcomes) {
       if (o.cancelled) expect({ sent: o.sent, phase: o.state.phase }).toEqual({ sent: 0, phase: 'cancelled' });
       else expect({ sent: o.sent, phase: o.state.phase }).toEqual({ sent: 1, phase: 'released' });
@@ -203,7 +308,10 @@ describe('cancel', () => {
 
   it('of an order eTower may hold (FAILED unreachable): refused, saying the bridge keeps checking', async () => {
     const order = await seeded({ phase: 'failed', status: 'FAILED', failureKind: 'unreachable' });
-    expect(await cancel(order.orderNumber)).toEqual({ ok: false, message: expect.stringMatching(/keeps checking eTower/) });
+    expect(await cancel(order.orderNumber)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/keeps checking eTower/),
+    });
   });
 
   it('of an order eTower refused: cancelled', async () => {

@@ -2,7 +2,10 @@ import { loadConfig } from '@bridge/config';
 import { EtowerHttpError } from '@bridge/etower';
 import { exponentialWithJitter, webhookSchedule } from '../src/jobs/retry-policy';
 
-const env = loadConfig({ ETOWER_RETRY_BASE_MS: '1000', WEBHOOK_RETRY_SCHEDULE_MS: '0,5000,300000' }, { requireTenants: false }).env;
+const env = loadConfig(
+  { ETOWER_RETRY_BASE_MS: '1000', WEBHOOK_RETRY_SCHEDULE_MS: '0,5000,300000' },
+  { requireTenants: false },
+).env;
 
 describe('retry policies', () => {
   test('exponential with jitter stays within [exp/2, exp] and under the cap', () => {

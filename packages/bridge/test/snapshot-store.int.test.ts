@@ -3,25 +3,44 @@ import { isolatedRedisUrl, startRedisServer, type PrivateRedis } from '@bridge/t
 import { toQianyiInventoryRow } from '../src/inventory/inventory-mapping';
 import { InventorySnapshotStore } from '../src/inventory/snapshot-store';
 
-const rows = (n: number, warehouseCode = 'USWH1') => Array.from({ length: n }, (_, i) => toQianyiInventoryRow(`SKU-${String(n - i).padStart(6, '0')}`, {
-  warehouseCode, availableInventory: i % 50, incomingInventory: 1, outgoingInventory: 0, unsellableInventory: 0,
-} as never));
+const rows = (n: number, warehouseCode = 'USWH1') =>
+  Array.from({ length: n }, (_, i) =>
+    toQianyiInventoryRow(`SKU-${String(n - i).padStart(6, '0')}`, {
+      warehouseCode,
+      availableInventory: i % 50,
+      incomingInventory: 1,
+      outgoingInventory: 0,
+      unsellableInventory: 0,
+    } as never),
+  );
 
 const connections: Redis[] = [];
-afterAll(() => { for (const c of connections) c.disconnect(); });
+afterAll(() => {
+  for (const c of connections) c.disconnect();
+});
 
 test('a build larger than one pipeline is written whole, sorted, and indexed', async () => {
   const redis = new Redis(await isolatedRedisUrl());
   connections.push(redis);
   const store = new InventorySnapshotStore(redis);
-  const built = await store.publish('t1', new Map([['USWH1', rows(25001)], ['DEWH1', rows(3, 'DEWH1')], ['EMPTY', []]]));
+  const built = await store.publish(
+    't1',
+    new Map([
+      ['USWH1', rows(25001)],
+      ['DEWH1', rows(3, 'DEWH1')],
+      ['EMPTY', []],
+    ]),
+  );
   expect(built.swapped).toBe(true);
   const first = await store.page('t1', 'USWH1', 1, 1000);
   const last = await store.page('t1', 'USWH1', 26, 1000);
   expect(first).toMatchObject({ state: 'ok', total: 25001 });
   expect(first.state === 'ok' && first.rows[0]!.warehouseSku).toBe('SKU-000001');
   expect(last.state === 'ok' && last.rows.map((r) => r.warehouseSku)).toEqual(['SKU-025001']);
-  expect(await store.find('t1', 'USWH1', 'SKU-012345')).toMatchObject({ state: 'ok', row: { warehouseSku: 'SKU-012345' } });
+  expect(await store.find('t1', 'USWH1', 'SKU-012345')).toMatchObject({
+    state: 'ok',
+    row: { warehouseSku: 'SKU-012345' },
+  });
   expect(await store.page('t1', 'DEWH1', 1, 10)).toMatchObject({ state: 'ok', total: 3 });
   expect(await store.page('t1', 'EMPTY', 1, 10)).toMatchObject({ state: 'ok', total: 0 });
 });
@@ -33,7 +52,10 @@ describe('Redis refusing the writes (out of memory)', () => {
     server = await startRedisServer();
     redis = new Redis(server.url, { maxRetriesPerRequest: 1 });
   });
-  afterAll(async () => { redis.disconnect(); await server.stop(); });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
 
   test('the build fails and the snapshot before it stays current', async () => {
     const store = new InventorySnapshotStore(redis);

@@ -14,14 +14,23 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
  * `--tenant`, the tenants file. A newline, a bidi control or a look-alike letter there would make one tenant read as
  * another, and an unbounded one would be repeated in every key of the tenant.
  */
-export const accessIdSchema = z.string().trim().superRefine((value, ctx) => {
-  if (value.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'is required' });
-  } else if (value.length > ACCESS_ID_MAX_LENGTH) {
-    ctx.addIssue({ code: 'custom', message: `must be at most ${ACCESS_ID_MAX_LENGTH} characters (got ${value.length})` });
-  } else if (!PRINTABLE_ASCII.test(value)) {
-    const bad = [...value].find((c) => !PRINTABLE_ASCII.test(c))!;
-    const code = `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    ctx.addIssue({ code: 'custom', message: `may hold only printable ASCII without spaces (letters, digits, punctuation); found ${code} at position ${value.indexOf(bad) + 1}` });
-  }
-});
+export const accessIdSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (value.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'is required' });
+    } else if (value.length > ACCESS_ID_MAX_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${ACCESS_ID_MAX_LENGTH} characters (got ${value.length})`,
+      });
+    } else if (!PRINTABLE_ASCII.test(value)) {
+      const bad = [...value].find((c) => !PRINTABLE_ASCII.test(c))!;
+      const code = `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      ctx.addIssue({
+        code: 'custom',
+        message: `may hold only printable ASCII without spaces (letters, digits, punctuation); found ${code} at position ${value.indexOf(bad) + 1}`,
+      });
+    }
+  });

@@ -3,89 +3,130 @@ import { parseHostList } from './redis-target';
 
 // Every environment variable of every process, validated once at start (docs/configuration.md says what each means).
 const int = (fallback: number, min = 0) =>
-  z.string().trim().optional().transform((v, ctx) => {
-    if (v === undefined || v === '') return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number >= ${min} (got "${v}")` });
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (!/^\d+$/.test(v) || Number(v) < min) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number >= ${min} (got "${v}")` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const optionalInt = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d+$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number (got "${v}")` });
       return z.NEVER;
     }
     return Number(v);
   });
 
-const optionalInt = z.string().trim().optional().transform((v, ctx) => {
-  if (v === undefined || v === '') return undefined;
-  if (!/^\d+$/.test(v)) {
-    ctx.addIssue({ code: 'custom', message: `must be a whole number (got "${v}")` });
-    return z.NEVER;
-  }
-  return Number(v);
-});
-
 // Compose passes an unset variable as an empty string: that means "use the default", not an invalid value.
 const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const optionalString = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
 
 const url = (fallback?: string) =>
-  z.string().trim().optional().transform((v, ctx) => {
-    const value = v === undefined || v === '' ? fallback : v;
-    if (value === undefined) return undefined;
-    try {
-      const parsed = new URL(value);
-      if (!/^(https?|rediss?):$/.test(parsed.protocol)) throw new Error('protocol');
-      return value.replace(/\/+$/, '');
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be a URL (got "${value}")` });
-      return z.NEVER;
-    }
-  });
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      const value = v === undefined || v === '' ? fallback : v;
+      if (value === undefined) return undefined;
+      try {
+        const parsed = new URL(value);
+        if (!/^(https?|rediss?):$/.test(parsed.protocol)) throw new Error('protocol');
+        return value.replace(/\/+$/, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be a URL (got "${value}")` });
+        return z.NEVER;
+      }
+    });
 
 export const QUEUE_NAMES = ['orders', 'asn', 'skus', 'inventory', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
-const queueList = z.string().optional().transform((v, ctx) => {
-  if (v === undefined || v.trim() === '') return [...QUEUE_NAMES];
-  const names = v.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
-  if (unknown.length > 0 || names.length === 0) {
-    ctx.addIssue({ code: 'custom', message: `unknown queue(s) ${unknown.join(', ') || '(none)'}; use a comma list of ${QUEUE_NAMES.join(',')}` });
-    return z.NEVER;
-  }
-  return [...new Set(names)] as QueueName[];
-});
+const queueList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return [...QUEUE_NAMES];
+    const names = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
+    if (unknown.length > 0 || names.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown queue(s) ${unknown.join(', ') || '(none)'}; use a comma list of ${QUEUE_NAMES.join(',')}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(names)] as QueueName[];
+  });
 
-const schedule = z.string().optional().transform((v, ctx) => {
-  const raw = v === undefined || v.trim() === '' ? '0,5000,300000,1800000,7200000,18000000,36000000,36000000' : v;
-  const parts = raw.split(',').map((s) => s.trim());
-  if (parts.some((p) => !/^\d+$/.test(p))) {
-    ctx.addIssue({ code: 'custom', message: `must be a comma list of delays in ms (got "${raw}")` });
-    return z.NEVER;
-  }
-  return parts.map(Number);
-});
+const schedule = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const raw = v === undefined || v.trim() === '' ? '0,5000,300000,1800000,7200000,18000000,36000000,36000000' : v;
+    const parts = raw.split(',').map((s) => s.trim());
+    if (parts.some((p) => !/^\d+$/.test(p))) {
+      ctx.addIssue({ code: 'custom', message: `must be a comma list of delays in ms (got "${raw}")` });
+      return z.NEVER;
+    }
+    return parts.map(Number);
+  });
 
 // `host:port,host:port,…` (REDIS_SENTINELS, REDIS_CLUSTER_NODES): parsed in redis-target.ts.
-const hostList = z.string().optional().transform((v, ctx) => {
-  if (v === undefined || v.trim() === '') return undefined;
-  const parsed = parseHostList(v);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  }
-  return parsed.hosts;
-});
+const hostList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    const parsed = parseHostList(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.hosts;
+  });
 
-const sentinelName = z.string().trim().optional().transform((v, ctx) => {
-  if (v === undefined || v === '') return undefined;
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
-    ctx.addIssue({ code: 'custom', message: `must be the Sentinel's name for the primary: 1-64 of A-Z a-z 0-9 . _ - (got "${v.slice(0, 100)}")` });
-    return z.NEVER;
-  }
-  return v;
-});
+const sentinelName = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be the Sentinel's name for the primary: 1-64 of A-Z a-z 0-9 . _ - (got "${v.slice(0, 100)}")`,
+      });
+      return z.NEVER;
+    }
+    return v;
+  });
 
 // A password is taken as given (not trimmed): leading or trailing spaces could be part of it.
-const secret = z.string().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+const secret = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
 
 export const envSchema = z.object({
   /** One Redis by URL. Exactly one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES may be set (redis-target.ts). */
@@ -107,7 +148,10 @@ export const envSchema = z.object({
   REDIS_MIN_REPLICAS_ACK: int(0),
   /** How long one WAIT for those replicas may take before the call is answered 503 (below the 5 s command timeout). */
   REDIS_REPLICA_ACK_TIMEOUT_MS: int(1000, 10),
-  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    blankAsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   QIANYI_ACCESS_ID: optionalString,
   QIANYI_SECRET_KEY: optionalString,
   QIANYI_CALLBACK_BASE_URL: url(),

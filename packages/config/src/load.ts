@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { envSchema, type Env } from './env';
 import { tenantsFileSchema, tenantSchema, type Tenant } from './tenants';
 import { resolveRedisTarget, type RedisTarget } from './redis-target';
@@ -33,13 +33,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   if (!parsed.success) throw new ConfigError(`invalid configuration:\n  ${describe('', parsed.error).join('\n  ')}`);
   const env = parsed.data;
   if (env.MAX_INFLIGHT_BODY_BYTES < env.MAX_BODY_BYTES) {
-    throw new ConfigError(`invalid configuration:\n  MAX_INFLIGHT_BODY_BYTES: must be at least MAX_BODY_BYTES (${env.MAX_BODY_BYTES}), or no full-size call could ever be read (got ${env.MAX_INFLIGHT_BODY_BYTES})`);
+    throw new ConfigError(
+      `invalid configuration:\n  MAX_INFLIGHT_BODY_BYTES: must be at least MAX_BODY_BYTES (${env.MAX_BODY_BYTES}), or no full-size call could ever be read (got ${env.MAX_INFLIGHT_BODY_BYTES})`,
+    );
   }
   const redis = resolveRedisTarget(env, typeof source.REDIS_URL === 'string' && source.REDIS_URL.trim() !== '');
   if (!redis.ok) throw new ConfigError(`invalid configuration:\n  ${redis.problems.join('\n  ')}`);
   // WAIT runs on the request path's connection, whose commands time out after 5 s (runtime/redis.ts).
   if (env.REDIS_REPLICA_ACK_TIMEOUT_MS > 4000) {
-    throw new ConfigError(`invalid configuration:\n  REDIS_REPLICA_ACK_TIMEOUT_MS: must be at most 4000 (got ${env.REDIS_REPLICA_ACK_TIMEOUT_MS})`);
+    throw new ConfigError(
+      `invalid configuration:\n  REDIS_REPLICA_ACK_TIMEOUT_MS: must be at most 4000 (got ${env.REDIS_REPLICA_ACK_TIMEOUT_MS})`,
+    );
   }
   const tenants = options.requireTenants === false && !hasTenantSource(env) ? [] : loadTenants(env);
   return { env, tenants, redis: redis.target };
@@ -55,10 +59,13 @@ function loadTenants(env: Env): Tenant[] {
     try {
       json = JSON.parse(readFileSync(env.BRIDGE_TENANTS_FILE, 'utf8'));
     } catch (err) {
-      throw new ConfigError(`BRIDGE_TENANTS_FILE: cannot read ${env.BRIDGE_TENANTS_FILE} as JSON (${(err as Error).message})`);
+      throw new ConfigError(
+        `BRIDGE_TENANTS_FILE: cannot read ${env.BRIDGE_TENANTS_FILE} as JSON (${(err as Error).message})`,
+      );
     }
     const file = tenantsFileSchema.safeParse(json);
-    if (!file.success) throw new ConfigError(`invalid BRIDGE_TENANTS_FILE:\n  ${describe('', file.error).join('\n  ')}`);
+    if (!file.success)
+      throw new ConfigError(`invalid BRIDGE_TENANTS_FILE:\n  ${describe('', file.error).join('\n  ')}`);
     const seen = new Set<string>();
     for (const t of file.data.tenants) {
       if (seen.has(t.accessId)) throw new ConfigError(`BRIDGE_TENANTS_FILE: accessId ${t.accessId} is listed twice`);
@@ -66,18 +73,34 @@ function loadTenants(env: Env): Tenant[] {
     }
     return file.data.tenants;
   }
-  const required = ['QIANYI_ACCESS_ID', 'QIANYI_SECRET_KEY', 'QIANYI_CALLBACK_BASE_URL', 'QIANYI_WAREHOUSE_EXTRA_TYPE', 'ETOWER_BASE_URL', 'ETOWER_TOKEN', 'ETOWER_KEY'] as const;
+  const required = [
+    'QIANYI_ACCESS_ID',
+    'QIANYI_SECRET_KEY',
+    'QIANYI_CALLBACK_BASE_URL',
+    'QIANYI_WAREHOUSE_EXTRA_TYPE',
+    'ETOWER_BASE_URL',
+    'ETOWER_TOKEN',
+    'ETOWER_KEY',
+  ] as const;
   const missing = required.filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new ConfigError(`missing configuration: ${missing.join(', ')} (or set BRIDGE_TENANTS_FILE to a tenants JSON file)`);
+    throw new ConfigError(
+      `missing configuration: ${missing.join(', ')} (or set BRIDGE_TENANTS_FILE to a tenants JSON file)`,
+    );
   }
   const tenant = tenantSchema.safeParse({
     accessId: env.QIANYI_ACCESS_ID,
     secretKey: env.QIANYI_SECRET_KEY,
     qianyi: { callbackBaseUrl: env.QIANYI_CALLBACK_BASE_URL, warehouseExtraType: env.QIANYI_WAREHOUSE_EXTRA_TYPE },
-    etower: { baseUrl: env.ETOWER_BASE_URL, token: env.ETOWER_TOKEN, key: env.ETOWER_KEY, ...(env.ETOWER_TIME_ZONE ? { timeZone: env.ETOWER_TIME_ZONE } : {}) },
+    etower: {
+      baseUrl: env.ETOWER_BASE_URL,
+      token: env.ETOWER_TOKEN,
+      key: env.ETOWER_KEY,
+      ...(env.ETOWER_TIME_ZONE ? { timeZone: env.ETOWER_TIME_ZONE } : {}),
+    },
   });
-  if (!tenant.success) throw new ConfigError(`invalid tenant configuration:\n  ${describe('', tenant.error).join('\n  ')}`);
+  if (!tenant.success)
+    throw new ConfigError(`invalid tenant configuration:\n  ${describe('', tenant.error).join('\n  ')}`);
   return [tenant.data];
 }
 

@@ -68,7 +68,11 @@ export function readLocalRun(dataDir: string): LocalRunLookup {
   const parsed = localRunSchema.safeParse(json);
   if (!parsed.success) {
     // A file from before the pid was recorded, or a half-written one: either way not a run to trust.
-    return { status: 'unreadable', path, reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ') };
+    return {
+      status: 'unreadable',
+      path,
+      reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '),
+    };
   }
   if (!pidAlive(parsed.data.pid)) return { status: 'stopped', path, pid: parsed.data.pid };
   return { status: 'running', path, run: parsed.data };

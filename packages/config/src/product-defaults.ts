@@ -16,7 +16,18 @@ export const productDefaultsSchema = z.object({
   /** 0 none, 1 packed with equipment, 2 inside equipment, 3 batteries only. */
   batterySize: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** 0 liquid, 1 powder, 2 paste/gel, 3..6 combinations, 7 none. */
-  otherAttributes: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]).optional(),
+  otherAttributes: z
+    .union([
+      z.literal(0),
+      z.literal(1),
+      z.literal(2),
+      z.literal(3),
+      z.literal(4),
+      z.literal(5),
+      z.literal(6),
+      z.literal(7),
+    ])
+    .optional(),
   /** Ships in its own packaging: 0 no, 1 yes. */
   shippingBagPacked: z.union([z.literal(0), z.literal(1)]).optional(),
   originCountry: z.string().trim().length(2).toUpperCase().optional(),

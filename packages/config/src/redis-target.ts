@@ -1,6 +1,9 @@
 import type { Env } from './env';
 
-export interface HostPort { host: string; port: number }
+export interface HostPort {
+  host: string;
+  port: number;
+}
 
 /**
  * Where the bridge's Redis is and how to reach it: one URL, a primary found through Sentinel, or a Redis Cluster.
@@ -20,14 +23,19 @@ export const MAX_REDIS_HOSTS = 32;
  * The port is required: Sentinel's and Cluster's usual ports differ (26379 / 6379), and a guess would be wrong half the time.
  */
 export function parseHostList(raw: string): { ok: true; hosts: HostPort[] } | { ok: false; message: string } {
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { ok: false, message: 'must list at least one host:port' };
-  if (parts.length > MAX_REDIS_HOSTS) return { ok: false, message: `lists ${parts.length} hosts; at most ${MAX_REDIS_HOSTS}` };
+  if (parts.length > MAX_REDIS_HOSTS)
+    return { ok: false, message: `lists ${parts.length} hosts; at most ${MAX_REDIS_HOSTS}` };
   const hosts: HostPort[] = [];
   for (const part of parts) {
     const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9._-]{1,253})):(\d{1,5})$/.exec(part);
     const port = m ? Number(m[3]) : NaN;
-    if (!m || port < 1 || port > 65535) return { ok: false, message: `"${part.slice(0, 100)}" is not host:port (port 1-65535; IPv6 as [addr]:port)` };
+    if (!m || port < 1 || port > 65535)
+      return { ok: false, message: `"${part.slice(0, 100)}" is not host:port (port 1-65535; IPv6 as [addr]:port)` };
     hosts.push({ host: (m[1] ?? m[2])!, port });
   }
   const seen = new Set<string>();
@@ -45,23 +53,41 @@ export function parseHostList(raw: string): { ok: true; hosts: HostPort[] } | { 
  * would otherwise run half the processes against the old primary. `explicitUrl` is whether REDIS_URL was set
  * (the parsed env always holds a URL, its default included). Returns the target, or every problem found.
  */
-export function resolveRedisTarget(env: Env, explicitUrl: boolean): { ok: true; target: RedisTarget } | { ok: false; problems: string[] } {
+export function resolveRedisTarget(
+  env: Env,
+  explicitUrl: boolean,
+): { ok: true; target: RedisTarget } | { ok: false; problems: string[] } {
   const problems: string[] = [];
-  const chosen = [explicitUrl && 'REDIS_URL', env.REDIS_SENTINELS !== undefined && 'REDIS_SENTINELS', env.REDIS_CLUSTER_NODES !== undefined && 'REDIS_CLUSTER_NODES'].filter(Boolean);
-  if (chosen.length > 1) return { ok: false, problems: [`${chosen.join(' and ')}: set only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES`] };
+  const chosen = [
+    explicitUrl && 'REDIS_URL',
+    env.REDIS_SENTINELS !== undefined && 'REDIS_SENTINELS',
+    env.REDIS_CLUSTER_NODES !== undefined && 'REDIS_CLUSTER_NODES',
+  ].filter(Boolean);
+  if (chosen.length > 1)
+    return {
+      ok: false,
+      problems: [`${chosen.join(' and ')}: set only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES`],
+    };
   const password = env.REDIS_PASSWORD;
 
   if (env.REDIS_SENTINELS === undefined) {
-    if (env.REDIS_SENTINEL_NAME !== undefined) problems.push('REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS');
-    if (env.REDIS_SENTINEL_PASSWORD !== undefined) problems.push('REDIS_SENTINEL_PASSWORD: only means something with REDIS_SENTINELS');
+    if (env.REDIS_SENTINEL_NAME !== undefined)
+      problems.push('REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS');
+    if (env.REDIS_SENTINEL_PASSWORD !== undefined)
+      problems.push('REDIS_SENTINEL_PASSWORD: only means something with REDIS_SENTINELS');
   }
   if (env.REDIS_SENTINELS !== undefined) {
-    if (env.REDIS_SENTINEL_NAME === undefined) problems.push('REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name the Sentinels monitor the primary by, e.g. "mymaster")');
+    if (env.REDIS_SENTINEL_NAME === undefined)
+      problems.push(
+        'REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name the Sentinels monitor the primary by, e.g. "mymaster")',
+      );
     if (problems.length > 0) return { ok: false, problems };
     return {
       ok: true,
       target: {
-        kind: 'sentinel', sentinels: env.REDIS_SENTINELS, name: env.REDIS_SENTINEL_NAME!,
+        kind: 'sentinel',
+        sentinels: env.REDIS_SENTINELS,
+        name: env.REDIS_SENTINEL_NAME!,
         ...(password !== undefined ? { password } : {}),
         ...(env.REDIS_SENTINEL_PASSWORD !== undefined ? { sentinelPassword: env.REDIS_SENTINEL_PASSWORD } : {}),
       },
@@ -69,7 +95,10 @@ export function resolveRedisTarget(env: Env, explicitUrl: boolean): { ok: true; 
   }
   if (problems.length > 0) return { ok: false, problems };
   if (env.REDIS_CLUSTER_NODES !== undefined) {
-    return { ok: true, target: { kind: 'cluster', nodes: env.REDIS_CLUSTER_NODES, ...(password !== undefined ? { password } : {}) } };
+    return {
+      ok: true,
+      target: { kind: 'cluster', nodes: env.REDIS_CLUSTER_NODES, ...(password !== undefined ? { password } : {}) },
+    };
   }
   const url = env.REDIS_URL!;
   if (password !== undefined && new URL(url).password !== '') {
@@ -80,7 +109,8 @@ export function resolveRedisTarget(env: Env, explicitUrl: boolean): { ok: true; 
 
 /** The target for a person (logs, the ops CLI): no passwords. */
 export function describeRedisTarget(target: RedisTarget): string {
-  const hosts = (list: HostPort[]) => list.map((h) => (h.host.includes(':') ? `[${h.host}]:${h.port}` : `${h.host}:${h.port}`)).join(',');
+  const hosts = (list: HostPort[]) =>
+    list.map((h) => (h.host.includes(':') ? `[${h.host}]:${h.port}` : `${h.host}:${h.port}`)).join(',');
   if (target.kind === 'sentinel') return `Sentinel ${hosts(target.sentinels)}, primary "${target.name}"`;
   if (target.kind === 'cluster') return `Redis Cluster ${hosts(target.nodes)}`;
   try {

@@ -40,7 +40,10 @@ export function normaliseTimeZone(value: string): string | undefined {
 export const timeZoneSchema = z.string().transform((value, ctx) => {
   const zone = normaliseTimeZone(value);
   if (zone === undefined) {
-    ctx.addIssue({ code: 'custom', message: `must be an IANA time zone (e.g. "Asia/Shanghai") or a UTC offset (e.g. "+08:00"), got ${JSON.stringify(value.slice(0, 64))}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be an IANA time zone (e.g. "Asia/Shanghai") or a UTC offset (e.g. "+08:00"), got ${JSON.stringify(value.slice(0, 64))}`,
+    });
     return z.NEVER;
   }
   return zone;

@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src';
 
 const single = {
-  QIANYI_SECRET_KEY: 'sec', QIANYI_CALLBACK_BASE_URL: 'https://www.qianyierp.com/',
-  QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER', ETOWER_BASE_URL: 'https://cfs-qa.etowertech.com', ETOWER_TOKEN: 't', ETOWER_KEY: 'k',
+  QIANYI_SECRET_KEY: 'sec',
+  QIANYI_CALLBACK_BASE_URL: 'https://www.qianyierp.com/',
+  QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER',
+  ETOWER_BASE_URL: 'https://cfs-qa.etowertech.com',
+  ETOWER_TOKEN: 't',
+  ETOWER_KEY: 'k',
 };
 
 const load = (accessId: string) => loadConfig({ ...single, QIANYI_ACCESS_ID: accessId });
@@ -39,7 +43,9 @@ describe('accessId', () => {
     ['a Cyrillic look-alike', 'shоp', 'U+043E at position 3'],
     ['an emoji', '💥', 'U+1F4A5 at position 1'],
   ])('%s: refused naming the character and where it is', (_, id, where) => {
-    expect(refusal(id)).toContain(`accessId: may hold only printable ASCII without spaces (letters, digits, punctuation); found ${where}`);
+    expect(refusal(id)).toContain(
+      `accessId: may hold only printable ASCII without spaces (letters, digits, punctuation); found ${where}`,
+    );
   });
 
   test('blank: required', () => {
@@ -50,10 +56,17 @@ describe('accessId', () => {
 test('in a tenants file the refusal names the tenant', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cfg-access-id-'));
   try {
-    const tenant = (accessId: string) => ({ accessId, secretKey: 's', qianyi: { callbackBaseUrl: 'https://www.qianyierp.com', warehouseExtraType: 'X' }, etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k' } });
+    const tenant = (accessId: string) => ({
+      accessId,
+      secretKey: 's',
+      qianyi: { callbackBaseUrl: 'https://www.qianyierp.com', warehouseExtraType: 'X' },
+      etower: { baseUrl: 'https://b2b.etowertech.com', token: 't', key: 'k' },
+    });
     const file = join(dir, 'tenants.json');
     writeFileSync(file, JSON.stringify({ tenants: [tenant('ok'), tenant('two words')] }));
-    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: file })).toThrow(/tenants\.1\.accessId: may hold only printable ASCII without spaces .*found U\+0020 at position 4/);
+    expect(() => loadConfig({ BRIDGE_TENANTS_FILE: file })).toThrow(
+      /tenants\.1\.accessId: may hold only printable ASCII without spaces .*found U\+0020 at position 4/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,16 +14,40 @@ const doc = read('docs/configuration.md');
 /** The run contract's Environment table (shared/design/contract.md, outside this repository; compared below when
  *  it is at hand). Each must be documented, read or not. */
 const CONTRACT_VARIABLES = [
-  'REDIS_URL', 'REDIS_SENTINELS', 'REDIS_SENTINEL_NAME', 'REDIS_CLUSTER_NODES', 'REDIS_MIN_REPLICAS_ACK', 'LOG_LEVEL',
-  'QIANYI_ACCESS_ID', 'QIANYI_SECRET_KEY', 'QIANYI_CALLBACK_BASE_URL', 'QIANYI_WAREHOUSE_EXTRA_TYPE', 'ETOWER_BASE_URL',
-  'ETOWER_TOKEN', 'ETOWER_KEY', 'BRIDGE_TENANTS_FILE', 'SYNC_WAIT_MS', 'ORDER_POLL_INTERVAL_MS', 'ASN_POLL_INTERVAL_MS',
-  'INVENTORY_SYNC_INTERVAL_MS', 'CATALOG_REFRESH_INTERVAL_MS', 'WEBHOOK_RETRY_SCHEDULE_MS', 'WORKER_LOCK_DURATION_MS',
-  'WORKER_STALLED_INTERVAL_MS', 'MAX_BODY_BYTES', 'METRICS_PORT', 'MAX_INFLIGHT_BODY_BYTES', 'BODY_TIMEOUT_MS',
+  'REDIS_URL',
+  'REDIS_SENTINELS',
+  'REDIS_SENTINEL_NAME',
+  'REDIS_CLUSTER_NODES',
+  'REDIS_MIN_REPLICAS_ACK',
+  'LOG_LEVEL',
+  'QIANYI_ACCESS_ID',
+  'QIANYI_SECRET_KEY',
+  'QIANYI_CALLBACK_BASE_URL',
+  'QIANYI_WAREHOUSE_EXTRA_TYPE',
+  'ETOWER_BASE_URL',
+  'ETOWER_TOKEN',
+  'ETOWER_KEY',
+  'BRIDGE_TENANTS_FILE',
+  'SYNC_WAIT_MS',
+  'ORDER_POLL_INTERVAL_MS',
+  'ASN_POLL_INTERVAL_MS',
+  'INVENTORY_SYNC_INTERVAL_MS',
+  'CATALOG_REFRESH_INTERVAL_MS',
+  'WEBHOOK_RETRY_SCHEDULE_MS',
+  'WORKER_LOCK_DURATION_MS',
+  'WORKER_STALLED_INTERVAL_MS',
+  'MAX_BODY_BYTES',
+  'METRICS_PORT',
+  'MAX_INFLIGHT_BODY_BYTES',
+  'BODY_TIMEOUT_MS',
   'DOCUMENT_RETENTION_MS',
 ];
 const CONTRACT_FILE = resolve(root, '../shared/design/contract.md');
 
-interface Row { name: string; cells: string[] }
+interface Row {
+  name: string;
+  cells: string[];
+}
 
 /** The rows of every table under `## <heading>` (up to the next `## `) whose first cell is one `code` span. */
 function rowsUnder(heading: string): Row[] {
@@ -32,7 +56,10 @@ function rowsUnder(heading: string): Row[] {
   const end = doc.indexOf('\n## ', start + 1);
   const section = doc.slice(start, end < 0 ? undefined : end);
   return section.split('\n').flatMap((line) => {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const name = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
     return name ? [{ name, cells }] : [];
   });
@@ -64,15 +91,21 @@ describe('docs/configuration.md against the environment schema', () => {
     expect(new Set(names(bridgeRows)).size).toBe(bridgeRows.length);
   });
 
-  test.each(bridgeRows.map((r) => [r.name, r.cells[1]!] as const))('%s: the documented default is the default', (name, cell) => {
-    const value = documentedDefault(cell);
-    if (value === 'unset') expect(unsetEnv[name]).toBeUndefined();
-    else expect({ name, value: parsedAs(name, value) }).toEqual({ name, value: unsetEnv[name] });
-  });
+  test.each(bridgeRows.map((r) => [r.name, r.cells[1]!] as const))(
+    '%s: the documented default is the default',
+    (name, cell) => {
+      const value = documentedDefault(cell);
+      if (value === 'unset') expect(unsetEnv[name]).toBeUndefined();
+      else expect({ name, value: parsedAs(name, value) }).toEqual({ name, value: unsetEnv[name] });
+    },
+  );
 
   test('every row says what the variable means', () => {
     for (const row of [...bridgeRows, ...pendingRows, ...composeRows, ...devRows, ...tenantRows]) {
-      expect({ name: row.name, meaning: (row.cells.at(-1) ?? '').length > 10 || (row.cells[2] ?? '').length > 10 }).toEqual({ name: row.name, meaning: true });
+      expect({
+        name: row.name,
+        meaning: (row.cells.at(-1) ?? '').length > 10 || (row.cells[2] ?? '').length > 10,
+      }).toEqual({ name: row.name, meaning: true });
     }
   });
 
@@ -84,9 +117,12 @@ describe('docs/configuration.md against the environment schema', () => {
     expect(names(pendingRows).filter((v) => !CONTRACT_VARIABLES.includes(v))).toEqual([]);
   });
 
-  (existsSync(CONTRACT_FILE) ? test : test.skip)('the list of contract variables above is the contract\'s', () => {
+  (existsSync(CONTRACT_FILE) ? test : test.skip)("the list of contract variables above is the contract's", () => {
     const contract = readFileSync(CONTRACT_FILE, 'utf8');
-    const table = contract.slice(contract.indexOf('## Environment'), contract.indexOf('\n## ', contract.indexOf('## Environment') + 1));
+    const table = contract.slice(
+      contract.indexOf('## Environment'),
+      contract.indexOf('\n## ', contract.indexOf('## Environment') + 1),
+    );
     const listed = table.split('\n').flatMap((line) => {
       const first = line.split('|')[1] ?? '';
       return [...first.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!);
@@ -94,15 +130,21 @@ describe('docs/configuration.md against the environment schema', () => {
     expect(listed.sort()).toEqual([...CONTRACT_VARIABLES].sort());
   });
 
-  test('every variable read straight from process.env by an app, a package or the image\'s health check is documented', () => {
+  test("every variable read straight from process.env by an app, a package or the image's health check is documented", () => {
     const everyRow = new Set([...names(bridgeRows), ...names(pendingRows), ...names(composeRows), ...names(devRows)]);
     const read = new Set<string>();
-    const sources = [...sourceFiles('apps'), ...sourceFiles('packages').filter((f) => !f.includes('/testkit/')), ...sourceFiles('deploy')];
+    const sources = [
+      ...sourceFiles('apps'),
+      ...sourceFiles('packages').filter((f) => !f.includes('/testkit/')),
+      ...sourceFiles('deploy'),
+    ];
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[['"]([A-Z][A-Z0-9_]*)['"]\])/g)) read.add(m[1] ?? m[2]!);
+      for (const m of text.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[['"]([A-Z][A-Z0-9_]*)['"]\])/g))
+        read.add(m[1] ?? m[2]!);
       // The sandbox reads its SANDBOX_* variables through a schema of its own: the keys of that object.
-      if (file.endsWith('/apps/sandbox/src/main.ts')) for (const m of text.matchAll(/^\s+(SANDBOX_[A-Z0-9_]+):/gm)) read.add(m[1]!);
+      if (file.endsWith('/apps/sandbox/src/main.ts'))
+        for (const m of text.matchAll(/^\s+(SANDBOX_[A-Z0-9_]+):/gm)) read.add(m[1]!);
     }
     expect(read.size).toBeGreaterThan(5);
     expect([...read].filter((v) => !everyRow.has(v)).sort()).toEqual([]);
@@ -111,15 +153,22 @@ describe('docs/configuration.md against the environment schema', () => {
   test('every variable docker-compose.yml interpolates is a bridge variable or a documented Compose variable, and the other way round', () => {
     const compose = read('docker-compose.yml');
     const interpolated = new Set([...compose.matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!));
-    expect([...interpolated].filter((v) => !schemaNames.includes(v) && !names(composeRows).includes(v)).sort()).toEqual([]);
+    expect([...interpolated].filter((v) => !schemaNames.includes(v) && !names(composeRows).includes(v)).sort()).toEqual(
+      [],
+    );
     expect(names(composeRows).filter((v) => !interpolated.has(v))).toEqual([]);
   });
 
-  test.each(composeRows.map((r) => [r.name, r.cells[1]!] as const))('Compose variable %s: the documented default is docker-compose.yml\'s', (name, cell) => {
-    const compose = read('docker-compose.yml');
-    const uses = [...compose.matchAll(new RegExp(`\\$\\{${name}(:[-?])?([^}]*)\\}`, 'g'))].map((m) => (m[1] === ':?' ? 'required' : m[1] === ':-' ? m[2]! : 'unset'));
-    expect(new Set(uses)).toEqual(new Set([documentedDefault(cell)]));
-  });
+  test.each(composeRows.map((r) => [r.name, r.cells[1]!] as const))(
+    "Compose variable %s: the documented default is docker-compose.yml's",
+    (name, cell) => {
+      const compose = read('docker-compose.yml');
+      const uses = [...compose.matchAll(new RegExp(`\\$\\{${name}(:[-?])?([^}]*)\\}`, 'g'))].map((m) =>
+        m[1] === ':?' ? 'required' : m[1] === ':-' ? m[2]! : 'unset',
+      );
+      expect(new Set(uses)).toEqual(new Set([documentedDefault(cell)]));
+    },
+  );
 });
 
 describe('.env.example', () => {
@@ -159,7 +208,8 @@ describe('.env.example', () => {
   });
 
   test('the secrets are empty, not example values someone could leave in place', () => {
-    for (const name of ['QIANYI_SECRET_KEY', 'ETOWER_TOKEN', 'ETOWER_KEY', 'DASHBOARD_PASSWORD', 'REDIS_PASSWORD']) expect({ name, value: active.get(name) }).toEqual({ name, value: '' });
+    for (const name of ['QIANYI_SECRET_KEY', 'ETOWER_TOKEN', 'ETOWER_KEY', 'DASHBOARD_PASSWORD', 'REDIS_PASSWORD'])
+      expect({ name, value: active.get(name) }).toEqual({ name, value: '' });
   });
 });
 
@@ -183,7 +233,9 @@ describe('tenants.example.json', () => {
 
 describe('docs/configuration.md against the tenant schema', () => {
   const minimal = {
-    accessId: 'a', secretKey: 's', qianyi: { callbackBaseUrl: 'https://q.example', warehouseExtraType: 'W' },
+    accessId: 'a',
+    secretKey: 's',
+    qianyi: { callbackBaseUrl: 'https://q.example', warehouseExtraType: 'W' },
     etower: { baseUrl: 'https://e.example', token: 't', key: 'k' },
   };
 
@@ -191,21 +243,28 @@ describe('docs/configuration.md against the tenant schema', () => {
     expect(names(tenantRows)).toEqual([...schemaFieldPaths(tenantSchema)].sort());
   });
 
-  test.each(tenantRows.map((r) => [r.name, r.cells[1]!] as const))('%s: the documented default is the default', (path, cell) => {
-    const value = documentedDefault(cell);
-    const parsed = tenantSchema.parse(minimal);
-    if (value === 'required') {
-      const without = structuredClone(minimal) as Record<string, any>;
-      const parts = path.split('.');
-      delete parts.slice(0, -1).reduce((o, p) => o[p], without)[parts.at(-1)!];
-      const issues = tenantSchema.safeParse(without).error?.issues.map((i) => i.path.join('.')) ?? [];
-      expect(issues).toContain(path);
-    } else {
-      const actual = path.split('.').reduce<any>((o, p) => o?.[p], parsed);
-      if (value === 'unset') expect(actual).toBeUndefined();
-      else expect({ path, value: actual }).toEqual({ path, value: /^(\d+|true|false)$/.test(value) ? JSON.parse(value) : value });
-    }
-  });
+  test.each(tenantRows.map((r) => [r.name, r.cells[1]!] as const))(
+    '%s: the documented default is the default',
+    (path, cell) => {
+      const value = documentedDefault(cell);
+      const parsed = tenantSchema.parse(minimal);
+      if (value === 'required') {
+        const without = structuredClone(minimal) as Record<string, any>;
+        const parts = path.split('.');
+        delete parts.slice(0, -1).reduce((o, p) => o[p], without)[parts.at(-1)!];
+        const issues = tenantSchema.safeParse(without).error?.issues.map((i) => i.path.join('.')) ?? [];
+        expect(issues).toContain(path);
+      } else {
+        const actual = path.split('.').reduce<any>((o, p) => o?.[p], parsed);
+        if (value === 'unset') expect(actual).toBeUndefined();
+        else
+          expect({ path, value: actual }).toEqual({
+            path,
+            value: /^(\d+|true|false)$/.test(value) ? JSON.parse(value) : value,
+          });
+      }
+    },
+  );
 });
 
 /** Dotted paths of every field of a zod object schema, nested objects included (with their own path). */
@@ -221,7 +280,7 @@ function schemaFieldPaths(schema: unknown, prefix = ''): string[] {
 }
 
 type Def = { type: string; innerType?: unknown; in?: unknown };
-const defOf = (schema: unknown) => ((schema as { _zod: { def: Def } })._zod.def);
+const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
 const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch']);
 
 function unwrap(schema: unknown): unknown {
@@ -249,7 +308,10 @@ function isOptional(schema: unknown): boolean {
 function fieldPaths(value: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, v]) => {
     const path = `${prefix}${key}`;
-    const nested = v !== null && typeof v === 'object' && !Array.isArray(v) ? fieldPaths(v as Record<string, unknown>, `${path}.`) : [];
+    const nested =
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? fieldPaths(v as Record<string, unknown>, `${path}.`)
+        : [];
     return [path, ...nested];
   });
 }

@@ -13,7 +13,13 @@ import type { EtowerWarehouse } from './decoders/warehouses';
 import { checkCredentials, type EtowerCredentialCheck } from './endpoints/check-credentials';
 import type { EtowerSignatureFallback } from './signature-flavour';
 import type { Base64Flavour } from './signing';
-import { createEtowerTransport, type EtowerCallObservation, type EtowerLogger, type EtowerRequest, type EtowerTransport } from './transport';
+import {
+  createEtowerTransport,
+  type EtowerCallObservation,
+  type EtowerLogger,
+  type EtowerRequest,
+  type EtowerTransport,
+} from './transport';
 import type { EtowerCreateOrderInput } from './types/create-order';
 import type { EtowerPoInput } from './types/po';
 import type { EtowerProductInput } from './types/product';
@@ -98,7 +104,10 @@ export function etowerClientOver(transport: EtowerTransport): EtowerClient {
 }
 
 function abandonedOn(transport: EtowerTransport, signal: AbortSignal): EtowerTransport {
-  const bound = (request: EtowerRequest): EtowerRequest => ({ ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal });
+  const bound = (request: EtowerRequest): EtowerRequest => ({
+    ...request,
+    signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal,
+  });
   return {
     send: (request) => transport.send(bound(request)),
     detectFlavour: (request) => transport.detectFlavour(bound(request)),

@@ -79,7 +79,13 @@ export function decodeEnvelope(value: unknown): EtowerEnvelope | null {
 }
 
 export function isEnvelopeLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'code' in value && ('success' in value || 'data' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    'code' in value &&
+    ('success' in value || 'data' in value)
+  );
 }
 
 /** Decodes the envelope of a single-envelope endpoint and returns `data`, or throws the refusal. */

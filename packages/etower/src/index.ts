@@ -4,9 +4,20 @@ export type { EtowerSignatureFallback } from './signature-flavour';
 export type { EtowerCredentialCheck } from './endpoints/check-credentials';
 export { normaliseBaseUrl } from './transport';
 export {
-  signEtowerRequest, verifyEtowerAuthorization, etowerStringToSign, computeEtowerSignature, toUrlSafe, flavourMatters,
-  ETOWER_DATE_HEADER, DEFAULT_MAX_SKEW_MS, BASE64_FLAVOURS, type Base64Flavour,
-  type SignEtowerRequestInput, type EtowerSignature, type VerifyEtowerAuthorizationInput, type EtowerVerification,
+  signEtowerRequest,
+  verifyEtowerAuthorization,
+  etowerStringToSign,
+  computeEtowerSignature,
+  toUrlSafe,
+  flavourMatters,
+  ETOWER_DATE_HEADER,
+  DEFAULT_MAX_SKEW_MS,
+  BASE64_FLAVOURS,
+  type Base64Flavour,
+  type SignEtowerRequestInput,
+  type EtowerSignature,
+  type VerifyEtowerAuthorizationInput,
+  type EtowerVerification,
 } from './signing';
 export { ETOWER_PATHS, ETOWER_PREFIX, MAX_IDS_PER_QUERY, MAX_PRODUCTS_PER_CALL } from './paths';
 
@@ -19,7 +30,11 @@ export { EtowerAuthError } from './errors/auth-error';
 export { EtowerMalformedResponseError } from './errors/malformed-response-error';
 export { EtowerUnexpectedAnswerError } from './errors/unexpected-answer-error';
 export {
-  EtowerBusinessError, DUPLICATE_CODES, isDuplicateRefusal, describeRefusal, type EtowerErrorItem,
+  EtowerBusinessError,
+  DUPLICATE_CODES,
+  isDuplicateRefusal,
+  describeRefusal,
+  type EtowerErrorItem,
 } from './errors/business-error';
 export { classifyEtowerFailure, type EtowerFailureClassification } from './errors/classify';
 export { parseRetryAfter } from './errors/retry-after';
@@ -42,7 +57,17 @@ export type { EtowerProductResult } from './endpoints/create-products';
 export { poRequestBody, type EtowerPoCreated } from './endpoints/create-po';
 
 export type {
-  EtowerCreateOrderInput, EtowerConsignee, EtowerParcel, EtowerOrderItem, EtowerAttachment,
+  EtowerCreateOrderInput,
+  EtowerConsignee,
+  EtowerParcel,
+  EtowerOrderItem,
+  EtowerAttachment,
 } from './types/create-order';
 export type { EtowerProductInput, EtowerCountryInformationItem } from './types/product';
-export { PO_CONTAINER_KEYS, type PoContainerKeys, type EtowerPoInput, type EtowerPoBoxInput, type EtowerPoLineInput } from './types/po';
+export {
+  PO_CONTAINER_KEYS,
+  type PoContainerKeys,
+  type EtowerPoInput,
+  type EtowerPoBoxInput,
+  type EtowerPoLineInput,
+} from './types/po';

@@ -84,7 +84,10 @@ export function verifyEtowerAuthorization(input: VerifyEtowerAuthorizationInput)
   if (Number.isNaN(sentAt)) return { ok: false, reason: `${ETOWER_DATE_HEADER} is not an HTTP date` };
   const skew = Math.abs(input.now.getTime() - sentAt);
   if (skew > (input.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) {
-    return { ok: false, reason: `${ETOWER_DATE_HEADER} is ${Math.round(skew / 1000)}s away from server time (clock skew)` };
+    return {
+      ok: false,
+      reason: `${ETOWER_DATE_HEADER} is ${Math.round(skew / 1000)}s away from server time (clock skew)`,
+    };
   }
   const match = /^WallTech ([^:\s]+):(\S+)$/.exec(authorization);
   if (!match) return { ok: false, reason: 'Authorization is not "WallTech <token>:<signature>"' };

@@ -102,14 +102,23 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
       return result;
     } catch (err) {
       const e = err as { kind?: string; status?: number };
-      options.observe?.({ endpoint: request.path, outcome: e.kind ?? 'unknown', ...(e.status ? { status: e.status } : {}), durationMs: Date.now() - started });
+      options.observe?.({
+        endpoint: request.path,
+        outcome: e.kind ?? 'unknown',
+        ...(e.status ? { status: e.status } : {}),
+        durationMs: Date.now() - started,
+      });
       throw err;
     }
   }
 
   function urlOf(request: EtowerRequest): string {
     // The exact final URL (query string included) is what eTower's signature covers.
-    const query = request.searchParams ? new URLSearchParams(Object.entries(request.searchParams).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
+    const query = request.searchParams
+      ? new URLSearchParams(
+          Object.entries(request.searchParams).map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString()
+      : '';
     return `${base}${request.path}${query ? `?${query}` : ''}`;
   }
 
@@ -117,31 +126,54 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
     const endpoint = request.path;
     const started = Date.now();
     const url = urlOf(request);
-    const { date, authorization, standardSignature } = signEtowerRequest({ method: request.method, url, token: options.token, key: options.key, now: at, flavour });
+    const { date, authorization, standardSignature } = signEtowerRequest({
+      method: request.method,
+      url,
+      token: options.token,
+      key: options.key,
+      now: at,
+      flavour,
+    });
     try {
       // One deadline for the whole exchange (connect, headers and body), as ETOWER_TIMEOUT_MS promises.
       const res = await undiciRequest(url, {
         method: request.method,
         dispatcher,
-        signal: request.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), request.signal]) : AbortSignal.timeout(options.timeoutMs),
+        signal: request.signal
+          ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), request.signal])
+          : AbortSignal.timeout(options.timeoutMs),
         headers: {
-          accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'qianyi-etower-bridge',
-          [ETOWER_DATE_HEADER.toLowerCase()]: date, authorization,
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'user-agent': 'qianyi-etower-bridge',
+          [ETOWER_DATE_HEADER.toLowerCase()]: date,
+          authorization,
         },
         ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
       });
       const answer = { status: res.statusCode, headers: res.headers, body: await res.body.text(), standardSignature };
-      options.logger?.debug({ endpoint, method: request.method, status: answer.status, ms: Date.now() - started }, 'etower request');
+      options.logger?.debug(
+        { endpoint, method: request.method, status: answer.status, ms: Date.now() - started },
+        'etower request',
+      );
       return answer;
     } catch (err) {
-      const mapped = request.signal?.aborted ? new EtowerAbortedError(endpoint, reasonOf(request.signal), err) : mapRequestError(endpoint, err, options.timeoutMs);
-      options.logger?.warn({ endpoint, kind: mapped.kind, ms: Date.now() - started, err: mapped.message }, 'etower request failed');
+      const mapped = request.signal?.aborted
+        ? new EtowerAbortedError(endpoint, reasonOf(request.signal), err)
+        : mapRequestError(endpoint, err, options.timeoutMs);
+      options.logger?.warn(
+        { endpoint, kind: mapped.kind, ms: Date.now() - started, err: mapped.message },
+        'etower request failed',
+      );
       throw mapped;
     }
   }
 
   /** One call, and on a 401 to a signature whose flavours differ (flavour not yet known) one more in URL-safe. */
-  async function exchangeLearning(request: EtowerRequest, at: Date): Promise<{ answer: RawAnswer; flavour: Base64Flavour }> {
+  async function exchangeLearning(
+    request: EtowerRequest,
+    at: Date,
+  ): Promise<{ answer: RawAnswer; flavour: Base64Flavour }> {
     const flavour = flavours.current();
     const answer = await exchange(request, flavour, at);
     if (answer.status !== 401) {
@@ -156,9 +188,15 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
     if (accepted) flavours.accepted('url-safe', retry.standardSignature);
     options.onSignatureFallback?.({ endpoint: request.path, outcome: accepted ? 'accepted' : 'rejected' });
     if (accepted) {
-      options.logger?.warn({ endpoint: request.path, status: retry.status }, 'eTower refused a standard-Base64 signature and accepted it in URL-safe Base64: signing in URL-safe Base64 from now on');
+      options.logger?.warn(
+        { endpoint: request.path, status: retry.status },
+        'eTower refused a standard-Base64 signature and accepted it in URL-safe Base64: signing in URL-safe Base64 from now on',
+      );
     } else {
-      options.logger?.debug({ endpoint: request.path }, 'eTower refused the signature in both Base64 flavours: the 401 is about the token, the key or the clock');
+      options.logger?.debug(
+        { endpoint: request.path },
+        'eTower refused the signature in both Base64 flavours: the 401 is about the token, the key or the clock',
+      );
     }
     return { answer: retry, flavour: 'url-safe' };
   }
@@ -168,7 +206,10 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
     if (status === 401) throw new EtowerAuthError(request.path, snippetOf(body));
     if (!isSuccess(status)) {
       const header = answer.headers['retry-after'];
-      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(Array.isArray(header) ? header[0] : header, options.now()) : undefined;
+      const retryAfterMs =
+        status === 429 || status === 503
+          ? parseRetryAfter(Array.isArray(header) ? header[0] : header, options.now())
+          : undefined;
       throw new EtowerHttpError(request.path, status, snippetOf(body), retryAfterMs);
     }
     try {
@@ -190,7 +231,13 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
       let at = new Date(now);
       for (let back = 0; back <= MAX_BACKDATE_SECONDS; back += 1) {
         at = new Date(now - back * 1000);
-        const { standardSignature } = signEtowerRequest({ method: request.method, url: urlOf(request), token: options.token, key: options.key, now: at });
+        const { standardSignature } = signEtowerRequest({
+          method: request.method,
+          url: urlOf(request),
+          token: options.token,
+          key: options.key,
+          now: at,
+        });
         if (flavourMatters(standardSignature)) break;
       }
       const first = await exchange(request, 'standard', at);
@@ -218,7 +265,12 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 function reasonOf(signal: AbortSignal): string {
   const reason = signal.reason as unknown;
@@ -233,6 +285,9 @@ function mapRequestError(endpoint: string, err: unknown, timeoutMs: number): Eto
   }
   // A refused or reset connection comes as the socket's own error, or wrapped (the code sits on its cause).
   const code = e?.cause?.code ?? e?.code;
-  const message = e?.cause?.message && e.cause.message !== e.message ? `${e.message}: ${e.cause.message}` : e?.message ?? String(err);
+  const message =
+    e?.cause?.message && e.cause.message !== e.message
+      ? `${e.message}: ${e.cause.message}`
+      : (e?.message ?? String(err));
   return new EtowerNetworkError(endpoint, code, message, err);
 }

@@ -1,6 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EtowerAbortedError, EtowerTimeoutError, classifyEtowerFailure, createEtowerClient, type EtowerClient } from '../src';
+import {
+  EtowerAbortedError,
+  EtowerTimeoutError,
+  classifyEtowerFailure,
+  createEtowerClient,
+  type EtowerClient,
+} from '../src';
 
 // A caller's signal (a job's deadline) abandons the call it is waiting on, over real HTTP: the call rejects at
 // once with a typed error the queue retries, and eTower's side sees the request go away. The client's own
@@ -14,10 +20,17 @@ const abandoned: string[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     arrived.push(req.url ?? '');
-    res.on('close', () => { if (!res.writableEnded) abandoned.push(req.url ?? ''); });
+    res.on('close', () => {
+      if (!res.writableEnded) abandoned.push(req.url ?? '');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  client = createEtowerClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 't', key: 'k', timeoutMs: 60000 });
+  client = createEtowerClient({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    token: 't',
+    key: 'k',
+    timeoutMs: 60000,
+  });
 });
 afterAll(async () => {
   client.close();
@@ -25,7 +38,13 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const catchErr = (p: Promise<unknown>): Promise<unknown> => p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e);
+const catchErr = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
 
 test('a call in flight when the signal aborts rejects with EtowerAbortedError, retryable, and the request is dropped', async () => {
   const deadline = new AbortController();
@@ -35,14 +54,18 @@ test('a call in flight when the signal aborts rejects with EtowerAbortedError, r
   const err = await call;
   expect(err).toBeInstanceOf(EtowerAbortedError);
   expect(err).not.toBeInstanceOf(EtowerTimeoutError);
-  expect((err as Error).message).toMatch(/orderList abandoned before an answer: pollOrders did not finish within 300 ms/);
+  expect((err as Error).message).toMatch(
+    /orderList abandoned before an answer: pollOrders did not finish within 300 ms/,
+  );
   expect(classifyEtowerFailure(err)).toMatchObject({ retryable: true, kind: 'timeout' });
   await waitFor(() => abandoned.length === 1);
 });
 
 test('a call made after the signal aborted is not sent at all', async () => {
   const before = arrived.length;
-  const err = await catchErr(client.withSignal(AbortSignal.abort(new Error('too late'))).poList({ referenceNoList: ['P-1'] }));
+  const err = await catchErr(
+    client.withSignal(AbortSignal.abort(new Error('too late'))).poList({ referenceNoList: ['P-1'] }),
+  );
   expect(err).toBeInstanceOf(EtowerAbortedError);
   expect(arrived.length).toBe(before);
 });

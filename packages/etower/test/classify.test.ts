@@ -22,29 +22,50 @@ describe('classifyEtowerFailure', () => {
     ['HTTP 404', new EtowerHttpError(ep, 404, ''), false, 'http'],
     ['401', new EtowerAuthError(ep, ''), true, 'auth'],
     ['malformed', new EtowerMalformedResponseError(ep, 'not JSON', '<html>'), true, 'malformed'],
-    ['business', new EtowerBusinessError(ep, '00005', 'paramter error', [{ code: '600906', message: 'no such service' }]), false, 'business'],
+    [
+      'business',
+      new EtowerBusinessError(ep, '00005', 'paramter error', [{ code: '600906', message: 'no such service' }]),
+      false,
+      'business',
+    ],
   ])('%s', (_name, err, retryable, kind) => {
     expect(err).toBeInstanceOf(EtowerError);
     expect(classifyEtowerFailure(err)).toMatchObject({ retryable, kind, message: err.message });
   });
 
   it('carries retryAfterMs and codes', () => {
-    expect(classifyEtowerFailure(new EtowerHttpError(ep, 429, '', 2000))).toEqual(expect.objectContaining({ retryAfterMs: 2000, code: '429' }));
-    expect(classifyEtowerFailure(new EtowerBusinessError(ep, '00005', 'x', [{ code: '600906', message: 'm' }])).code).toBe('600906');
+    expect(classifyEtowerFailure(new EtowerHttpError(ep, 429, '', 2000))).toEqual(
+      expect.objectContaining({ retryAfterMs: 2000, code: '429' }),
+    );
+    expect(
+      classifyEtowerFailure(new EtowerBusinessError(ep, '00005', 'x', [{ code: '600906', message: 'm' }])).code,
+    ).toBe('600906');
     expect(classifyEtowerFailure(new EtowerBusinessError(ep, '3', 'parameters error', [])).code).toBe('3');
   });
 
   it('handles errors that are not ours', () => {
-    expect(classifyEtowerFailure(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({ retryable: true, kind: 'network' });
-    expect(classifyEtowerFailure(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toMatchObject({ retryable: true, kind: 'timeout' });
+    expect(classifyEtowerFailure(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({
+      retryable: true,
+      kind: 'network',
+    });
+    expect(classifyEtowerFailure(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toMatchObject({
+      retryable: true,
+      kind: 'timeout',
+    });
     expect(classifyEtowerFailure(new Error('weird'))).toEqual({ retryable: true, kind: 'unknown', message: 'weird' });
     expect(classifyEtowerFailure('a string')).toEqual({ retryable: true, kind: 'unknown', message: 'a string' });
   });
 
   it('business messages read well; malformed keeps 200 chars', () => {
-    const b = new EtowerBusinessError(ep, '00005', 'paramter error', [{ code: '600906', message: 'warehouseServiceName:X ,Does not exist in the shipperAddressCode:W' }]);
-    expect(b.message).toBe('eTower refused (600906): warehouseServiceName:X ,Does not exist in the shipperAddressCode:W');
-    expect(new EtowerBusinessError(ep, '3', 'parameters error', []).message).toBe('eTower refused (3): parameters error');
+    const b = new EtowerBusinessError(ep, '00005', 'paramter error', [
+      { code: '600906', message: 'warehouseServiceName:X ,Does not exist in the shipperAddressCode:W' },
+    ]);
+    expect(b.message).toBe(
+      'eTower refused (600906): warehouseServiceName:X ,Does not exist in the shipperAddressCode:W',
+    );
+    expect(new EtowerBusinessError(ep, '3', 'parameters error', []).message).toBe(
+      'eTower refused (3): parameters error',
+    );
     const m = new EtowerMalformedResponseError(ep, 'not JSON', 'x'.repeat(500));
     expect(m.bodySnippet).toHaveLength(200);
     expect(new EtowerAuthError(ep, '').message).toMatch(/clock/);

@@ -1,8 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { startEtowerSimulator, type RunningEtowerSimulator } from '../../../apps/sandbox/src/etower/serve';
 import {
-  createEtowerClient, EtowerAuthError, EtowerBusinessError, EtowerHttpError, EtowerMalformedResponseError,
-  EtowerNetworkError, EtowerTimeoutError, classifyEtowerFailure, type EtowerClient,
+  createEtowerClient,
+  EtowerAuthError,
+  EtowerBusinessError,
+  EtowerHttpError,
+  EtowerMalformedResponseError,
+  EtowerNetworkError,
+  EtowerTimeoutError,
+  classifyEtowerFailure,
+  type EtowerClient,
 } from '../src';
 import { control, order, po, product } from './fixtures';
 
@@ -14,12 +21,32 @@ let clock = Date.now();
 let sim: RunningEtowerSimulator;
 let client: EtowerClient;
 
-const listenLocally = (srv: Server) => new Promise<string>((resolve) => srv.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(srv.address() as { port: number }).port}`)));
-const closeNow = (srv: Server) => { srv.closeAllConnections(); return new Promise((resolve) => srv.close(resolve)); };
-const catchErr = async (p: Promise<unknown>): Promise<unknown> => p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e);
+const listenLocally = (srv: Server) =>
+  new Promise<string>((resolve) =>
+    srv.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(srv.address() as { port: number }).port}`)),
+  );
+const closeNow = (srv: Server) => {
+  srv.closeAllConnections();
+  return new Promise((resolve) => srv.close(resolve));
+};
+const catchErr = async (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
 
 beforeAll(async () => {
-  sim = await startEtowerSimulator({ token, key, acceptAfterMs: 1000, shipAfterMs: 3000, receiveStepMs: 1000, skuCount: 250, now: () => clock });
+  sim = await startEtowerSimulator({
+    token,
+    key,
+    acceptAfterMs: 1000,
+    shipAfterMs: 3000,
+    receiveStepMs: 1000,
+    skuCount: 250,
+    now: () => clock,
+  });
   client = createEtowerClient({ baseUrl: sim.url, token, key, timeoutMs: 300 });
 });
 afterAll(async () => {
@@ -35,10 +62,12 @@ describe('catalog', () => {
   it('lists fulfillment warehouses and services (GET with a signed query string)', async () => {
     const warehouses = await client.warehouseServiceList();
     expect(warehouses.map((w) => w.warehouseCode)).toEqual(['USWH1', 'DEWH1', 'AUWH1']);
-    expect(warehouses[0]!.serviceList).toEqual(expect.arrayContaining([
-      expect.objectContaining({ serviceName: 'USPS Ground', serviceCode: 'USPSG', serviceType: 5, active: 1 }),
-      expect.objectContaining({ serviceName: 'UPS Ground', active: 0 }),
-    ]));
+    expect(warehouses[0]!.serviceList).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ serviceName: 'USPS Ground', serviceCode: 'USPSG', serviceType: 5, active: 1 }),
+        expect.objectContaining({ serviceName: 'UPS Ground', active: 0 }),
+      ]),
+    );
     const transshipment = await client.warehouseServiceList(4);
     expect(transshipment.flatMap((w) => w.serviceList.map((s) => s.serviceType))).toEqual([4, 4]);
   });
@@ -49,13 +78,23 @@ describe('outbound orders', () => {
     const [result] = await client.createOrders([order('SO-1')]);
     expect(result).toEqual({ referenceNo: 'SO-1', ok: true, orderNo: expect.stringMatching(/^C1228\d{12}O$/) });
     let [o] = await client.orderList({ referenceNoList: ['SO-1'] });
-    expect(o).toMatchObject({ referenceNo: 'SO-1', status: 0, trackingNos: [], outboundDate: null, serviceName: 'USPS Ground' });
+    expect(o).toMatchObject({
+      referenceNo: 'SO-1',
+      status: 0,
+      trackingNos: [],
+      outboundDate: null,
+      serviceName: 'USPS Ground',
+    });
     clock += 1000;
     [o] = await client.orderList({ orderNoList: [(result as { orderNo: string }).orderNo] });
     expect(o?.status).toBe(1);
     clock += 2000;
     [o] = await client.orderList({ referenceNoList: ['SO-1'] });
-    expect(o).toMatchObject({ status: 5, shipmentCarrier: 'USPS', trackingNos: [expect.stringMatching(/^9400111\d{15}$/)] });
+    expect(o).toMatchObject({
+      status: 5,
+      shipmentCarrier: 'USPS',
+      trackingNos: [expect.stringMatching(/^9400111\d{15}$/)],
+    });
     expect(o?.outboundDate).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(o?.packingDetails).toEqual([
       expect.objectContaining({ sku: 'SKU-000001', productCount: 2, forecastProductCount: 2 }),
@@ -68,15 +107,36 @@ describe('outbound orders', () => {
     const results = await client.createOrders([
       order('SO-1'),
       order('SO-2', { channelCode: 'UPS Ground' }),
-      order('SO-3', { parcels: [{ referenceNo: 'SO-3', trackingNo: 'T1', labelType: 1, label: 'AAAA', labelName: 'label.png', items: [{ sku: 'SKU-000003', quantity: 1 }] }] }),
+      order('SO-3', {
+        parcels: [
+          {
+            referenceNo: 'SO-3',
+            trackingNo: 'T1',
+            labelType: 1,
+            label: 'AAAA',
+            labelName: 'label.png',
+            items: [{ sku: 'SKU-000003', quantity: 1 }],
+          },
+        ],
+      }),
       order('SO-4', { consignee: { name: 'X', countryCode: 'US', city: '', addressLine1: 'a' } }),
       order('SO-5'),
     ]);
     expect(results.map((r) => r.referenceNo)).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4', 'SO-5']);
-    expect(results[0]).toMatchObject({ ok: false, missing: false, duplicate: true, code: '00005', message: 'paramter error',
-      errors: [{ code: '600904', message: 'referenceNo:SO-1,Already exists in the system' }] });
-    expect(results[1]).toMatchObject({ ok: false, duplicate: false,
-      reason: 'eTower refused (600906): warehouseServiceName:UPS Ground ,Does not exist in the shipperAddressCode:USWH1' });
+    expect(results[0]).toMatchObject({
+      ok: false,
+      missing: false,
+      duplicate: true,
+      code: '00005',
+      message: 'paramter error',
+      errors: [{ code: '600904', message: 'referenceNo:SO-1,Already exists in the system' }],
+    });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      duplicate: false,
+      reason:
+        'eTower refused (600906): warehouseServiceName:UPS Ground ,Does not exist in the shipperAddressCode:USWH1',
+    });
     expect(results[2]).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: '0020' })] });
     expect(results[3]).toMatchObject({ ok: false, reason: expect.stringContaining('consignee.city') });
     expect(results[4]).toMatchObject({ ok: true });
@@ -88,13 +148,30 @@ describe('outbound orders', () => {
   it('the sandbox keeps each request for tests, a long Base64 label cut short and a short one whole', async () => {
     const long = 'JVBERi0xLjQK'.repeat(20);
     await client.createOrders([
-      order('SO-L', { parcels: [{ referenceNo: 'SO-L', trackingNo: 'T1', labelType: 1, label: long, labelName: 'SO-L.pdf', items: [{ sku: 'SKU-000001', quantity: 1 }] }] }),
+      order('SO-L', {
+        parcels: [
+          {
+            referenceNo: 'SO-L',
+            trackingNo: 'T1',
+            labelType: 1,
+            label: long,
+            labelName: 'SO-L.pdf',
+            items: [{ sku: 'SKU-000001', quantity: 1 }],
+          },
+        ],
+      }),
       order('SO-P'),
     ]);
     const kept = await control(sim.url, 'GET', '/orders/SO-L/request');
-    expect(kept.request.parcels[0]).toMatchObject({ trackingNo: 'T1', label: `${long.slice(0, 64)}…(${long.length} chars)`, labelName: 'SO-L.pdf' });
+    expect(kept.request.parcels[0]).toMatchObject({
+      trackingNo: 'T1',
+      label: `${long.slice(0, 64)}…(${long.length} chars)`,
+      labelName: 'SO-L.pdf',
+    });
     expect(kept.request.consignee).toMatchObject({ name: 'Jane Doe', city: 'Los Angeles' });
-    expect((await control(sim.url, 'GET', '/orders/SO-P/request')).request).toEqual(JSON.parse(JSON.stringify(order('SO-P'))));
+    expect((await control(sim.url, 'GET', '/orders/SO-P/request')).request).toEqual(
+      JSON.parse(JSON.stringify(order('SO-P'))),
+    );
   });
 
   it('drafts stay 0 until confirmed; confirming a shipped order is refused with 600928', async () => {
@@ -134,7 +211,10 @@ describe('inventory', () => {
     const first = await client.inventory({ warehouseCodeList: ['USWH1'], pageNum: 1, pageSize: 500 });
     expect(first).toMatchObject({ pageNum: 1, pages: 3, total: 250, hasNextPage: true });
     expect(first.records).toHaveLength(100);
-    expect(first.records[0]).toMatchObject({ sku: 'SKU-000001', warehouses: [expect.objectContaining({ warehouseCode: 'USWH1' })] });
+    expect(first.records[0]).toMatchObject({
+      sku: 'SKU-000001',
+      warehouses: [expect.objectContaining({ warehouseCode: 'USWH1' })],
+    });
     const last = await client.inventory({ warehouseCodeList: ['USWH1'], pageNum: 3, pageSize: 100 });
     expect([last.records.length, last.hasNextPage]).toEqual([50, false]);
     const all = [...first.records, ...last.records].flatMap((r) => r.warehouses);
@@ -155,21 +235,44 @@ describe('inventory', () => {
 
 describe('products', () => {
   it('creates, refuses duplicates and missing fields, caps at 30', async () => {
-    const results = await client.createProducts([product('NEW-1'), product('SKU-000001'), product('NEW-2', { hsCode: '' })]);
+    const results = await client.createProducts([
+      product('NEW-1'),
+      product('SKU-000001'),
+      product('NEW-2', { hsCode: '' }),
+    ]);
     expect(results[0]).toEqual({ sku: 'NEW-1', ok: true, barcode: expect.stringMatching(/^B\d{9}$/) });
-    expect(results[1]).toMatchObject({ sku: 'SKU-000001', ok: false, duplicate: true, errors: [{ code: '600904', message: 'sku:SKU-000001,Already exists in the system' }] });
-    expect(results[2]).toMatchObject({ sku: 'NEW-2', ok: false, duplicate: false, reason: expect.stringContaining('hsCode') });
-    await expect(client.createProducts(Array.from({ length: 31 }, (_, i) => product(`P${i}`)))).rejects.toThrow(TypeError);
+    expect(results[1]).toMatchObject({
+      sku: 'SKU-000001',
+      ok: false,
+      duplicate: true,
+      errors: [{ code: '600904', message: 'sku:SKU-000001,Already exists in the system' }],
+    });
+    expect(results[2]).toMatchObject({
+      sku: 'NEW-2',
+      ok: false,
+      duplicate: false,
+      reason: expect.stringContaining('hsCode'),
+    });
+    await expect(client.createProducts(Array.from({ length: 31 }, (_, i) => product(`P${i}`)))).rejects.toThrow(
+      TypeError,
+    );
   });
 });
 
 describe('inbound orders (po)', () => {
   it('creates, then receives lazily in halves until complete', async () => {
     const created = await client.createPo(po('PO-1'));
-    expect(created).toEqual({ referenceNo: 'PO-1', orderNo: expect.stringMatching(/^E1228/), shippingPlanNo: expect.stringMatching(/^A1228.*S$/) });
+    expect(created).toEqual({
+      referenceNo: 'PO-1',
+      orderNo: expect.stringMatching(/^E1228/),
+      shippingPlanNo: expect.stringMatching(/^A1228.*S$/),
+    });
     let [p] = await client.poList({ referenceNoList: ['PO-1'] });
     expect(p).toMatchObject({ status: 100, deliveredDate: null, boxNumber: 3 });
-    expect(p?.packingDetails.map((l) => [l.sku, l.forecastAmount, l.putAwayQty])).toEqual([['SKU-000001', 20, 0], ['SKU-000002', 6, 0]]);
+    expect(p?.packingDetails.map((l) => [l.sku, l.forecastAmount, l.putAwayQty])).toEqual([
+      ['SKU-000001', 20, 0],
+      ['SKU-000002', 6, 0],
+    ]);
     clock += 1000;
     [p] = await client.poList({ orderNoList: [created.orderNo!] });
     expect(p?.status).toBe(200);
@@ -225,7 +328,12 @@ describe('failures', () => {
   it('429 with Retry-After -> retryAfterMs', async () => {
     await control(sim.url, 'POST', '/faults', { mode: 'http429', retryAfterSec: 7, count: 1 });
     const err = await catchErr(client.warehouseServiceList());
-    expect(classifyEtowerFailure(err)).toMatchObject({ retryable: true, kind: 'http', retryAfterMs: 7000, code: '429' });
+    expect(classifyEtowerFailure(err)).toMatchObject({
+      retryable: true,
+      kind: 'http',
+      retryAfterMs: 7000,
+      code: '429',
+    });
   });
 
   it('a hang beyond the client timeout -> EtowerTimeoutError', async () => {
@@ -265,8 +373,13 @@ describe('failures', () => {
   it('a connection dropped before the answer -> EtowerNetworkError; a slow body -> EtowerTimeoutError', async () => {
     // A peer that hangs up on every request, and one that sends headers then stalls the body past the deadline.
     const servers: Server[] = [
-      createServer((req) => { req.socket.destroy(); }),
-      createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"status":'); }),
+      createServer((req) => {
+        req.socket.destroy();
+      }),
+      createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"status":');
+      }),
     ];
     const urls = await Promise.all(servers.map(listenLocally));
     const clients = urls.map((baseUrl) => createEtowerClient({ baseUrl, token, key, timeoutMs: 300 }));
@@ -285,7 +398,10 @@ describe('failures', () => {
   it('a redirect is not followed: reported as its HTTP status, not retried, nothing created at the target', async () => {
     // A wrong ETOWER_BASE_URL (a web host that redirects): following it would send a signed order to another URL
     // than the one signed; the operator must see the status and fix the setting.
-    const redirector = createServer((req, res) => { res.writeHead(301, { location: `${sim.url}${req.url}` }); res.end(); });
+    const redirector = createServer((req, res) => {
+      res.writeHead(301, { location: `${sim.url}${req.url}` });
+      res.end();
+    });
     const wrong = createEtowerClient({ baseUrl: await listenLocally(redirector), token, key, timeoutMs: 300 });
     try {
       const err = await catchErr(wrong.createOrders([order('SO-REDIRECT')]));

@@ -1,7 +1,14 @@
 import { startEtowerSimulator, type RunningEtowerSimulator } from '../../../apps/sandbox/src/etower/serve';
 import {
-  createEtowerClient, EtowerAuthError, EtowerUnexpectedAnswerError, ETOWER_PATHS, classifyEtowerFailure, flavourMatters, signEtowerRequest,
-  type EtowerClientOptions, type EtowerSignatureFallback,
+  createEtowerClient,
+  EtowerAuthError,
+  EtowerUnexpectedAnswerError,
+  ETOWER_PATHS,
+  classifyEtowerFailure,
+  flavourMatters,
+  signEtowerRequest,
+  type EtowerClientOptions,
+  type EtowerSignatureFallback,
 } from '../src';
 import { control, order } from './fixtures';
 
@@ -14,10 +21,18 @@ const key = 'fc-key';
 let sim: RunningEtowerSimulator;
 const open: Array<{ close(): void }> = [];
 
-beforeAll(async () => { sim = await startEtowerSimulator({ token, key, skuCount: 30, maxPageSize: 10 }); });
-afterAll(async () => { await sim.close(); });
-beforeEach(async () => { await control(sim.url, 'POST', '/reset'); });
-afterEach(() => { for (const c of open.splice(0)) c.close(); });
+beforeAll(async () => {
+  sim = await startEtowerSimulator({ token, key, skuCount: 30, maxPageSize: 10 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await control(sim.url, 'POST', '/reset');
+});
+afterEach(() => {
+  for (const c of open.splice(0)) c.close();
+});
 
 const orderListUrl = () => `${sim.url}${ETOWER_PATHS.orderList}`;
 
@@ -26,19 +41,31 @@ const orderListUrl = () => `${sim.url}${ETOWER_PATHS.orderList}`;
 function dateWhere(differs: boolean, url = orderListUrl(), method = 'POST', signingKey = key): Date {
   for (let back = 0; back < 120; back += 1) {
     const at = new Date(Math.floor(Date.now() / 1000) * 1000 - back * 1000);
-    if (flavourMatters(signEtowerRequest({ method, url, token, key: signingKey, now: at }).standardSignature) === differs) return at;
+    if (
+      flavourMatters(signEtowerRequest({ method, url, token, key: signingKey, now: at }).standardSignature) === differs
+    )
+      return at;
   }
   throw new Error('no such second in the last two minutes');
 }
 
 function clientAt(at: () => Date, over: Partial<EtowerClientOptions> = {}) {
   const events: EtowerSignatureFallback[] = [];
-  const client = createEtowerClient({ baseUrl: sim.url, token, key, timeoutMs: 2000, now: at, onSignatureFallback: (e) => events.push(e), ...over });
+  const client = createEtowerClient({
+    baseUrl: sim.url,
+    token,
+    key,
+    timeoutMs: 2000,
+    now: at,
+    onSignatureFallback: (e) => events.push(e),
+    ...over,
+  });
   open.push(client);
   return { client, events };
 }
 
-const stats = async () => (await control(sim.url, 'GET', '/stats')) as { unauthorized: number; calls: Record<string, number> };
+const stats = async () =>
+  (await control(sim.url, 'GET', '/stats')) as { unauthorized: number; calls: Record<string, number> };
 
 describe('Base64 flavour of the signature', () => {
   it('against an eTower that takes only URL-safe Base64: one fallback, remembered, counted', async () => {
@@ -60,7 +87,7 @@ describe('Base64 flavour of the signature', () => {
     // From now on it signs in URL-safe Base64 at once: no more 401s, no more fallbacks.
     await expect(client.orderList({ referenceNoList: ['X'] })).resolves.toEqual([]);
     expect(events).toHaveLength(1);
-    expect((await stats())).toMatchObject({ unauthorized: 1, calls: { '/v1/b2c/orderList': 4 } });
+    expect(await stats()).toMatchObject({ unauthorized: 1, calls: { '/v1/b2c/orderList': 4 } });
   });
 
   it('against the usual eTower (standard Base64): no fallback, and standard is learned', async () => {
@@ -72,7 +99,9 @@ describe('Base64 flavour of the signature', () => {
   });
 
   it('a wrong key: the fallback is tried once, refused, counted as rejected, and the 401 stands', async () => {
-    const { client, events } = clientAt(() => dateWhere(true, orderListUrl(), 'POST', 'wrong-key'), { key: 'wrong-key' });
+    const { client, events } = clientAt(() => dateWhere(true, orderListUrl(), 'POST', 'wrong-key'), {
+      key: 'wrong-key',
+    });
     const err = await client.orderList({ referenceNoList: ['X'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EtowerAuthError);
     expect(classifyEtowerFailure(err)).toMatchObject({ retryable: true, kind: 'auth' });
@@ -80,7 +109,9 @@ describe('Base64 flavour of the signature', () => {
     expect(client.signatureFlavour()).toBeUndefined();
     expect((await stats()).unauthorized).toBe(2);
     // A signature that reads the same in both flavours is not tried twice.
-    const { client: plain, events: none } = clientAt(() => dateWhere(false, orderListUrl(), 'POST', 'wrong-key'), { key: 'wrong-key' });
+    const { client: plain, events: none } = clientAt(() => dateWhere(false, orderListUrl(), 'POST', 'wrong-key'), {
+      key: 'wrong-key',
+    });
     await expect(plain.orderList({ referenceNoList: ['X'] })).rejects.toBeInstanceOf(EtowerAuthError);
     expect(none).toEqual([]);
     expect((await stats()).unauthorized).toBe(3);
@@ -95,7 +126,10 @@ describe('Base64 flavour of the signature', () => {
 
   it('checkCredentials says which flavour eTower takes, whatever the clock', async () => {
     const { client } = clientAt(() => new Date());
-    await expect(client.checkCredentials()).resolves.toMatchObject({ flavour: 'standard', warehouses: expect.arrayContaining([expect.objectContaining({ warehouseCode: 'USWH1' })]) });
+    await expect(client.checkCredentials()).resolves.toMatchObject({
+      flavour: 'standard',
+      warehouses: expect.arrayContaining([expect.objectContaining({ warehouseCode: 'USWH1' })]),
+    });
     await control(sim.url, 'POST', '/auth', { signatureFlavours: ['url-safe'] });
     const { client: fresh, events } = clientAt(() => new Date());
     await expect(fresh.checkCredentials()).resolves.toMatchObject({ flavour: 'url-safe' });
@@ -110,7 +144,12 @@ describe('answer layouts', () => {
   it('inventory rows under another key than list fail loudly (final), never read as an empty page', async () => {
     const { client } = clientAt(() => new Date());
     await expect(client.inventory({ pageNum: 1, pageSize: 10 })).resolves.toMatchObject({ total: 30, pageSize: 10 });
-    await control(sim.url, 'POST', '/faults', { endpoint: 'inventory', mode: 'renamed-rows', rowsKey: 'records', count: 1 });
+    await control(sim.url, 'POST', '/faults', {
+      endpoint: 'inventory',
+      mode: 'renamed-rows',
+      rowsKey: 'records',
+      count: 1,
+    });
     const err = await client.inventory({ pageNum: 1, pageSize: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EtowerUnexpectedAnswerError);
     expect((err as Error).message).toMatch(/records are under "records", not "list"/);

@@ -49,7 +49,10 @@ describe('verifyEtowerAuthorization', () => {
     const asUrlSafe = { ...base, authorization: urlSafe.authorization };
     expect(verifyEtowerAuthorization(asUrlSafe)).toEqual({ ok: false, reason: 'signature mismatch' });
     expect(verifyEtowerAuthorization({ ...asUrlSafe, flavours: ['url-safe'] })).toEqual({ ok: true });
-    expect(verifyEtowerAuthorization({ ...base, flavours: ['url-safe'] })).toEqual({ ok: false, reason: 'signature mismatch' });
+    expect(verifyEtowerAuthorization({ ...base, flavours: ['url-safe'] })).toEqual({
+      ok: false,
+      reason: 'signature mismatch',
+    });
     expect(verifyEtowerAuthorization({ ...base, flavours: ['url-safe', 'standard'] })).toEqual({ ok: true });
   });
 

@@ -5,9 +5,7 @@ import { repairAsnNumbersJson } from './json-repair';
 import type { QianyiMethod } from './methods';
 import { CONTENT_SCHEMAS, type ContentOf } from './schemas/index';
 
-export type ContentResult<M extends QianyiMethod> =
-  | { ok: true; value: ContentOf<M> }
-  | { ok: false; message: string };
+export type ContentResult<M extends QianyiMethod> = { ok: true; value: ContentOf<M> } | { ok: false; message: string };
 
 // The list methods are signed and sent with content "" (seed §3, §4).
 const EMPTY_CONTENT_ALLOWED: ReadonlySet<QianyiMethod> = new Set(['warehouses', 'channels']);
@@ -38,7 +36,10 @@ export function trimKeys(value: unknown, depth = 0): unknown {
   const obj = value as Record<string, unknown>;
   let clean = true;
   for (const key in obj) {
-    if (!isTrimmed(key) || UNSAFE_KEYS.has(key)) { clean = false; break; }
+    if (!isTrimmed(key) || UNSAFE_KEYS.has(key)) {
+      clean = false;
+      break;
+    }
   }
   if (clean) {
     for (const key in obj) {
@@ -102,7 +103,8 @@ export function parseContent<M extends QianyiMethod>(method: M, content: string 
   try {
     trimmed = trimKeys(data);
   } catch (err) {
-    if (err instanceof NestingTooDeep) return { ok: false, message: `content is nested deeper than ${MAX_DEPTH} levels` };
+    if (err instanceof NestingTooDeep)
+      return { ok: false, message: `content is nested deeper than ${MAX_DEPTH} levels` };
     throw err;
   }
   const result = schema.safeParse(trimmed);

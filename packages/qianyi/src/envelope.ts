@@ -13,9 +13,7 @@ export interface Envelope {
   contentAlternates: string[];
 }
 
-export type EnvelopeResult =
-  | { ok: true; envelope: Envelope }
-  | { ok: false; status: 400; message: string };
+export type EnvelopeResult = { ok: true; envelope: Envelope } | { ok: false; status: 400; message: string };
 
 type BodyKind = 'json' | 'form';
 
@@ -60,9 +58,7 @@ function readForm(text: string): RawFields | string {
   if (!decoded.ok) return decoded.message;
   const fields = decoded.fields;
   const literal = decoded.plusLiteral.content;
-  return literal !== undefined && literal !== fields.content
-    ? { fields, plusLiteralContent: literal }
-    : { fields };
+  return literal !== undefined && literal !== fields.content ? { fields, plusLiteralContent: literal } : { fields };
 }
 
 function contentOf(value: unknown): { ok: true; content: string | undefined } | { ok: false } {

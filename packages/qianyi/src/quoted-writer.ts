@@ -96,8 +96,9 @@ export function writeQuoted(s: string, style: QuoteStyle, out: ByteOut): QuoteSt
     // long as the buffer has room.
     const stop = Math.min(n, i + (escapeSlashes ? (limit - o) >> 1 : limit - o) + 1);
     let c = s.charCodeAt(i);
-    let kind = 0;
-    while (c < 0x80 && (kind = PLAIN[c]!) !== 0) {
+    while (c < 0x80) {
+      const kind = PLAIN[c]!;
+      if (kind === 0) break;
       if (kind === SLASH_KIND) {
         slashes++;
         if (escapeSlashes) buf[o++] = BACKSLASH;

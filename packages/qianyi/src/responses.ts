@@ -8,13 +8,21 @@ export type BaseResponse = { success: boolean; message: string };
 export const fail = (message: string): BaseResponse => ({ success: false, message });
 const ok = (): BaseResponse => ({ success: true, message: '' });
 
-export interface WarehouseItem { warehouseCode: string; warehouseName: string }
+export interface WarehouseItem {
+  warehouseCode: string;
+  warehouseName: string;
+}
 export const warehousesResponse = (warehouseList: readonly WarehouseItem[]) => ({
   ...ok(),
   warehouseList: warehouseList.map(({ warehouseCode, warehouseName }) => ({ warehouseCode, warehouseName })),
 });
 
-export interface ChannelItem { channelCode: string; channelName: string; warehouseCode: string; carrierName: string }
+export interface ChannelItem {
+  channelCode: string;
+  channelName: string;
+  warehouseCode: string;
+  carrierName: string;
+}
 export const channelsResponse = (channelList: readonly ChannelItem[]) => ({
   ...ok(),
   channelList: channelList.map(({ channelCode, channelName, warehouseCode, carrierName }) => ({
@@ -67,7 +75,11 @@ export interface InventoryItem {
 const q = (v: Quantity | undefined) => (v === undefined ? '0' : String(v));
 
 // The table types every quantity as String, with the optional ones defaulting to 0.
-export const syncInventoryResponse = (page: { currentPage: number; pageCount: number; data: readonly InventoryItem[] }) => ({
+export const syncInventoryResponse = (page: {
+  currentPage: number;
+  pageCount: number;
+  data: readonly InventoryItem[];
+}) => ({
   ...ok(),
   isLastPage: page.currentPage >= page.pageCount,
   currentPage: page.currentPage,
@@ -119,14 +131,24 @@ export const getAsnListResponse = (asnList: readonly AsnListItem[]) => ({
   })),
 });
 
-export interface ItemOutcome { ok: boolean; info?: string | undefined }
+export interface ItemOutcome {
+  ok: boolean;
+  info?: string | undefined;
+}
 
-function batch<K extends 'asnNumber' | 'sku'>(key: K, operation: string, items: ReadonlyArray<ItemOutcome & Record<K, string>>) {
+function batch<K extends 'asnNumber' | 'sku'>(
+  key: K,
+  operation: string,
+  items: ReadonlyArray<ItemOutcome & Record<K, string>>,
+) {
   const failed = items.filter((i) => !i.ok);
   return {
     success: failed.length === 0,
     message: failed.map((i) => `${i[key]}: ${i.info ?? 'failed'}`).join('; '),
-    results: items.map((i) => ({ [key]: i[key], operation, info: i.info ?? '' }) as Record<K, string> & { operation: string; info: string }),
+    results: items.map(
+      (i) =>
+        ({ [key]: i[key], operation, info: i.info ?? '' }) as Record<K, string> & { operation: string; info: string },
+    ),
   };
 }
 

@@ -74,7 +74,8 @@ class Quotable {
 function wrap(accessId: Quotable | undefined, content: Quotable | undefined, style: QuoteStyle): SignPiece[] {
   const pieces: SignPiece[] = [];
   if (accessId !== undefined) pieces.push(HEAD, accessId.piece(style));
-  if (content !== undefined) pieces.push(accessId === undefined ? CONTENT_ONLY_HEAD : CONTENT_KEY, content.piece(style));
+  if (content !== undefined)
+    pieces.push(accessId === undefined ? CONTENT_ONLY_HEAD : CONTENT_KEY, content.piece(style));
   pieces.push(TAIL);
   return pieces;
 }
@@ -88,7 +89,8 @@ function exact(
 ): ExactCandidate {
   let bytes = secretBytes + TAIL.length;
   if (accessId !== undefined) bytes += HEAD.length + accessId.bytes(style);
-  if (content !== undefined) bytes += (accessId === undefined ? CONTENT_ONLY_HEAD : CONTENT_KEY).length + content.bytes(style);
+  if (content !== undefined)
+    bytes += (accessId === undefined ? CONTENT_ONLY_HEAD : CONTENT_KEY).length + content.bytes(style);
   return { name, pieces: wrap(accessId, content, style), bytes };
 }
 
@@ -119,7 +121,8 @@ export function* candidates(input: CandidateInput): Generator<Candidate, void, u
     content = new Quotable(rawContent);
     yield { name: 'fastjson', pieces: wrap(accessId, content, FASTJSON), atLeast: 0 };
     if (!accessId.known || !content.known) return; // not hashed whole: the caller stopped
-    if (accessId.differs || content.differs) yield exact('json-stringify', accessId, content, JSON_STRINGIFY, secretBytes);
+    if (accessId.differs || content.differs)
+      yield exact('json-stringify', accessId, content, JSON_STRINGIFY, secretBytes);
     // 800best's own gwms calls with an empty accessId (logistics spec); it may drop the key.
     if (input.accessId === '') yield exact('empty-access-id', undefined, content, FASTJSON, secretBytes);
   }

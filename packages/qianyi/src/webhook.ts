@@ -113,7 +113,12 @@ export interface SignedCall {
   content: string;
 }
 
-export function buildSignedCall(args: { accessId: string; method: string; content: object; secretKey: string }): SignedCall {
+export function buildSignedCall(args: {
+  accessId: string;
+  method: string;
+  content: object;
+  secretKey: string;
+}): SignedCall {
   const content = JSON.stringify(args.content);
   const sign = computeSign(args.accessId, content, args.secretKey, 'fastjson');
   return { body: JSON.stringify({ accessId: args.accessId, method: args.method, content, sign }), content };
@@ -157,7 +162,12 @@ export function buildPushCall<M extends WebhookMethod>(args: {
   if (!result.success) return { ok: false, message: formatIssues(result.error.issues) };
   return {
     ok: true,
-    call: buildSignedCall({ accessId: args.accessId, method: args.method, content: result.data, secretKey: args.secretKey }),
+    call: buildSignedCall({
+      accessId: args.accessId,
+      method: args.method,
+      content: result.data,
+      secretKey: args.secretKey,
+    }),
   };
 }
 

@@ -7,7 +7,10 @@ describe('deeply nested content', () => {
     ['arrays', `{"orderNumber":${'['.repeat(100000)}1${']'.repeat(100000)}}`],
     ['objects', `{"receiver":${'{"a":'.repeat(100000)}1${'}'.repeat(100000)}}`],
   ])('100,000 nested %s: refused with a message, no exception', (_kind, content) => {
-    expect(parseContent('createOrder', content)).toEqual({ ok: false, message: 'content is nested deeper than 32 levels' });
+    expect(parseContent('createOrder', content)).toEqual({
+      ok: false,
+      message: 'content is nested deeper than 32 levels',
+    });
   });
 
   test('real content (four levels) is untouched by the limit', () => {

@@ -5,7 +5,10 @@ const errorOf = (r: { ok: boolean; message?: string }) => (r.ok ? 'ok' : r.messa
 describe('parseContent: general rules', () => {
   it('refuses content that is not JSON or not an object', () => {
     expect(parseContent('getOrder', '{"orderNumber":')).toEqual({ ok: false, message: 'content is not valid JSON' });
-    expect(parseContent('getOrder', '[{"orderNumber":"O1"}]')).toEqual({ ok: false, message: 'content must be a JSON object' });
+    expect(parseContent('getOrder', '[{"orderNumber":"O1"}]')).toEqual({
+      ok: false,
+      message: 'content must be a JSON object',
+    });
     expect(parseContent('getOrder', '"O1"')).toEqual({ ok: false, message: 'content must be a JSON object' });
     expect(parseContent('getOrder', 'null')).toEqual({ ok: false, message: 'content must be a JSON object' });
   });
@@ -27,7 +30,10 @@ describe('parseContent: general rules', () => {
   });
 
   it('trims keys recursively and drops prototype keys', () => {
-    const out = trimKeys(JSON.parse('{" a ":{"b ":[{" c":1}]},"__proto__":{"x":1},"constructor":2}')) as Record<string, unknown>;
+    const out = trimKeys(JSON.parse('{" a ":{"b ":[{" c":1}]},"__proto__":{"x":1},"constructor":2}')) as Record<
+      string,
+      unknown
+    >;
     expect(out).toEqual({ a: { b: [{ c: 1 }] } });
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
@@ -56,10 +62,16 @@ describe('syncInventory', () => {
     ['{"pageSize":"0x10","page":1,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999'],
     ['{"pageSize":2.5,"page":1,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999'],
     ['{"pageSize":10,"page":0,"warehouseCode":"w"}', 'page must be a whole number between 1 and 999999999'],
-    ['{"pageSize":1e30,"page":9007199254740993,"warehouseCode":"w"}', 'pageSize must be a whole number between 1 and 999999999; page must be a whole number between 1 and 999999999'],
+    [
+      '{"pageSize":1e30,"page":9007199254740993,"warehouseCode":"w"}',
+      'pageSize must be a whole number between 1 and 999999999; page must be a whole number between 1 and 999999999',
+    ],
     ['{"pageSize":10,"page":1}', 'warehouseCode is required'],
     ['{"pageSize":10,"page":1,"warehouseCode":"  "}', 'warehouseCode is required'],
-    ['{"pageSize":true,"page":1,"warehouseCode":{}}', 'pageSize must be a whole number between 1 and 999999999; warehouseCode must be a string'],
+    [
+      '{"pageSize":true,"page":1,"warehouseCode":{}}',
+      'pageSize must be a whole number between 1 and 999999999; warehouseCode must be a string',
+    ],
   ])('%s -> %s', (content, message) => {
     expect(errorOf(parseContent('syncInventory', content))).toBe(message);
   });
@@ -67,8 +79,13 @@ describe('syncInventory', () => {
 
 describe('getOrder / cancelOrder / channels', () => {
   it('reads the seed examples', () => {
-    expect(parseContent('getOrder', ' {"orderNumber":"CESH210204147401"}')).toEqual({ ok: true, value: { orderNumber: 'CESH210204147401' } });
-    expect(parseContent('cancelOrder', ' {"orderNumber":"CESH210204147401","warehouseOrderNumber":"CESH210204147401"}')).toEqual({
+    expect(parseContent('getOrder', ' {"orderNumber":"CESH210204147401"}')).toEqual({
+      ok: true,
+      value: { orderNumber: 'CESH210204147401' },
+    });
+    expect(
+      parseContent('cancelOrder', ' {"orderNumber":"CESH210204147401","warehouseOrderNumber":"CESH210204147401"}'),
+    ).toEqual({
       ok: true,
       value: { orderNumber: 'CESH210204147401', warehouseOrderNumber: 'CESH210204147401' },
     });
@@ -90,13 +107,29 @@ const seedOrder = () => ({
   warehouseCode: 'QY_01',
   freight: 20.0,
   receiver: {
-    name: 'Kimberly White', phone: '1889838055188', email: '', country: 'US', state: 'AR', city: 'Harrison',
-    district: 'null', address1: 'TestStreet1', address2: '', postalCode: '72601',
+    name: 'Kimberly White',
+    phone: '1889838055188',
+    email: '',
+    country: 'US',
+    state: 'AR',
+    city: 'Harrison',
+    district: 'null',
+    address1: 'TestStreet1',
+    address2: '',
+    postalCode: '72601',
   },
-  skuList: [{
-    sku: 'CL0000000000001', name: null, quantity: 1, amount: 120.0, shippingPrice: 20.0, hsCode: 'CL0000000000001',
-    chineseCustomsDeclarationName: ' 测 试 商 品', englishCustomsDeclarationName: 'TEST',
-  }],
+  skuList: [
+    {
+      sku: 'CL0000000000001',
+      name: null,
+      quantity: 1,
+      amount: 120.0,
+      shippingPrice: 20.0,
+      hsCode: 'CL0000000000001',
+      chineseCustomsDeclarationName: ' 测 试 商 品',
+      englishCustomsDeclarationName: 'TEST',
+    },
+  ],
 });
 
 describe('createOrder', () => {
@@ -107,7 +140,13 @@ describe('createOrder', () => {
     if (!r.ok) throw new Error(r.message);
     const v: CreateOrderContent = r.value;
     // Type-level checks: coerced numbers are numbers, defaults are filled in.
-    const typed: [PackageType, 0 | 1, number, string, number] = [v.packageType, v.codEnabled, v.skuList[0]!.quantity, v.skuList[0]!.erpSku, v.freight];
+    const typed: [PackageType, 0 | 1, number, string, number] = [
+      v.packageType,
+      v.codEnabled,
+      v.skuList[0]!.quantity,
+      v.skuList[0]!.erpSku,
+      v.freight,
+    ];
     expect(typed).toEqual(['NORMAL', 0, 1, 'CL0000000000001', 20]);
     expect(v.packageType).toBe('NORMAL');
     expect(v.codEnabled).toBe(0);
@@ -116,13 +155,26 @@ describe('createOrder', () => {
     expect(v.receiver.district).toBeUndefined();
     expect(v.receiver.address2).toBeUndefined();
     expect(v.skuList[0]).toEqual({
-      sku: 'CL0000000000001', erpSku: 'CL0000000000001', quantity: 1, amount: 120, shippingPrice: 20, hsCode: 'CL0000000000001',
-      chineseCustomsDeclarationName: '测 试 商 品', englishCustomsDeclarationName: 'TEST',
+      sku: 'CL0000000000001',
+      erpSku: 'CL0000000000001',
+      quantity: 1,
+      amount: 120,
+      shippingPrice: 20,
+      hsCode: 'CL0000000000001',
+      chineseCustomsDeclarationName: '测 试 商 品',
+      englishCustomsDeclarationName: 'TEST',
     });
   });
 
   it('coerces numeric strings and reads a lone skuList object as a list', () => {
-    const o = { ...seedOrder(), freight: '20.50', codEnabled: '1', codPayAmount: '35.50', codCurrency: 'USD', skuList: { sku: 'S', erpSku: 'E', quantity: '3', amount: '1.0E1' } };
+    const o = {
+      ...seedOrder(),
+      freight: '20.50',
+      codEnabled: '1',
+      codPayAmount: '35.50',
+      codCurrency: 'USD',
+      skuList: { sku: 'S', erpSku: 'E', quantity: '3', amount: '1.0E1' },
+    };
     const r = parse(o);
     if (!r.ok) throw new Error(r.message);
     expect(r.value.freight).toBe(20.5);
@@ -136,7 +188,9 @@ describe('createOrder', () => {
     delete o.receiver.postalCode;
     o.skuList[0].quantity = 'two';
     delete o.shopName;
-    expect(errorOf(parse(o))).toBe('shopName is required; receiver.postalCode is required; skuList[0].quantity must be a whole number between 1 and 999999999');
+    expect(errorOf(parse(o))).toBe(
+      'shopName is required; receiver.postalCode is required; skuList[0].quantity must be a whole number between 1 and 999999999',
+    );
   });
 
   it.each([
@@ -172,7 +226,10 @@ describe('large content', () => {
   it('parses an OWN_PACKAGE order carrying a 20 MB Base64 label, from envelope to typed value', () => {
     const labelData = Buffer.alloc(15 * 1024 * 1024, 1).toString('base64');
     const content = JSON.stringify({ ...seedOrder(), packageType: 'OWN_PACKAGE', trackingNumber: '1Z', labelData });
-    const envelope = parseEnvelope(Buffer.from(JSON.stringify({ accessId: 'a', method: 'createOrder', sign: 's', content })), 'application/json');
+    const envelope = parseEnvelope(
+      Buffer.from(JSON.stringify({ accessId: 'a', method: 'createOrder', sign: 's', content })),
+      'application/json',
+    );
     expect(envelope.ok && envelope.envelope.content).toBe(content);
     const r = parseContent('createOrder', content);
     expect(r.ok && r.value.labelData?.length).toBe(labelData.length);
@@ -180,15 +237,28 @@ describe('large content', () => {
 });
 
 describe('createAsnOrder', () => {
-  const seed = '{"skuList":[{"sku":"CLO-CNQM5069BL","quantity":2}],"trackNumber":"A240925139551","asnNumber":"A240925139551","asnMarkSku":[{"sku":"CLO-CNQM5069BL","quantity":2,"markCode":"QY556553-A240925139551-1","boxNumber":"1","length":1.0,"width":1.0,"height":1.0}],"estimatedArrivalDate":null,"warehouseCode":"53"}';
+  const seed =
+    '{"skuList":[{"sku":"CLO-CNQM5069BL","quantity":2}],"trackNumber":"A240925139551","asnNumber":"A240925139551","asnMarkSku":[{"sku":"CLO-CNQM5069BL","quantity":2,"markCode":"QY556553-A240925139551-1","boxNumber":"1","length":1.0,"width":1.0,"height":1.0}],"estimatedArrivalDate":null,"warehouseCode":"53"}';
 
   it('reads the seed example', () => {
     expect(parseContent('createAsnOrder', seed)).toEqual({
       ok: true,
       value: {
-        asnNumber: 'A240925139551', warehouseCode: '53', trackNumber: 'A240925139551',
+        asnNumber: 'A240925139551',
+        warehouseCode: '53',
+        trackNumber: 'A240925139551',
         skuList: [{ sku: 'CLO-CNQM5069BL', quantity: 2 }],
-        asnMarkSku: [{ sku: 'CLO-CNQM5069BL', quantity: 2, markCode: 'QY556553-A240925139551-1', boxNumber: 1, length: 1, width: 1, height: 1 }],
+        asnMarkSku: [
+          {
+            sku: 'CLO-CNQM5069BL',
+            quantity: 2,
+            markCode: 'QY556553-A240925139551-1',
+            boxNumber: 1,
+            length: 1,
+            width: 1,
+            height: 1,
+          },
+        ],
       },
     });
   });
@@ -200,30 +270,61 @@ describe('createAsnOrder', () => {
   });
 
   it('defaults a missing asnMarkSku to [] and reads a numeric-string date', () => {
-    const r = parseContent('createAsnOrder', '{"asnNumber":"A","warehouseCode":"W","estimatedArrivalDate":"1744098883894","skuList":{"sku":"S","quantity":"5"}}');
-    expect(r).toEqual({ ok: true, value: { asnNumber: 'A', warehouseCode: 'W', estimatedArrivalDate: 1744098883894, skuList: [{ sku: 'S', quantity: 5 }], asnMarkSku: [] } });
+    const r = parseContent(
+      'createAsnOrder',
+      '{"asnNumber":"A","warehouseCode":"W","estimatedArrivalDate":"1744098883894","skuList":{"sku":"S","quantity":"5"}}',
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        asnNumber: 'A',
+        warehouseCode: 'W',
+        estimatedArrivalDate: 1744098883894,
+        skuList: [{ sku: 'S', quantity: 5 }],
+        asnMarkSku: [],
+      },
+    });
   });
 });
 
 describe('getAsnList / cancelAsnOrder', () => {
   it('repairs the seed example that puts warehouseCode inside the array', () => {
     const seed = ' {"asnNumbers":["CESH210204147401","warehouseCode":"warehouse1"]}';
-    expect(parseContent('getAsnList', seed)).toEqual({ ok: true, value: { asnNumbers: ['CESH210204147401'], warehouseCode: 'warehouse1' } });
-    expect(parseContent('cancelAsnOrder', seed)).toEqual({ ok: true, value: { asnNumbers: ['CESH210204147401'], warehouseCode: 'warehouse1' } });
-    expect(parseContent('getAsnList', '{"asnNumbers":["A","B" , "warehouseCode" : "w\\"1"]}')).toEqual({ ok: true, value: { asnNumbers: ['A', 'B'], warehouseCode: 'w"1' } });
+    expect(parseContent('getAsnList', seed)).toEqual({
+      ok: true,
+      value: { asnNumbers: ['CESH210204147401'], warehouseCode: 'warehouse1' },
+    });
+    expect(parseContent('cancelAsnOrder', seed)).toEqual({
+      ok: true,
+      value: { asnNumbers: ['CESH210204147401'], warehouseCode: 'warehouse1' },
+    });
+    expect(parseContent('getAsnList', '{"asnNumbers":["A","B" , "warehouseCode" : "w\\"1"]}')).toEqual({
+      ok: true,
+      value: { asnNumbers: ['A', 'B'], warehouseCode: 'w"1' },
+    });
   });
 
   it('does not repair other broken JSON, nor for other methods', () => {
-    expect(parseContent('getAsnList', '{"asnNumbers":["A","other":"x"]}')).toEqual({ ok: false, message: 'content is not valid JSON' });
-    expect(parseContent('getOrder', '{"asnNumbers":["A","warehouseCode":"w"]}')).toEqual({ ok: false, message: 'content is not valid JSON' });
+    expect(parseContent('getAsnList', '{"asnNumbers":["A","other":"x"]}')).toEqual({
+      ok: false,
+      message: 'content is not valid JSON',
+    });
+    expect(parseContent('getOrder', '{"asnNumbers":["A","warehouseCode":"w"]}')).toEqual({
+      ok: false,
+      message: 'content is not valid JSON',
+    });
   });
 
   it('reads well-formed content, object items and a lone string', () => {
-    expect(parseContent('cancelAsnOrder', ' {"asnNumbers":["CESH210204147401"],"warehouseCode":"warehouse1"}')).toEqual({
-      ok: true, value: { asnNumbers: ['CESH210204147401'], warehouseCode: 'warehouse1' },
-    });
+    expect(parseContent('cancelAsnOrder', ' {"asnNumbers":["CESH210204147401"],"warehouseCode":"warehouse1"}')).toEqual(
+      {
+        ok: true,
+        value: { asnNumbers: ['CESH210204147401'], warehouseCode: 'warehouse1' },
+      },
+    );
     expect(parseContent('getAsnList', '{"asnNumbers":[{"asnNumber":"A1","warehouseCode":"W9"},"A2","A1"]}')).toEqual({
-      ok: true, value: { asnNumbers: ['A1', 'A2'], warehouseCode: 'W9' },
+      ok: true,
+      value: { asnNumbers: ['A1', 'A2'], warehouseCode: 'W9' },
     });
     expect(parseContent('getAsnList', '{"asnNumbers":"A1"}')).toEqual({ ok: true, value: { asnNumbers: ['A1'] } });
   });
@@ -239,12 +340,24 @@ describe('getAsnList / cancelAsnOrder', () => {
 });
 
 describe('insert_sku_info', () => {
-  const seed = '{"itemPackage":null,"dimensionUnit":"cm","length":"1","weight":"1","title":"A1234名称","specifications":"黄-M","warehouseCode":"53","netWeight":"1","imageUrl":"http://qianyierp-test.oss.aliyuncs.com/image/NjRhNzU5YWU3Y2M1NjI4YjZlNzIyZjJkYzUxYmYxNjk%3D.jpg","width":"1","sku":"A1234","barcode":"A1234条码","weightUnit":"KG","height":"1"}';
+  const seed =
+    '{"itemPackage":null,"dimensionUnit":"cm","length":"1","weight":"1","title":"A1234名称","specifications":"黄-M","warehouseCode":"53","netWeight":"1","imageUrl":"http://qianyierp-test.oss.aliyuncs.com/image/NjRhNzU5YWU3Y2M1NjI4YjZlNzIyZjJkYzUxYmYxNjk%3D.jpg","width":"1","sku":"A1234","barcode":"A1234条码","weightUnit":"KG","height":"1"}';
 
   it('reads the seed example, defaulting erpSku to sku', () => {
     const r = parseContent('insert_sku_info', seed);
     if (!r.ok) throw new Error(r.message);
-    expect(r.value).toMatchObject({ sku: 'A1234', erpSku: 'A1234', weight: 1, length: 1, width: 1, height: 1, netWeight: 1, weightUnit: 'KG', dimensionUnit: 'cm', title: 'A1234名称' });
+    expect(r.value).toMatchObject({
+      sku: 'A1234',
+      erpSku: 'A1234',
+      weight: 1,
+      length: 1,
+      width: 1,
+      height: 1,
+      netWeight: 1,
+      weightUnit: 'KG',
+      dimensionUnit: 'cm',
+      title: 'A1234名称',
+    });
     expect(r.value.itemPackage).toBeUndefined();
   });
 

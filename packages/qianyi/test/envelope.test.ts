@@ -10,22 +10,34 @@ describe('parseEnvelope: JSON', () => {
     (type) => {
       expect(parseEnvelope(json(valid), type)).toEqual({
         ok: true,
-        envelope: { accessId: 'a1', method: 'getOrder', sign: 'abc', content: '{"orderNumber":"O1"}', contentAlternates: [] },
+        envelope: {
+          accessId: 'a1',
+          method: 'getOrder',
+          sign: 'abc',
+          content: '{"orderNumber":"O1"}',
+          contentAlternates: [],
+        },
       });
     },
   );
 
   it('keeps the raw method and content string untouched', () => {
-    const r = parseEnvelope(json({ ...valid, method: ' getOrder', content: ' {"orderNumber" : "O1"} ' }), 'application/json');
+    const r = parseEnvelope(
+      json({ ...valid, method: ' getOrder', content: ' {"orderNumber" : "O1"} ' }),
+      'application/json',
+    );
     expect(r.ok && r.envelope.method).toBe(' getOrder');
     expect(r.ok && r.envelope.content).toBe(' {"orderNumber" : "O1"} ');
   });
 
-  it.each([[{ ...valid, content: undefined }], [{ ...valid, content: null }]])('reads absent or null content as undefined', (body) => {
-    const r = parseEnvelope(json(body), 'application/json');
-    expect(r.ok && r.envelope.content).toBeUndefined();
-    expect(r.ok).toBe(true);
-  });
+  it.each([[{ ...valid, content: undefined }], [{ ...valid, content: null }]])(
+    'reads absent or null content as undefined',
+    (body) => {
+      const r = parseEnvelope(json(body), 'application/json');
+      expect(r.ok && r.envelope.content).toBeUndefined();
+      expect(r.ok).toBe(true);
+    },
+  );
 
   it('keeps empty content as ""', () => {
     const r = parseEnvelope(json({ ...valid, content: '' }), 'application/json');
@@ -38,14 +50,26 @@ describe('parseEnvelope: JSON', () => {
   });
 
   it('refuses content of another type', () => {
-    expect(parseEnvelope(json({ ...valid, content: 5 }), 'application/json')).toEqual({ ok: false, status: 400, message: 'content must be a string' });
+    expect(parseEnvelope(json({ ...valid, content: 5 }), 'application/json')).toEqual({
+      ok: false,
+      status: 400,
+      message: 'content must be a string',
+    });
   });
 
   it.each(['accessId', 'method', 'sign'] as const)('names a missing %s', (field) => {
     const body: Record<string, unknown> = { ...valid };
     delete body[field];
-    expect(parseEnvelope(json(body), 'application/json')).toEqual({ ok: false, status: 400, message: `${field} is required` });
-    expect(parseEnvelope(json({ ...valid, [field]: 42 }), 'application/json')).toEqual({ ok: false, status: 400, message: `${field} must be a string` });
+    expect(parseEnvelope(json(body), 'application/json')).toEqual({
+      ok: false,
+      status: 400,
+      message: `${field} is required`,
+    });
+    expect(parseEnvelope(json({ ...valid, [field]: 42 }), 'application/json')).toEqual({
+      ok: false,
+      status: 400,
+      message: `${field} must be a string`,
+    });
   });
 
   it.each([
@@ -73,15 +97,24 @@ describe('parseEnvelope: JSON', () => {
   });
 
   it('tolerates a UTF-8 byte order mark', () => {
-    expect(parseEnvelope(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json(valid)]), 'application/json').ok).toBe(true);
+    expect(parseEnvelope(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json(valid)]), 'application/json').ok).toBe(
+      true,
+    );
   });
 
   it('refuses __proto__ and constructor keys and never pollutes prototypes', () => {
     const text = '{"accessId":"a","method":"m","sign":"s","__proto__":{"polluted":true}}';
-    expect(parseEnvelope(Buffer.from(text), 'application/json')).toEqual({ ok: false, status: 400, message: 'body contains the forbidden key "__proto__"' });
+    expect(parseEnvelope(Buffer.from(text), 'application/json')).toEqual({
+      ok: false,
+      status: 400,
+      message: 'body contains the forbidden key "__proto__"',
+    });
     const ctor = '{"accessId":"a","method":"m","sign":"s","constructor":{"prototype":{"polluted":true}}}';
     expect(parseEnvelope(Buffer.from(ctor), 'application/json').ok).toBe(false);
-    const f = parseEnvelope(form('accessId=a&method=m&sign=s&__proto__[polluted]=1'), 'application/x-www-form-urlencoded');
+    const f = parseEnvelope(
+      form('accessId=a&method=m&sign=s&__proto__[polluted]=1'),
+      'application/x-www-form-urlencoded',
+    );
     expect(f.ok).toBe(true);
     const f2 = parseEnvelope(form('accessId=a&method=m&sign=s&__proto__=x'), 'application/x-www-form-urlencoded');
     expect(f2).toEqual({ ok: false, status: 400, message: 'body contains the forbidden key "__proto__"' });
@@ -93,18 +126,29 @@ describe('parseEnvelope: JSON', () => {
 describe('parseEnvelope: form', () => {
   const body = `accessId=a1&method=createOrder&content=${encodeURIComponent('{"remark":"深圳 a+b"}')}&sign=abc`;
 
-  it.each(['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded;charset=UTF-8', 'APPLICATION/X-WWW-FORM-URLENCODED; CHARSET=utf-8', undefined])(
-    'reads a form body with Content-Type %p',
-    (type) => {
-      expect(parseEnvelope(form(body), type)).toEqual({
-        ok: true,
-        envelope: { accessId: 'a1', method: 'createOrder', sign: 'abc', content: '{"remark":"深圳 a+b"}', contentAlternates: [] },
-      });
-    },
-  );
+  it.each([
+    'application/x-www-form-urlencoded',
+    'application/x-www-form-urlencoded;charset=UTF-8',
+    'APPLICATION/X-WWW-FORM-URLENCODED; CHARSET=utf-8',
+    undefined,
+  ])('reads a form body with Content-Type %p', (type) => {
+    expect(parseEnvelope(form(body), type)).toEqual({
+      ok: true,
+      envelope: {
+        accessId: 'a1',
+        method: 'createOrder',
+        sign: 'abc',
+        content: '{"remark":"深圳 a+b"}',
+        contentAlternates: [],
+      },
+    });
+  });
 
   it('decodes a bare + as a space and offers the literal-plus reading as an alternate', () => {
-    const r = parseEnvelope(form('accessId=a1&method=createOrder&sign=s&content={"label":"ab+cd%2Bef"}'), 'application/x-www-form-urlencoded');
+    const r = parseEnvelope(
+      form('accessId=a1&method=createOrder&sign=s&content={"label":"ab+cd%2Bef"}'),
+      'application/x-www-form-urlencoded',
+    );
     expect(r.ok && r.envelope.content).toBe('{"label":"ab cd+ef"}');
     expect(r.ok && r.envelope.contentAlternates).toEqual(['{"label":"ab+cd+ef"}']);
   });
@@ -117,15 +161,27 @@ describe('parseEnvelope: form', () => {
   });
 
   it('names a missing field and refuses a bad percent-escape', () => {
-    expect(parseEnvelope(form('accessId=a&method=m'), 'application/x-www-form-urlencoded')).toEqual({ ok: false, status: 400, message: 'sign is required' });
-    expect(parseEnvelope(form('accessId=a&method=m&sign=%E0%A4%A'), 'application/x-www-form-urlencoded').ok).toBe(false);
+    expect(parseEnvelope(form('accessId=a&method=m'), 'application/x-www-form-urlencoded')).toEqual({
+      ok: false,
+      status: 400,
+      message: 'sign is required',
+    });
+    expect(parseEnvelope(form('accessId=a&method=m&sign=%E0%A4%A'), 'application/x-www-form-urlencoded').ok).toBe(
+      false,
+    );
   });
 });
 
 describe('methods', () => {
   it('lists ten methods with a kind each', () => {
     expect(QIANYI_METHODS).toHaveLength(10);
-    expect(QIANYI_METHODS.filter((m) => METHOD_KIND[m] === 'query').sort()).toEqual(['channels', 'getAsnList', 'getOrder', 'syncInventory', 'warehouses']);
+    expect(QIANYI_METHODS.filter((m) => METHOD_KIND[m] === 'query').sort()).toEqual([
+      'channels',
+      'getAsnList',
+      'getOrder',
+      'syncInventory',
+      'warehouses',
+    ]);
   });
 
   it.each([

@@ -12,7 +12,8 @@ const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
 const MiB = 1024 * 1024;
 
 /** Bytes of the documented recipe's text plus the secret: what one honest hash of the request costs. */
-const firstBytes = (content: string, accessId = ACCESS_ID) => Buffer.byteLength(signBase(accessId, content, 'fastjson') + SECRET);
+const firstBytes = (content: string, accessId = ACCESS_ID) =>
+  Buffer.byteLength(signBase(accessId, content, 'fastjson') + SECRET);
 /** The bound, written out on its own: three hashes of the documented text, plus 64 KiB. */
 const bound = (first: number) => 3 * first + 64 * 1024;
 
@@ -42,13 +43,21 @@ describe('a wrong sign hashes at most 3× the documented text + 64 KiB, and only
     ['all controls with hex letters', '\u001b'.repeat(MiB / 4), ['fastjson', 'json-stringify']],
     ['all DEL', '\u007f'.repeat(MiB / 4), ['fastjson', 'json-stringify']],
     ['all U+2028', '\u2028'.repeat(MiB / 4), ['fastjson', 'json-stringify']],
-    ['é and / alternating', 'é/'.repeat(MiB / 4), ['fastjson', 'slash-escaped', 'unicode-escaped', 'slash-unicode-escaped']],
+    [
+      'é and / alternating',
+      'é/'.repeat(MiB / 4),
+      ['fastjson', 'slash-escaped', 'unicode-escaped', 'slash-unicode-escaped'],
+    ],
     [
       'mixed',
       'é/"\\\u2028\u0001\u007f+😀 中\u0085'.repeat(40_000),
       ['fastjson', 'json-stringify', 'slash-escaped', 'unicode-escaped', 'slash-unicode-escaped'],
     ],
-    ['Base64 label with é', JSON.stringify({ labelData: label, remark: '深圳/é' }), ['fastjson', 'slash-escaped', 'unicode-escaped', 'slash-unicode-escaped']],
+    [
+      'Base64 label with é',
+      JSON.stringify({ labelData: label, remark: '深圳/é' }),
+      ['fastjson', 'slash-escaped', 'unicode-escaped', 'slash-unicode-escaped'],
+    ],
   ])('%s', (_name, content, variants) => {
     const { named } = wrongSign(content);
     expect(named).toEqual(new Set(variants));
@@ -97,7 +106,13 @@ describe('a wrong sign hashes at most 3× the documented text + 64 KiB, and only
 describe('order: cheapest and most likely first', () => {
   it('documented recipe, Jackson quoting, form alternate, then the fastjson escaping options', () => {
     const content = '{"remark":"é/\u2028 x"}';
-    const trace = verifySignTraced({ accessId: ACCESS_ID, content, contentAlternates: ['{"remark":"é/\u2028+x"}'], sign: WRONG, secretKey: SECRET });
+    const trace = verifySignTraced({
+      accessId: ACCESS_ID,
+      content,
+      contentAlternates: ['{"remark":"é/\u2028+x"}'],
+      sign: WRONG,
+      secretKey: SECRET,
+    });
     expect(trace.tried.map((t) => t.candidate)).toEqual([
       'fastjson',
       'json-stringify',
@@ -116,7 +131,13 @@ describe('the budget boundary', () => {
   // may take 64 KiB + 2 × the first text: slash-escaped (first + k) then unicode-escaped (first + 64,000) fill
   // it exactly when k + 64,000 = 65,536.
   const content = (k: number) => 'x'.repeat(1_000_000) + 'é'.repeat(16_000) + '/'.repeat(k);
-  const unicodeSign = (c: string) => sha1(signBase(ACCESS_ID, c, 'fastjson').replace(/[\u0080-\uffff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')) + SECRET);
+  const unicodeSign = (c: string) =>
+    sha1(
+      signBase(ACCESS_ID, c, 'fastjson').replace(
+        /[\u0080-\uffff]/g,
+        (ch) => '\\u' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'),
+      ) + SECRET,
+    );
 
   it('a right sign at the last candidate that fits still verifies, the budget spent to the byte', () => {
     const c = content(1536);
@@ -141,13 +162,19 @@ describe('real signers still verify on large contents', () => {
   it('Jackson / JSON.stringify wrapper over a 2 MB content with U+2028 and DEL', () => {
     const content = JSON.stringify({ labelData: label, remark: 'line1\u2028line2\u007f' });
     const sign = sha1(JSON.stringify({ accessId: ACCESS_ID, content }) + SECRET);
-    expect(verifySign({ accessId: ACCESS_ID, content, sign, secretKey: SECRET })).toEqual({ ok: true, candidate: 'json-stringify' });
+    expect(verifySign({ accessId: ACCESS_ID, content, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'json-stringify',
+    });
   });
 
   it('fastjson WriteSlashAsSpecial over a 2 MB Base64 label', () => {
     const content = JSON.stringify({ labelData: label });
     const sign = sha1(signBase(ACCESS_ID, content, 'fastjson').replace(/\//g, '\\/') + SECRET);
-    expect(verifySign({ accessId: ACCESS_ID, content, sign, secretKey: SECRET })).toEqual({ ok: true, candidate: 'slash-escaped' });
+    expect(verifySign({ accessId: ACCESS_ID, content, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'slash-escaped',
+    });
   });
 
   it.each([
@@ -161,6 +188,9 @@ describe('real signers still verify on large contents', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     const { accessId, content: received, contentAlternates } = parsed.envelope;
     expect(received).not.toBe(content);
-    expect(verifySign({ accessId, content: received, contentAlternates, sign, secretKey: SECRET })).toEqual({ ok: true, candidate: 'alternate-0' });
+    expect(verifySign({ accessId, content: received, contentAlternates, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'alternate-0',
+    });
   });
 });

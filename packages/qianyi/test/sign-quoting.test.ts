@@ -9,8 +9,12 @@ import { verifySignTraced } from '../src/sign';
 const unicodeEscape = (ch: string) => '\\u' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 const oracle = {
   fastjson: (s: string) =>
-    JSON.stringify(s).replace(/\\(u00[0-9a-f]{2}|[^])|[\u007f-\u009f\u2028\u2029]/g, (match, escaped?: string) =>
-      escaped === undefined ? unicodeEscape(match) : escaped.length === 5 ? '\\u00' + escaped.slice(3).toUpperCase() : match,
+    JSON.stringify(s).replace(/\\(u00[0-9a-f]{2}|[\s\S])|[\u007f-\u009f\u2028\u2029]/g, (match, escaped?: string) =>
+      escaped === undefined
+        ? unicodeEscape(match)
+        : escaped.length === 5
+          ? '\\u00' + escaped.slice(3).toUpperCase()
+          : match,
     ),
   slashes: (quoted: string) => quoted.replace(/\//g, '\\/'),
   nonAscii: (quoted: string) => quoted.replace(/[\u0080-\uffff]/g, unicodeEscape),
@@ -34,20 +38,66 @@ const STYLES: Array<[string, QuoteStyle]> = [
 /** A deliberately small buffer, so that escapes of every length straddle many flushes. */
 function written(s: string, style: QuoteStyle, bufferBytes = 64) {
   const parts: Buffer[] = [];
-  const out: ByteOut = { buf: new Uint8Array(bufferBytes), flush: (n) => (parts.push(Buffer.from(out.buf.subarray(0, n))), true) };
+  const out: ByteOut = {
+    buf: new Uint8Array(bufferBytes),
+    flush: (n) => {
+      parts.push(Buffer.from(out.buf.subarray(0, n)));
+      return true;
+    },
+  };
   const stats = writeQuoted(s, style, out);
   return { bytes: Buffer.concat(parts), stats: stats! };
 }
 
 // Every character class the quoting treats apart, with escapes that look alike (`\\u00ab` as text).
 const ALPHABET = [
-  'a', 'Z', ' ', '+', 'u', '0', 'b', '"', '\\', '/', '\b', '\t', '\n', '\f', '\r', '\u0000', '\u0001', '\u000b',
-  '\u000e', '\u001a', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f', '\u00a0', 'é', '\u07ff', '\u0800', '中',
-  '\u2028', '\u2029', '\ufeff', '\uffff', '😀', '\ud800', '\udbff', '\udc00', '\udfff', '\\u00ab',
+  'a',
+  'Z',
+  ' ',
+  '+',
+  'u',
+  '0',
+  'b',
+  '"',
+  '\\',
+  '/',
+  '\b',
+  '\t',
+  '\n',
+  '\f',
+  '\r',
+  '\u0000',
+  '\u0001',
+  '\u000b',
+  '\u000e',
+  '\u001a',
+  '\u001f',
+  '\u007f',
+  '\u0080',
+  '\u0085',
+  '\u009f',
+  '\u00a0',
+  'é',
+  '\u07ff',
+  '\u0800',
+  '中',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\uffff',
+  '😀',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\\u00ab',
 ];
 function* randomStrings(seed: number, count: number, maxLength: number): Generator<string> {
   let x = seed;
-  const next = () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 8);
+  const next = () => {
+    x = (x * 1103515245 + 12345) >>> 0;
+    return x >>> 8;
+  };
   for (let k = 0; k < count; k++) {
     let s = '';
     for (let n = next() % maxLength; n > 0; n--) s += ALPHABET[next() % ALPHABET.length];
@@ -56,7 +106,16 @@ function* randomStrings(seed: number, count: number, maxLength: number): Generat
 }
 
 describe('writeQuoted', () => {
-  const samples = [...ALPHABET, '', 'a\\u00ab', '\\\u000b', 'x\ud800', '\udc00x', '😀😀', ...randomStrings(21, 400, 60)];
+  const samples = [
+    ...ALPHABET,
+    '',
+    'a\\u00ab',
+    '\\\u000b',
+    'x\ud800',
+    '\udc00x',
+    '😀😀',
+    ...randomStrings(21, 400, 60),
+  ];
 
   it.each(STYLES)('writes the %s style exactly as the regex oracle, across buffer flushes', (_name, style) => {
     for (const s of samples) {
@@ -93,7 +152,13 @@ describe('writeQuoted', () => {
 
   it('stops when the output refuses more bytes', () => {
     let flushed = 0;
-    const out: ByteOut = { buf: new Uint8Array(64), flush: (n) => ((flushed += n), flushed <= 100) };
+    const out: ByteOut = {
+      buf: new Uint8Array(64),
+      flush: (n) => {
+        flushed += n;
+        return flushed <= 100;
+      },
+    };
     expect(writeQuoted('x'.repeat(10_000), FASTJSON, out)).toBeUndefined();
     expect(flushed).toBeLessThan(200);
   });

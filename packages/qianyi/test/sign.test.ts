@@ -12,8 +12,9 @@ describe('reference vectors (§2.2, §2.3, §2.4)', () => {
       '{"accessId":"ibxakq31y","content":"{\\"pageSize\\":1000,\\"page\\":1,\\"warehouseCode\\":\\"WH000005\\"}"}',
     );
     expect(computeSign(ACCESS_ID, content, SECRET)).toBe('7178080bc643d56466209962632f35cbaf091661');
-    expect(verifySign({ accessId: ACCESS_ID, content, sign: '7178080bc643d56466209962632f35cbaf091661', secretKey: SECRET }))
-      .toEqual({ ok: true, candidate: 'fastjson' });
+    expect(
+      verifySign({ accessId: ACCESS_ID, content, sign: '7178080bc643d56466209962632f35cbaf091661', secretKey: SECRET }),
+    ).toEqual({ ok: true, candidate: 'fastjson' });
   });
 
   it('signs absent content without the key (13cf1d82…) and "" with it (52504716…)', () => {
@@ -37,7 +38,10 @@ describe('reference vectors (§2.2, §2.3, §2.4)', () => {
     ['c5fba65ecce6c3f9c8d0b321cdc4b984941c794a', 'slash-escaped'],
     ['b07aa8664f2e7dc3f132054eee2cdec6e406a3b4', 'unicode-escaped'],
   ])('example B: %s verifies as %s', (sign, candidate) => {
-    expect(verifySign({ accessId: ACCESS_ID, content: exampleB, sign, secretKey: SECRET })).toEqual({ ok: true, candidate });
+    expect(verifySign({ accessId: ACCESS_ID, content: exampleB, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate,
+    });
   });
 
   it('example B signs to bdda05ab… and is 178 UTF-8 bytes before the secret', () => {
@@ -49,10 +53,12 @@ describe('reference vectors (§2.2, §2.3, §2.4)', () => {
     const content = '{"remark":"line1\u2028line2\u007f"}';
     expect(computeSign(ACCESS_ID, content, SECRET, 'fastjson')).toBe('e34efd6495709f82108d27a827db8aeb46207dc3');
     expect(computeSign(ACCESS_ID, content, SECRET, 'json-stringify')).toBe('d29e3885256d6d71cb225a94840719535871d40c');
-    expect(verifySign({ accessId: ACCESS_ID, content, sign: 'e34efd6495709f82108d27a827db8aeb46207dc3', secretKey: SECRET }))
-      .toEqual({ ok: true, candidate: 'fastjson' });
-    expect(verifySign({ accessId: ACCESS_ID, content, sign: 'd29e3885256d6d71cb225a94840719535871d40c', secretKey: SECRET }))
-      .toEqual({ ok: true, candidate: 'json-stringify' });
+    expect(
+      verifySign({ accessId: ACCESS_ID, content, sign: 'e34efd6495709f82108d27a827db8aeb46207dc3', secretKey: SECRET }),
+    ).toEqual({ ok: true, candidate: 'fastjson' });
+    expect(
+      verifySign({ accessId: ACCESS_ID, content, sign: 'd29e3885256d6d71cb225a94840719535871d40c', secretKey: SECRET }),
+    ).toEqual({ ok: true, candidate: 'json-stringify' });
   });
 });
 
@@ -78,20 +84,36 @@ describe('verifySign', () => {
     const fj = sha1(signBase(ACCESS_ID, tricky, 'fastjson') + SECRET);
     const js = sha1(JSON.stringify({ accessId: ACCESS_ID, content: tricky }) + SECRET);
     expect(fj).not.toBe(js);
-    expect(verifySign({ accessId: ACCESS_ID, content: tricky, sign: fj, secretKey: SECRET })).toEqual({ ok: true, candidate: 'fastjson' });
-    expect(verifySign({ accessId: ACCESS_ID, content: tricky, sign: js, secretKey: SECRET })).toEqual({ ok: true, candidate: 'json-stringify' });
+    expect(verifySign({ accessId: ACCESS_ID, content: tricky, sign: fj, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'fastjson',
+    });
+    expect(verifySign({ accessId: ACCESS_ID, content: tricky, sign: js, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'json-stringify',
+    });
   });
 
   it('hashes Java-style content as received (20.0, 1.0E20, \\u000B)', () => {
     const javaContent = '{"freight":20.0,"big":1.0E20,"tiny":1.0E-7,"remark":"a\\u000Bb","id":12345678901234567890}';
     const sign = sha1(`{"accessId":"${ACCESS_ID}","content":${JSON.stringify(javaContent)}}${SECRET}`);
-    expect(verifySign({ accessId: ACCESS_ID, content: javaContent, sign, secretKey: SECRET })).toEqual({ ok: true, candidate: 'fastjson' });
+    expect(verifySign({ accessId: ACCESS_ID, content: javaContent, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'fastjson',
+    });
     const reserialised = JSON.stringify(JSON.parse(javaContent));
     expect(verifySign({ accessId: ACCESS_ID, content: reserialised, sign, secretKey: SECRET })).toEqual({ ok: false });
   });
 
   it('compares case-insensitively', () => {
-    expect(verifySign({ accessId: ACCESS_ID, content: '{"a":1}', sign: computeSign(ACCESS_ID, '{"a":1}', SECRET).toUpperCase(), secretKey: SECRET }).ok).toBe(true);
+    expect(
+      verifySign({
+        accessId: ACCESS_ID,
+        content: '{"a":1}',
+        sign: computeSign(ACCESS_ID, '{"a":1}', SECRET).toUpperCase(),
+        secretKey: SECRET,
+      }).ok,
+    ).toBe(true);
   });
 
   it('refuses a wrong sign, a wrong secret and a sign of another length without throwing', () => {
@@ -100,9 +122,13 @@ describe('verifySign', () => {
     const flipped = (good[0] === '0' ? '1' : '0') + good.slice(1);
     expect(verifySign({ accessId: ACCESS_ID, content, sign: flipped, secretKey: SECRET })).toEqual({ ok: false });
     expect(verifySign({ accessId: ACCESS_ID, content, sign: good, secretKey: 'other' })).toEqual({ ok: false });
-    expect(verifySign({ accessId: ACCESS_ID, content, sign: good.slice(0, 20), secretKey: SECRET })).toEqual({ ok: false });
+    expect(verifySign({ accessId: ACCESS_ID, content, sign: good.slice(0, 20), secretKey: SECRET })).toEqual({
+      ok: false,
+    });
     expect(verifySign({ accessId: ACCESS_ID, content, sign: '', secretKey: SECRET })).toEqual({ ok: false });
-    expect(verifySign({ accessId: ACCESS_ID, content, sign: 'ü'.repeat(40), secretKey: SECRET })).toEqual({ ok: false });
+    expect(verifySign({ accessId: ACCESS_ID, content, sign: 'ü'.repeat(40), secretKey: SECRET })).toEqual({
+      ok: false,
+    });
   });
 
   it('falls back to a content alternate (form `+` kept literal) and names it', () => {
@@ -110,14 +136,18 @@ describe('verifySign', () => {
     const spaced = '{"label":"ab cd"}';
     const sign = computeSign(ACCESS_ID, literal, SECRET);
     expect(verifySign({ accessId: ACCESS_ID, content: spaced, sign, secretKey: SECRET })).toEqual({ ok: false });
-    expect(verifySign({ accessId: ACCESS_ID, content: spaced, contentAlternates: [literal], sign, secretKey: SECRET }))
-      .toEqual({ ok: true, candidate: 'alternate-0' });
+    expect(
+      verifySign({ accessId: ACCESS_ID, content: spaced, contentAlternates: [literal], sign, secretKey: SECRET }),
+    ).toEqual({ ok: true, candidate: 'alternate-0' });
   });
 
   it('accepts the gwms form without accessId when accessId is empty', () => {
     const content = '{"a":1}';
     const sign = sha1(`{"content":${JSON.stringify(content)}}${SECRET}`);
-    expect(verifySign({ accessId: '', content, sign, secretKey: SECRET })).toEqual({ ok: true, candidate: 'empty-access-id' });
+    expect(verifySign({ accessId: '', content, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'empty-access-id',
+    });
   });
 
   it('signs and verifies a 20 MB content (Base64 label) to completion', () => {
@@ -125,7 +155,12 @@ describe('verifySign', () => {
     const content = JSON.stringify({ orderNumber: 'O1', labelData: label, remark: '深圳/\u2028' });
     expect(content.length).toBeGreaterThan(20_000_000);
     const sign = computeSign(ACCESS_ID, content, SECRET);
-    expect(verifySign({ accessId: ACCESS_ID, content, sign, secretKey: SECRET })).toEqual({ ok: true, candidate: 'fastjson' });
-    expect(verifySign({ accessId: ACCESS_ID, content, sign: '0'.repeat(40), secretKey: SECRET })).toEqual({ ok: false });
+    expect(verifySign({ accessId: ACCESS_ID, content, sign, secretKey: SECRET })).toEqual({
+      ok: true,
+      candidate: 'fastjson',
+    });
+    expect(verifySign({ accessId: ACCESS_ID, content, sign: '0'.repeat(40), secretKey: SECRET })).toEqual({
+      ok: false,
+    });
   });
 });

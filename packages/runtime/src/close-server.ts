@@ -7,7 +7,10 @@ import type { Server } from 'node:http';
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    server.close(() => { clearInterval(sweep); resolve(); });
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

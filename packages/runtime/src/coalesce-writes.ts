@@ -17,10 +17,17 @@ export function coalesceWrites(redis: Redis): void {
     if (wrapped.has(stream)) return;
     wrapped.add(stream);
     let held = false;
-    const release = () => { held = false; stream.uncork(); };
+    const release = () => {
+      held = false;
+      stream.uncork();
+    };
     const write = stream.write;
     stream.write = function (this: Socket, ...args: Parameters<typeof write>) {
-      if (!held) { held = true; stream.cork(); setImmediate(release); }
+      if (!held) {
+        held = true;
+        stream.cork();
+        setImmediate(release);
+      }
       return write.apply(this, args);
     } as typeof write;
   };

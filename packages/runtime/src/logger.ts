@@ -3,10 +3,35 @@ import { pino, type Logger, type LoggerOptions } from 'pino';
 // Paths that must never reach a log line: Qianyi signs and secrets, eTower keys, label data, recipients' contacts.
 // pino's redact works on fixed paths, so every place such a value can sit in a logged object is listed here.
 export const REDACT_PATHS = [
-  'sign', '*.sign', 'secretKey', '*.secretKey', 'secret', '*.secret', 'key', '*.key', 'token', '*.token',
-  'req.headers.authorization', 'req.headers.secret', 'headers.authorization', 'headers.Authorization', 'headers.secret',
-  'labelData', '*.labelData', 'label', '*.label', 'attachData', '*.attachData',
-  'phone', '*.phone', 'email', '*.email', 'receiver.phone', 'receiver.email', 'consignee.phone', 'consignee.email',
+  'sign',
+  '*.sign',
+  'secretKey',
+  '*.secretKey',
+  'secret',
+  '*.secret',
+  'key',
+  '*.key',
+  'token',
+  '*.token',
+  'req.headers.authorization',
+  'req.headers.secret',
+  'headers.authorization',
+  'headers.Authorization',
+  'headers.secret',
+  'labelData',
+  '*.labelData',
+  'label',
+  '*.label',
+  'attachData',
+  '*.attachData',
+  'phone',
+  '*.phone',
+  'email',
+  '*.email',
+  'receiver.phone',
+  'receiver.email',
+  'consignee.phone',
+  'consignee.email',
 ];
 
 export interface LoggerConfig {
@@ -34,7 +59,11 @@ export function createLogger(config: LoggerConfig): Logger {
   // Lines gather up to 8 KB and go out in one write; a timer sends a quieter period's lines within 200 ms.
   const destination = pino.destination({ dest: 1, sync: false, minLength: 8192 });
   setInterval(() => {
-    try { destination.flush(); } catch { /* destroyed at exit: pino has flushed it synchronously */ }
+    try {
+      destination.flush();
+    } catch {
+      /* destroyed at exit: pino has flushed it synchronously */
+    }
   }, ASYNC_FLUSH_MS).unref();
   return pino(options, destination);
 }

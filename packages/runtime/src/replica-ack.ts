@@ -14,7 +14,11 @@ export type ReplicaAckResult = { ok: true; acked: number } | { ok: false; acked:
 /** Fewer replicas than REDIS_MIN_REPLICAS_ACK confirmed in time: tell nobody anything yet (503 / retry the job). */
 export class ReplicasNotConfirmedError extends Error {
   override name = 'ReplicasNotConfirmedError';
-  constructor(readonly acked: number, readonly wanted: number, readonly timeoutMs: number) {
+  constructor(
+    readonly acked: number,
+    readonly wanted: number,
+    readonly timeoutMs: number,
+  ) {
     super(`only ${acked} of the ${wanted} Redis replica(s) required confirmed the write within ${timeoutMs} ms`);
   }
 }
@@ -32,7 +36,11 @@ export class ReplicaAck {
   private next: Promise<ReplicaAckResult> | undefined;
   private slot: number | undefined;
 
-  constructor(private readonly redis: Redis, readonly replicas: number, readonly timeoutMs: number) {}
+  constructor(
+    private readonly redis: Redis,
+    readonly replicas: number,
+    readonly timeoutMs: number,
+  ) {}
 
   confirm(): Promise<ReplicaAckResult> {
     if (this.replicas === 0) return Promise.resolve({ ok: true, acked: 0 });
@@ -64,7 +72,10 @@ export class ReplicaAck {
     if (!node) return { ok: false, acked: 0, wanted: this.replicas };
     try {
       // Sent back to back on one connection: Redis runs them in this order, so the WAIT covers the INCR.
-      const [, acked] = await Promise.all([node.incr(REPLICATION_PROBE_KEY), node.call('WAIT', this.replicas, this.timeoutMs) as Promise<number>]);
+      const [, acked] = await Promise.all([
+        node.incr(REPLICATION_PROBE_KEY),
+        node.call('WAIT', this.replicas, this.timeoutMs) as Promise<number>,
+      ]);
       return acked >= this.replicas ? { ok: true, acked } : { ok: false, acked, wanted: this.replicas };
     } catch (err) {
       // A cluster moved the slot between our look-up and the command: not confirmed, the next round looks again.

@@ -12,7 +12,10 @@ type Step = () => Promise<unknown> | unknown;
  * Runs the registered steps once on SIGTERM/SIGINT, in registration order, within a bound. A second signal
  * exits at once: an operator pressing Ctrl-C twice means it.
  */
-export function handleShutdown(options: ShutdownOptions): { add(name: string, step: Step): void; run(reason: string): Promise<void> } {
+export function handleShutdown(options: ShutdownOptions): {
+  add(name: string, step: Step): void;
+  run(reason: string): Promise<void>;
+} {
   const steps: Array<{ name: string; step: Step }> = [];
   let running: Promise<void> | undefined;
   const graceMs = options.graceMs ?? 25000;

@@ -9,8 +9,12 @@ import { luaScript } from '../src/script';
 // socket's own _write/_writev (each is one write to the kernel), on a real Redis, replies checked one by one.
 let url: string;
 const connections: Redis[] = [];
-beforeAll(async () => { url = await isolatedRedisUrl(); });
-afterAll(() => { for (const c of connections) c.disconnect(); });
+beforeAll(async () => {
+  url = await isolatedRedisUrl();
+});
+afterAll(() => {
+  for (const c of connections) c.disconnect();
+});
 
 async function connect(coalesce: boolean): Promise<Redis> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
@@ -26,8 +30,14 @@ function countWrites(redis: Redis): { calls: number } {
   const socket = redis.stream as Socket & { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
   const write = socket._write;
   const writev = socket._writev;
-  socket._write = function (...a: unknown[]) { counter.calls += 1; return write.apply(this, a); };
-  socket._writev = function (...a: unknown[]) { counter.calls += 1; return writev.apply(this, a); };
+  socket._write = function (...a: unknown[]) {
+    counter.calls += 1;
+    return write.apply(this, a);
+  };
+  socket._writev = function (...a: unknown[]) {
+    counter.calls += 1;
+    return writev.apply(this, a);
+  };
   return counter;
 }
 
@@ -44,7 +54,15 @@ test('commands issued in one turn of the event loop go out in one write, and eve
     redis.pipeline().incr('c:n').get('c:n').exec(),
     ...Array.from({ length: 20 }, (_, i) => redis.set(`c:k${i}`, String(i))),
   ]);
-  expect(replies.slice(0, 4)).toEqual(['OK', 2, 'first', [[null, 3], [null, '3']]]);
+  expect(replies.slice(0, 4)).toEqual([
+    'OK',
+    2,
+    'first',
+    [
+      [null, 3],
+      [null, '3'],
+    ],
+  ]);
   expect(replies.slice(4).every((r) => r === 'OK')).toBe(true);
   expect(writes.calls).toBe(1);
 });
@@ -80,7 +98,10 @@ test('a reconnected connection coalesces again and answers correctly', async () 
 });
 
 test('createRedis applies it when asked, and only then', async () => {
-  for (const [coalesce, expected] of [[true, 1], [false, 6]] as const) {
+  for (const [coalesce, expected] of [
+    [true, 1],
+    [false, 6],
+  ] as const) {
     const redis = createRedis(url, 'worker', { coalesceWrites: coalesce });
     connections.push(redis);
     await redis.ping();
@@ -95,7 +116,12 @@ test('commands held for the turn when the connection drops fail to their callers
   const redis = createRedis(url, 'request-path', { coalesceWrites: true, retryStrategy: () => null });
   connections.push(redis);
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-  const held = [redis.set('d:a', '1'), redis.set('d:b', '1')].map((p) => p.then(() => 'answered', (err: Error) => err.message));
+  const held = [redis.set('d:a', '1'), redis.set('d:b', '1')].map((p) =>
+    p.then(
+      () => 'answered',
+      (err: Error) => err.message,
+    ),
+  );
   redis.stream.destroy();
   const outcomes = await Promise.all(held);
   expect(outcomes.every((o) => o !== 'answered')).toBe(true);

@@ -6,13 +6,20 @@ import { settleHeapAfterStartup } from '../src/heap-growth';
 function nextMajorGc(timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const observer = new PerformanceObserver((list) => {
-      if (list.getEntries().some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+      if (
+        list
+          .getEntries()
+          .some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+      ) {
         observer.disconnect();
         clearTimeout(timer);
         resolve(true);
       }
     });
-    const timer = setTimeout(() => { observer.disconnect(); resolve(false); }, timeoutMs);
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      resolve(false);
+    }, timeoutMs);
     observer.observe({ entryTypes: ['gc'] });
   });
 }

@@ -40,7 +40,11 @@ async function waitCalls(redis: Redis): Promise<number> {
 
 async function withReplicaStopped<T>(run: () => Promise<T>): Promise<T> {
   process.kill(replica.pid!, 'SIGSTOP');
-  try { return await run(); } finally { process.kill(replica.pid!, 'SIGCONT'); }
+  try {
+    return await run();
+  } finally {
+    process.kill(replica.pid!, 'SIGCONT');
+  }
 }
 
 test('a write is confirmed once the replica holds it, and the probe key is what was written', async () => {
@@ -82,10 +86,12 @@ test('fifty concurrent confirmations share at most two WAITs; with 0 replicas no
   const redis = await connect();
   await redis.config('RESETSTAT');
   const ack = new ReplicaAck(redis, 1, 2000);
-  const results = await Promise.all(Array.from({ length: 50 }, async (_, i) => {
-    await redis.set(`${KEY_PREFIX}:t:c${i}`, 'v');
-    return ack.confirm();
-  }));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, async (_, i) => {
+      await redis.set(`${KEY_PREFIX}:t:c${i}`, 'v');
+      return ack.confirm();
+    }),
+  );
   expect(results.every((r) => r.ok)).toBe(true);
   expect(await waitCalls(redis)).toBeLessThanOrEqual(2);
   expect(await waitCalls(redis)).toBeGreaterThanOrEqual(1);
@@ -114,16 +120,23 @@ test('callers arriving while a WAIT is in flight are not answered by it: they sh
     later = [ack.confirm(), ack.confirm()];
   });
   expect(await first).toEqual({ ok: true, acked: 1 });
-  expect(await Promise.all(later)).toEqual([{ ok: true, acked: 1 }, { ok: true, acked: 1 }]);
+  expect(await Promise.all(later)).toEqual([
+    { ok: true, acked: 1 },
+    { ok: true, acked: 1 },
+  ]);
   expect(await waitCalls(observer)).toBe(2);
 });
 
 describe('on a Redis Cluster (three primaries, one replica each)', () => {
   let cluster: RedisCluster;
-  beforeAll(async () => { cluster = await startRedisCluster({ primaries: 3, replicasPerPrimary: 1 }); }, 60000);
-  afterAll(async () => { await cluster?.stop(); });
+  beforeAll(async () => {
+    cluster = await startRedisCluster({ primaries: 3, replicasPerPrimary: 1 });
+  }, 60000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
 
-  test('BullMQ and the bridge\'s keys work through createRedis, and WAIT goes to the primary holding the hash tag', async () => {
+  test("BullMQ and the bridge's keys work through createRedis, and WAIT goes to the primary holding the hash tag", async () => {
     const nodes = cluster.nodeList.split(',').map((n) => ({ host: '127.0.0.1', port: Number(n.split(':')[1]) }));
     const redis = createRedis({ kind: 'cluster', nodes }, 'worker');
     clients.push(redis);

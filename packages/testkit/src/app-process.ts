@@ -23,7 +23,12 @@ export interface StartAppOptions {
   nodeArgs?: string[];
 }
 
-export function startApp(app: string, env: Record<string, string | undefined>, entry = 'main', options: StartAppOptions = {}): AppProcess {
+export function startApp(
+  app: string,
+  env: Record<string, string | undefined>,
+  entry = 'main',
+  options: StartAppOptions = {},
+): AppProcess {
   const script = join(repoRoot, 'apps', app, 'dist', `${entry}.js`);
   const child = spawn(process.execPath, ['--enable-source-maps', ...(options.nodeArgs ?? []), script], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
@@ -40,7 +45,10 @@ export function startApp(app: string, env: Record<string, string | undefined>, e
     partial = lines.pop() ?? '';
     for (const line of lines) {
       for (const w of [...waiters]) {
-        if (w.match(line)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(line); }
+        if (w.match(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
       }
     }
   };
@@ -48,13 +56,26 @@ export function startApp(app: string, env: Record<string, string | undefined>, e
   child.stderr!.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-  const waitForLine = (match: (line: string) => boolean, timeoutMs = 20000) => new Promise<string>((resolve, reject) => {
-    const existing = text.split('\n').find(match);
-    if (existing) return resolve(existing);
-    const timer = setTimeout(() => reject(new Error(`${app}: no matching line within ${timeoutMs} ms; output:\n${text.slice(-4000)}`)), timeoutMs);
-    waiters.push({ match, resolve: (line) => { clearTimeout(timer); resolve(line); } });
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`${app} exited (${code}) before printing the line; output:\n${text.slice(-4000)}`)); });
-  });
+  const waitForLine = (match: (line: string) => boolean, timeoutMs = 20000) =>
+    new Promise<string>((resolve, reject) => {
+      const existing = text.split('\n').find(match);
+      if (existing) return resolve(existing);
+      const timer = setTimeout(
+        () => reject(new Error(`${app}: no matching line within ${timeoutMs} ms; output:\n${text.slice(-4000)}`)),
+        timeoutMs,
+      );
+      waiters.push({
+        match,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`${app} exited (${code}) before printing the line; output:\n${text.slice(-4000)}`));
+      });
+    });
 
   const listening = waitForLine((line) => line.includes('"event":"listening"')).then((line) => {
     const parsed = JSON.parse(line) as { port: number; url: string };

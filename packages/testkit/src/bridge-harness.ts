@@ -6,7 +6,13 @@ import { startApp, type AppProcess } from './app-process';
 import { isolatedRedisUrl } from './test-redis';
 
 /** The sandbox tenant every harness uses. */
-export const TEST_TENANT = { accessId: 'test-access-id', secretKey: 'test-secret-key', token: 'test-token', key: 'test-key', extraType: 'TESTWH' };
+export const TEST_TENANT = {
+  accessId: 'test-access-id',
+  secretKey: 'test-secret-key',
+  token: 'test-token',
+  key: 'test-key',
+  extraType: 'TESTWH',
+};
 
 export interface BridgeHarness {
   redisUrl: string;
@@ -17,7 +23,11 @@ export interface BridgeHarness {
   workers: AppProcess[];
   bridgeEnv: Record<string, string>;
   /** A correctly signed call; returns HTTP status and parsed body. */
-  call(method: string, content: object | string, options?: { accessId?: string; secretKey?: string }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    content: object | string,
+    options?: { accessId?: string; secretKey?: string },
+  ): Promise<{ status: number; body: any }>;
   startWorker(env?: Record<string, string>): Promise<AppProcess>;
   control<T = any>(path: string, init?: { method?: string; body?: unknown }): Promise<T>;
   stop(): Promise<void>;
@@ -43,12 +53,20 @@ export interface HarnessOptions {
 
 function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'bridge-tenants-')), 'tenants.json');
-  writeFileSync(file, JSON.stringify({ tenants: [{
-    accessId: TEST_TENANT.accessId, secretKey: TEST_TENANT.secretKey,
-    qianyi: { callbackBaseUrl: sandboxUrl, warehouseExtraType: TEST_TENANT.extraType },
-    etower: { baseUrl: sandboxUrl, token: TEST_TENANT.token, key: TEST_TENANT.key },
-    ...extra,
-  }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      tenants: [
+        {
+          accessId: TEST_TENANT.accessId,
+          secretKey: TEST_TENANT.secretKey,
+          qianyi: { callbackBaseUrl: sandboxUrl, warehouseExtraType: TEST_TENANT.extraType },
+          etower: { baseUrl: sandboxUrl, token: TEST_TENANT.token, key: TEST_TENANT.key },
+          ...extra,
+        },
+      ],
+    }),
+  );
   return file;
 }
 
@@ -56,23 +74,39 @@ function writeTenantsFile(sandboxUrl: string, extra: Record<string, unknown>): s
 export async function startBridge(options: HarnessOptions = {}): Promise<BridgeHarness> {
   const redisUrl = options.redisUrl ?? (await isolatedRedisUrl());
   const sandbox = startApp('sandbox', {
-    SANDBOX_PORT: '0', SANDBOX_ETOWER_TOKEN: TEST_TENANT.token, SANDBOX_ETOWER_KEY: TEST_TENANT.key,
-    SANDBOX_QIANYI_ACCESS_ID: TEST_TENANT.accessId, SANDBOX_QIANYI_SECRET_KEY: TEST_TENANT.secretKey,
-    SANDBOX_ACCEPT_AFTER_MS: '300', SANDBOX_SHIP_AFTER_MS: '800', SANDBOX_RECEIVE_STEP_MS: '500',
+    SANDBOX_PORT: '0',
+    SANDBOX_ETOWER_TOKEN: TEST_TENANT.token,
+    SANDBOX_ETOWER_KEY: TEST_TENANT.key,
+    SANDBOX_QIANYI_ACCESS_ID: TEST_TENANT.accessId,
+    SANDBOX_QIANYI_SECRET_KEY: TEST_TENANT.secretKey,
+    SANDBOX_ACCEPT_AFTER_MS: '300',
+    SANDBOX_SHIP_AFTER_MS: '800',
+    SANDBOX_RECEIVE_STEP_MS: '500',
     ...options.sandboxEnv,
   });
   const sandboxUrl = (await sandbox.listening).url;
   const tenantsFile = options.tenant ? writeTenantsFile(sandboxUrl, options.tenant) : undefined;
   const bridgeEnv: Record<string, string> = {
-    REDIS_URL: redisUrl, LOG_LEVEL: 'info',
-    QIANYI_ACCESS_ID: TEST_TENANT.accessId, QIANYI_SECRET_KEY: TEST_TENANT.secretKey,
-    QIANYI_CALLBACK_BASE_URL: sandboxUrl, QIANYI_WAREHOUSE_EXTRA_TYPE: TEST_TENANT.extraType,
-    ETOWER_BASE_URL: sandboxUrl, ETOWER_TOKEN: TEST_TENANT.token, ETOWER_KEY: TEST_TENANT.key,
-    ETOWER_TIMEOUT_MS: '2000', ETOWER_RETRY_BASE_MS: '200',
-    SYNC_WAIT_MS: '3000', ORDER_POLL_INTERVAL_MS: '1000', ASN_POLL_INTERVAL_MS: '1000', INVENTORY_SYNC_INTERVAL_MS: '60000',
+    REDIS_URL: redisUrl,
+    LOG_LEVEL: 'info',
+    QIANYI_ACCESS_ID: TEST_TENANT.accessId,
+    QIANYI_SECRET_KEY: TEST_TENANT.secretKey,
+    QIANYI_CALLBACK_BASE_URL: sandboxUrl,
+    QIANYI_WAREHOUSE_EXTRA_TYPE: TEST_TENANT.extraType,
+    ETOWER_BASE_URL: sandboxUrl,
+    ETOWER_TOKEN: TEST_TENANT.token,
+    ETOWER_KEY: TEST_TENANT.key,
+    ETOWER_TIMEOUT_MS: '2000',
+    ETOWER_RETRY_BASE_MS: '200',
+    SYNC_WAIT_MS: '3000',
+    ORDER_POLL_INTERVAL_MS: '1000',
+    ASN_POLL_INTERVAL_MS: '1000',
+    INVENTORY_SYNC_INTERVAL_MS: '60000',
     WEBHOOK_RETRY_SCHEDULE_MS: '0,200,500,1000,2000,3000',
-    WORKER_LOCK_DURATION_MS: '5000', WORKER_STALLED_INTERVAL_MS: '2000',
-    PORT: '0', HOST: '127.0.0.1',
+    WORKER_LOCK_DURATION_MS: '5000',
+    WORKER_STALLED_INTERVAL_MS: '2000',
+    PORT: '0',
+    HOST: '127.0.0.1',
     ...(tenantsFile ? { BRIDGE_TENANTS_FILE: tenantsFile } : {}),
     ...options.bridgeEnv,
   };
@@ -85,17 +119,27 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
   };
   for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
   const { METRICS_PORT: _workersMetricsPort, ...ingressEnv } = bridgeEnv;
-  const ingress = startApp('ingress', { ...ingressEnv, ...options.ingressEnv }, 'main', { nodeArgs: options.ingressNodeArgs ?? [] });
+  const ingress = startApp('ingress', { ...ingressEnv, ...options.ingressEnv }, 'main', {
+    nodeArgs: options.ingressNodeArgs ?? [],
+  });
   const ingressUrl = options.noIngress ? '' : (await ingress.listening).url;
 
   const call: BridgeHarness['call'] = async (method, content, opts = {}) => {
     const accessId = opts.accessId ?? TEST_TENANT.accessId;
     const text = typeof content === 'string' ? content : JSON.stringify(content);
     const sign = computeSign(accessId, text === '' ? undefined : text, opts.secretKey ?? TEST_TENANT.secretKey);
-    const res = await fetch(`${ingressUrl}/api/qianyi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accessId, method, content: text, sign }) });
+    const res = await fetch(`${ingressUrl}/api/qianyi`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accessId, method, content: text, sign }),
+    });
     const raw = await res.text();
     let body: unknown;
-    try { body = JSON.parse(raw); } catch { body = raw; }
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = raw;
+    }
     return { status: res.status, body };
   };
   const control: BridgeHarness['control'] = async (path, init = {}) => {
@@ -109,7 +153,16 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
     return (text ? JSON.parse(text) : undefined) as never;
   };
   return {
-    redisUrl, ingressUrl, sandboxUrl, sandbox, ingress, workers, bridgeEnv, call, startWorker, control,
+    redisUrl,
+    ingressUrl,
+    sandboxUrl,
+    sandbox,
+    ingress,
+    workers,
+    bridgeEnv,
+    call,
+    startWorker,
+    control,
     stop: async () => {
       await Promise.all([ingress.stop(), ...workers.map((w) => w.stop())]);
       await sandbox.stop();
@@ -119,14 +172,19 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with the last value seen. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15000, intervalMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value as T;
     last = value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms (last: ${JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -15,7 +15,8 @@ declare global {
  * BRIDGE_TEST_BUILT=1, which saves a second build of every app).
  */
 export default async function setup(): Promise<void> {
-  if (process.env.BRIDGE_TEST_BUILT !== '1') execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (process.env.BRIDGE_TEST_BUILT !== '1')
+    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (!process.env.REDIS_URL) {
     const redis = await startRedisServer();
     globalThis.__bridgeRedis = redis;

@@ -38,26 +38,58 @@ export function hasRedisServer(binary = 'redis-server'): boolean {
 export async function startRedisServer(options: StartRedisOptions = {}): Promise<PrivateRedis> {
   const binary = options.binary ?? 'redis-server';
   if (!hasRedisServer(binary)) {
-    throw new Error(options.binary
-      ? `${binary} does not run (\`${binary} --version\` failed)`
-      : 'redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`');
+    throw new Error(
+      options.binary
+        ? `${binary} does not run (\`${binary} --version\` failed)`
+        : 'redis-server is not on PATH: install it (apt-get install redis-server), or set REDIS_URL to a running Redis, or run `docker compose up redis`',
+    );
   }
   const port = options.port ?? (await freePort());
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bridge-redis-'));
   // A benchmark's append-only file is ~150 MB: a temporary directory left behind by every run fills the disk.
-  const removeOwnDir = () => { if (ownDir) rmSync(dir, { recursive: true, force: true }); };
+  const removeOwnDir = () => {
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+  };
   mkdirSync(dir, { recursive: true });
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction',
-    '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec', ...(options.args ?? [])];
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: options.detached ?? false });
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+    '--appendonly',
+    options.appendOnly ? 'yes' : 'no',
+    '--appendfsync',
+    'everysec',
+    ...(options.args ?? []),
+  ];
+  const child: ChildProcess = spawn(binary, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: options.detached ?? false,
+  });
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 10000);
   for (;;) {
-    if (exited) { removeOwnDir(); throw new Error(`redis-server exited at start (port ${port})`); }
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    if (exited) {
+      removeOwnDir();
+      throw new Error(`redis-server exited at start (port ${port})`);
+    }
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
     probe.on('error', () => {});
     try {
       await probe.connect();

@@ -50,7 +50,14 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
 
 /** One command on a short-lived connection (a node may be gone: fail, do not retry). */
 async function ask<T>(port: number, ...command: (string | number)[]): Promise<T> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -68,23 +75,39 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function startSentinel(name: string, primaryPort: number, quorum: number, downAfterMs: number, failoverTimeoutMs: number): Promise<SentinelProcess> {
+async function startSentinel(
+  name: string,
+  primaryPort: number,
+  quorum: number,
+  downAfterMs: number,
+  failoverTimeoutMs: number,
+): Promise<SentinelProcess> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'bridge-sentinel-'));
   // Sentinel rewrites its own file (what it learns about replicas and the other Sentinels): one each.
   const conf = join(dir, 'sentinel.conf');
-  writeFileSync(conf, [
-    `port ${port}`, 'bind 127.0.0.1', `dir ${dir}`,
-    `sentinel monitor ${name} 127.0.0.1 ${primaryPort} ${quorum}`,
-    `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
-    `sentinel failover-timeout ${name} ${failoverTimeoutMs}`,
-    `sentinel parallel-syncs ${name} 1`, '',
-  ].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      `dir ${dir}`,
+      `sentinel monitor ${name} 127.0.0.1 ${primaryPort} ${quorum}`,
+      `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
+      `sentinel failover-timeout ${name} ${failoverTimeoutMs}`,
+      `sentinel parallel-syncs ${name} 1`,
+      '',
+    ].join('\n'),
+  );
   const child = spawn('redis-server', [conf, '--sentinel'], { stdio: ['ignore', 'ignore', 'pipe'] });
   await until(`Sentinel on ${port} answering`, async () => (await ask<string>(port, 'PING')) === 'PONG', 10000);
   return {
-    port, pid: child.pid,
-    stop: async () => { await stopChild(child); rmSync(dir, { recursive: true, force: true }); },
+    port,
+    pid: child.pid,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -100,11 +123,21 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
   for (let i = 0; i < (options.replicas ?? 1); i++) {
     const replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
     replicas.push(replica);
-    await until('replica in sync', async () => /master_link_status:up/.test(await ask<string>(replica.port, 'INFO', 'replication')));
+    await until('replica in sync', async () =>
+      /master_link_status:up/.test(await ask<string>(replica.port, 'INFO', 'replication')),
+    );
   }
   const sentinels: SentinelProcess[] = [];
   for (let i = 0; i < count; i++) {
-    sentinels.push(await startSentinel(name, primary.port, Math.floor(count / 2) + 1, options.downAfterMs ?? 1000, options.failoverTimeoutMs ?? 5000));
+    sentinels.push(
+      await startSentinel(
+        name,
+        primary.port,
+        Math.floor(count / 2) + 1,
+        options.downAfterMs ?? 1000,
+        options.failoverTimeoutMs ?? 5000,
+      ),
+    );
   }
   await until('Sentinels know the replicas and each other', async () => {
     for (const s of sentinels) {
@@ -115,7 +148,10 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
     return true;
   });
   return {
-    primary, replicas, sentinels, name,
+    primary,
+    replicas,
+    sentinels,
+    name,
     sentinelList: sentinels.map((s) => `127.0.0.1:${s.port}`).join(','),
     stop: async () => {
       await Promise.all(sentinels.map((s) => s.stop()));
@@ -125,19 +161,26 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
 }
 
 /** The port every Sentinel names as the primary now. */
-export async function sentinelPrimaryPort(group: Pick<SentinelGroup, 'sentinels' | 'name'>): Promise<number | undefined> {
-  const answers = await Promise.all(group.sentinels.map((s) => ask<[string, string] | null>(s.port, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', group.name).catch(() => null)));
+export async function sentinelPrimaryPort(
+  group: Pick<SentinelGroup, 'sentinels' | 'name'>,
+): Promise<number | undefined> {
+  const answers = await Promise.all(
+    group.sentinels.map((s) =>
+      ask<[string, string] | null>(s.port, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', group.name).catch(() => null),
+    ),
+  );
   const ports = new Set(answers.map((a) => (a ? Number(a[1]) : undefined)));
   return ports.size === 1 ? [...ports][0] : undefined;
 }
 
 /** A port whose cluster bus port (+10000) is free too; from below the kernel's ephemeral range, so both fit. */
 async function clusterPort(): Promise<number> {
-  const free = (port: number) => new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
   for (let i = 0; i < 200; i++) {
     const port = 20000 + Math.floor(Math.random() * 10000);
     if ((await free(port)) && (await free(port + 10000))) return port;
@@ -153,18 +196,40 @@ export interface RedisCluster {
 }
 
 /** `primaries` primaries (each with `replicasPerPrimary` replicas) made one cluster by `redis-cli --cluster create`. */
-export async function startRedisCluster(options: { primaries?: number; replicasPerPrimary?: number; nodeTimeoutMs?: number } = {}): Promise<RedisCluster> {
+export async function startRedisCluster(
+  options: { primaries?: number; replicasPerPrimary?: number; nodeTimeoutMs?: number } = {},
+): Promise<RedisCluster> {
   const primaries = options.primaries ?? 3;
   const replicas = options.replicasPerPrimary ?? 0;
   const nodes: PrivateRedis[] = [];
   try {
     for (let i = 0; i < primaries * (1 + replicas); i++) {
-      nodes.push(await startRedisServer({
-        port: await clusterPort(),
-        args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', String(options.nodeTimeoutMs ?? 2000)],
-      }));
+      nodes.push(
+        await startRedisServer({
+          port: await clusterPort(),
+          args: [
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            'nodes.conf',
+            '--cluster-node-timeout',
+            String(options.nodeTimeoutMs ?? 2000),
+          ],
+        }),
+      );
     }
-    const created = spawnSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', String(replicas), '--cluster-yes'], { encoding: 'utf8', timeout: 60000 });
+    const created = spawnSync(
+      'redis-cli',
+      [
+        '--cluster',
+        'create',
+        ...nodes.map((n) => `127.0.0.1:${n.port}`),
+        '--cluster-replicas',
+        String(replicas),
+        '--cluster-yes',
+      ],
+      { encoding: 'utf8', timeout: 60000 },
+    );
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stderr || created.stdout}`);
     await until('cluster_state:ok on every node', async () => {
       for (const n of nodes) if (!/cluster_state:ok/.test(await ask<string>(n.port, 'CLUSTER', 'INFO'))) return false;
@@ -186,6 +251,8 @@ export async function startRedisCluster(options: { primaries?: number; replicasP
   return {
     nodes,
     nodeList: nodes.map((n) => `127.0.0.1:${n.port}`).join(','),
-    stop: async () => { await Promise.all(nodes.map((n) => n.stop())); },
+    stop: async () => {
+      await Promise.all(nodes.map((n) => n.stop()));
+    },
   };
 }

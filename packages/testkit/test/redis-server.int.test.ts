@@ -30,7 +30,9 @@ test('a Redis that cannot start (its port taken) reports it and leaves no direct
   const ownDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('bridge-redis-')));
   const before = ownDirs();
   const blocker = createServer((socket) => socket.destroy());
-  const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+  );
   try {
     await expect(startRedisServer({ port })).rejects.toThrow(`redis-server exited at start (port ${port})`);
     expect([...ownDirs()].filter((name) => !before.has(name))).toEqual([]);
@@ -49,7 +51,9 @@ test('a redis-server that runs but never answers is killed after the start timeo
   const ownDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('bridge-redis-')));
   const before = ownDirs();
   try {
-    await expect(startRedisServer({ binary, startTimeoutMs: 500 })).rejects.toThrow(/redis-server did not answer on port \d+/);
+    await expect(startRedisServer({ binary, startTimeoutMs: 500 })).rejects.toThrow(
+      /redis-server did not answer on port \d+/,
+    );
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow(); // no such process: it was killed, not left sleeping
     expect([...ownDirs()].filter((name) => !before.has(name))).toEqual([]);
@@ -59,5 +63,7 @@ test('a redis-server that runs but never answers is killed after the start timeo
 });
 
 test('a program that does not run is named in the error', async () => {
-  await expect(startRedisServer({ binary: '/nonexistent/redis-server' })).rejects.toThrow('/nonexistent/redis-server does not run (`/nonexistent/redis-server --version` failed)');
+  await expect(startRedisServer({ binary: '/nonexistent/redis-server' })).rejects.toThrow(
+    '/nonexistent/redis-server does not run (`/nonexistent/redis-server --version` failed)',
+  );
 });

@@ -1,5 +1,12 @@
 import { asnListItem, cancelAsn, jobRef, notKeptMessage, submitAsn } from '@bridge/core';
-import { cancelAsnOrderResponse, createAsnOrderResponse, fail, getAsnListResponse, type AsnListItem, type ContentOf } from '@bridge/qianyi';
+import {
+  cancelAsnOrderResponse,
+  createAsnOrderResponse,
+  fail,
+  getAsnListResponse,
+  type AsnListItem,
+  type ContentOf,
+} from '@bridge/qianyi';
 import type { MethodContext } from './context';
 
 /**
@@ -9,7 +16,8 @@ import type { MethodContext } from './context';
 export async function createAsnOrder(content: ContentOf<'createAsnOrder'>, ctx: MethodContext) {
   const submitted = await submitAsn(content, { tenant: ctx.tenant, asns: ctx.asns, jobs: ctx.jobs, trace: ctx.trace });
   if (submitted.kind === 'refused') return fail(submitted.message);
-  if (submitted.kind === 'created') return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${submitted.referenceNumber}`);
+  if (submitted.kind === 'created')
+    return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${submitted.referenceNumber}`);
   const outcome = await ctx.waiter.wait(submitted.job);
   if (outcome.state === 'failed') return fail(outcome.reason);
   if (outcome.state === 'completed') {
@@ -27,7 +35,10 @@ export async function getAsnList(content: ContentOf<'getAsnList'>, ctx: MethodCo
   const notes: string[] = [];
   for (const asnNumber of content.asnNumbers) {
     const state = states.get(asnNumber);
-    if (!state) { notes.push(notKeptMessage('ASN', asnNumber, ctx.env.DOCUMENT_RETENTION_MS)); continue; }
+    if (!state) {
+      notes.push(notKeptMessage('ASN', asnNumber, ctx.env.DOCUMENT_RETENTION_MS));
+      continue;
+    }
     const item = asnListItem(state);
     if ('failed' in item) notes.push(`${asnNumber}: ${item.failed}`);
     else list.push(item);
@@ -40,7 +51,9 @@ export async function cancelAsnOrder(content: ContentOf<'cancelAsnOrder'>, ctx: 
   const results = [];
   for (const asnNumber of content.asnNumbers) {
     const outcome = await cancelAsn(asnNumber, {
-      tenant: ctx.tenant.accessId, asns: ctx.asns, jobs: ctx.jobs,
+      tenant: ctx.tenant.accessId,
+      asns: ctx.asns,
+      jobs: ctx.jobs,
       waitForCreate: async (n) => {
         await ctx.waiter.wait(jobRef('createAsn', { tenant: ctx.tenant.accessId, asn: { asnNumber: n } }));
       },

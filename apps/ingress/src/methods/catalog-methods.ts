@@ -10,11 +10,15 @@ import type { MethodContext } from './context';
 async function loadCatalog(ctx: MethodContext): Promise<Catalog | { error: string }> {
   const cached = await ctx.catalogStore.get(ctx.tenant.accessId);
   if (cached) return cached;
-  const job = await ctx.jobs.add('refreshCatalog', { tenant: ctx.tenant.accessId }, {
-    trace: ctx.trace,
-    jobId: jobId('refreshCatalog', ctx.tenant.accessId, randomUUID()),
-    deduplicationId: perTenantId('refreshCatalog', ctx.tenant.accessId),
-  });
+  const job = await ctx.jobs.add(
+    'refreshCatalog',
+    { tenant: ctx.tenant.accessId },
+    {
+      trace: ctx.trace,
+      jobId: jobId('refreshCatalog', ctx.tenant.accessId, randomUUID()),
+      deduplicationId: perTenantId('refreshCatalog', ctx.tenant.accessId),
+    },
+  );
   const outcome = await ctx.waiter.wait(job);
   const fresh = await ctx.catalogStore.get(ctx.tenant.accessId);
   if (fresh) return fresh;

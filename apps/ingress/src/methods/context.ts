@@ -21,4 +21,7 @@ export interface MethodContext extends BridgeStores {
 export type MethodAnswer = Record<string, unknown> | PreSerialized;
 
 /** The handler of method `M` gets content its schema validated and answers with the response body (always HTTP 200). */
-export type MethodHandler<M extends QianyiMethod> = (content: ContentOf<M>, ctx: MethodContext) => Promise<MethodAnswer>;
+export type MethodHandler<M extends QianyiMethod> = (
+  content: ContentOf<M>,
+  ctx: MethodContext,
+) => Promise<MethodAnswer>;

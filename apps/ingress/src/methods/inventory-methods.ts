@@ -16,26 +16,44 @@ export async function syncInventory(content: ContentOf<'syncInventory'>, ctx: Me
   const tenant = ctx.tenant.accessId;
   const pageSize = Math.min(content.pageSize, MAX_INVENTORY_PAGE_SIZE);
   if (!(await ctx.snapshots.current(tenant))) {
-    const job = await ctx.jobs.add('rebuildInventory', { tenant }, {
-      trace: ctx.trace,
-      jobId: jobId('rebuildInventory', tenant, randomUUID()), deduplicationId: perTenantId('rebuildInventory', tenant),
-    });
+    const job = await ctx.jobs.add(
+      'rebuildInventory',
+      { tenant },
+      {
+        trace: ctx.trace,
+        jobId: jobId('rebuildInventory', tenant, randomUUID()),
+        deduplicationId: perTenantId('rebuildInventory', tenant),
+      },
+    );
     const outcome = await ctx.waiter.wait(job);
     if (!(await ctx.snapshots.current(tenant))) {
-      const why = outcome.state === 'failed' ? `: reading eTower failed (${outcome.reason})` : '; it is being read from eTower now, try again shortly';
+      const why =
+        outcome.state === 'failed'
+          ? `: reading eTower failed (${outcome.reason})`
+          : '; it is being read from eTower now, try again shortly';
       return fail(`inventory is not synchronised yet${why}`);
     }
   }
   if (content.warehouseSku) {
     const found = await ctx.snapshots.find(tenant, content.warehouseCode, content.warehouseSku);
     const rows = found.state === 'ok' && found.row && content.page === 1 ? [found.row] : [];
-    return syncInventoryResponse({ currentPage: content.page, pageCount: found.state === 'ok' && found.row ? 1 : 0, data: rows });
+    return syncInventoryResponse({
+      currentPage: content.page,
+      pageCount: found.state === 'ok' && found.row ? 1 : 0,
+      data: rows,
+    });
   }
   const page = await ctx.snapshots.pageJson(tenant, content.warehouseCode, content.page, pageSize);
   if (page.state === 'none') return fail('inventory is not synchronised yet; try again shortly');
   // The rows are stored as the JSON of Qianyi rows (all quantities already strings, as the table types them):
   // spliced as they are, a page of 1000 costs no parse and no re-serialisation.
   const pageCount = Math.ceil(page.total / pageSize);
-  const head = JSON.stringify({ success: true, message: '', isLastPage: content.page >= pageCount, currentPage: content.page, pageCount });
+  const head = JSON.stringify({
+    success: true,
+    message: '',
+    isLastPage: content.page >= pageCount,
+    currentPage: content.page,
+    pageCount,
+  });
   return new PreSerialized(`${head.slice(0, -1)},"data":[${page.rows.join(',')}]}`, true);
 }

@@ -8,17 +8,28 @@ import type { MethodContext } from './context';
  * reaches Qianyi by getOrder and by push.
  */
 export async function createOrder(content: ContentOf<'createOrder'>, ctx: MethodContext) {
-  const submitted = await submitOrder(content, { tenant: ctx.tenant, store: ctx.orders, jobs: ctx.jobs, pushes: ctx.pushes, trace: ctx.trace });
+  const submitted = await submitOrder(content, {
+    tenant: ctx.tenant,
+    store: ctx.orders,
+    jobs: ctx.jobs,
+    pushes: ctx.pushes,
+    trace: ctx.trace,
+  });
   if (submitted.kind === 'refused') return fail(submitted.message);
-  if (submitted.kind === 'created') return createOrderResponse({ warehouseOrderNumber: submitted.warehouseOrderNumber });
+  if (submitted.kind === 'created')
+    return createOrderResponse({ warehouseOrderNumber: submitted.warehouseOrderNumber });
   const outcome = await ctx.waiter.wait(submitted.job);
   if (outcome.state === 'failed') return fail(outcome.reason);
   if (outcome.state === 'completed') {
     const result = outcome.result as { outcome?: string; warehouseOrderNumber?: string } | undefined;
-    if (result?.outcome === 'cancelled') return fail(`order ${content.orderNumber} was cancelled before it reached eTower`);
+    if (result?.outcome === 'cancelled')
+      return fail(`order ${content.orderNumber} was cancelled before it reached eTower`);
     return createOrderResponse({ warehouseOrderNumber: result?.warehouseOrderNumber });
   }
-  return { ...createOrderResponse(), message: 'accepted; the warehouse order number follows by getOrder and pushOrderInfo' };
+  return {
+    ...createOrderResponse(),
+    message: 'accepted; the warehouse order number follows by getOrder and pushOrderInfo',
+  };
 }
 
 export async function getOrder(content: ContentOf<'getOrder'>, ctx: MethodContext) {
@@ -30,7 +41,7 @@ export async function getOrder(content: ContentOf<'getOrder'>, ctx: MethodContex
     status: state.status,
     carrierName: state.carrierName,
     trackingNumber: state.trackingNumber,
-    failedReason: state.status === 'FAILED' ? state.failedReason ?? 'failed without a reason from eTower' : undefined,
+    failedReason: state.status === 'FAILED' ? (state.failedReason ?? 'failed without a reason from eTower') : undefined,
     warehouseOrderNumber: state.warehouseOrderNumber,
     warehouseCode: state.warehouseCode,
   });

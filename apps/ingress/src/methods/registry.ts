@@ -11,11 +11,13 @@ import type { MethodAnswer, MethodContext, MethodHandler } from './context';
  * REDIS_MIN_REPLICAS_ACK replicas hold what the command wrote (the record and the job); otherwise the call fails
  * with ReplicasNotConfirmedError, answered 503, and Qianyi's retry is safe (deterministic ids). Reads need no wait.
  */
-const acknowledged = <M extends QianyiMethod>(handler: MethodHandler<M>): MethodHandler<M> => async (content, ctx) => {
-  const answer = await handler(content, ctx);
-  await ctx.replicas.require();
-  return answer;
-};
+const acknowledged =
+  <M extends QianyiMethod>(handler: MethodHandler<M>): MethodHandler<M> =>
+  async (content, ctx) => {
+    const answer = await handler(content, ctx);
+    await ctx.replicas.require();
+    return answer;
+  };
 
 /** Qianyi method -> handler, each typed by its method's content. */
 const METHOD_HANDLERS: { [M in QianyiMethod]: MethodHandler<M> } = {
@@ -32,6 +34,10 @@ const METHOD_HANDLERS: { [M in QianyiMethod]: MethodHandler<M> } = {
 };
 
 /** Runs the handler of `method` on content that has passed that method's schema (parseContent). */
-export function runMethod<M extends QianyiMethod>(method: M, content: ContentOf<M>, ctx: MethodContext): Promise<MethodAnswer> {
+export function runMethod<M extends QianyiMethod>(
+  method: M,
+  content: ContentOf<M>,
+  ctx: MethodContext,
+): Promise<MethodAnswer> {
   return METHOD_HANDLERS[method](content, ctx);
 }

@@ -9,11 +9,27 @@ import type { MethodContext } from './context';
  * Still going after that: success ("accepted"), info says the product is on its way.
  */
 export async function insertSkuInfo(content: ContentOf<'insert_sku_info'>, ctx: MethodContext) {
-  const submitted = await submitSku(content, { tenant: ctx.tenant, skus: ctx.skus, jobs: ctx.jobs, redis: ctx.redis, trace: ctx.trace });
-  if (submitted.kind === 'refused') return { ...insertSkuInfoResponse([{ sku: content.sku, ok: false, info: submitted.message }]), message: submitted.message };
+  const submitted = await submitSku(content, {
+    tenant: ctx.tenant,
+    skus: ctx.skus,
+    jobs: ctx.jobs,
+    redis: ctx.redis,
+    trace: ctx.trace,
+  });
+  if (submitted.kind === 'refused')
+    return {
+      ...insertSkuInfoResponse([{ sku: content.sku, ok: false, info: submitted.message }]),
+      message: submitted.message,
+    };
   if (submitted.kind === 'settled') return insertSkuInfoResponse([{ sku: content.sku, ...submitted.outcome }]);
-  const state = await waitForState(() => ctx.skus.get(ctx.tenant.accessId, content.sku), (s) => skuOutcome(s) !== undefined, ctx.env.SYNC_WAIT_MS);
+  const state = await waitForState(
+    () => ctx.skus.get(ctx.tenant.accessId, content.sku),
+    (s) => skuOutcome(s) !== undefined,
+    ctx.env.SYNC_WAIT_MS,
+  );
   const outcome = state ? skuOutcome(state) : undefined;
   if (!state) return fail(`product ${content.sku} was not recorded; send it again`);
-  return insertSkuInfoResponse([{ sku: content.sku, ...(outcome ?? { ok: true, info: 'accepted; it is being created at eTower' }) }]);
+  return insertSkuInfoResponse([
+    { sku: content.sku, ...(outcome ?? { ok: true, info: 'accepted; it is being created at eTower' }) },
+  ]);
 }

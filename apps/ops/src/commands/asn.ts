@@ -12,7 +12,12 @@ export interface AsnReport {
   jobs: JobSummary[];
 }
 
-export async function asnCommand(ctx: OpsContext, out: Printer, asnNumber: string, opts: { tenant?: string }): Promise<number> {
+export async function asnCommand(
+  ctx: OpsContext,
+  out: Printer,
+  asnNumber: string,
+  opts: { tenant?: string },
+): Promise<number> {
   const redis = await ctx.redis();
   const control = await ctx.jobs();
   const store = new AsnStore(redis);
@@ -24,13 +29,26 @@ export async function asnCommand(ctx: OpsContext, out: Printer, asnNumber: strin
       jobRef('createAsn', { tenant, asn: { asnNumber } }),
       ...Array.from({ length: state.version }, (_, i) => jobRef('pushAsnInfo', { tenant, asnNumber, version: i + 1 })),
     ];
-    const jobs = (await Promise.all(refs.map((ref) => control.find(ref)))).filter((j): j is JobSummary => j !== undefined);
+    const jobs = (await Promise.all(refs.map((ref) => control.find(ref)))).filter(
+      (j): j is JobSummary => j !== undefined,
+    );
     reports.push({ tenant, asnNumber, state, history: await store.history(tenant, asnNumber), jobs });
   }
-  if (reports.length === 0) throw new CliError(`ASN ${asnNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
-  out.result(reports.length === 1 ? reports[0] : reports, () => reports.map((r) => [
-    `ASN ${r.asnNumber}  (tenant ${r.tenant})`, fields(r.state as unknown as Record<string, unknown>),
-    'history (oldest first):', describeHistory(r.history), 'jobs:', describeJobs(r.jobs),
-  ].join('\n')).join('\n\n'));
+  if (reports.length === 0)
+    throw new CliError(`ASN ${asnNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
+  out.result(reports.length === 1 ? reports[0] : reports, () =>
+    reports
+      .map((r) =>
+        [
+          `ASN ${r.asnNumber}  (tenant ${r.tenant})`,
+          fields(r.state as unknown as Record<string, unknown>),
+          'history (oldest first):',
+          describeHistory(r.history),
+          'jobs:',
+          describeJobs(r.jobs),
+        ].join('\n'),
+      )
+      .join('\n\n'),
+  );
   return EXIT.ok;
 }

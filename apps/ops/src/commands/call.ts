@@ -8,13 +8,22 @@ import { redactUrl } from '../sources';
 
 const ANSWER_TIMEOUT_MS = 60_000;
 
-export interface CallOptions { tenant?: string; url?: string }
+export interface CallOptions {
+  tenant?: string;
+  url?: string;
+}
 
 /**
  * `ops call <method> [content | @file]`: one call signed as a configured tenant, exactly as Qianyi would send it,
  * and the bridge's answer printed. Exit 0 when the bridge answered HTTP 200 with success true, 1 otherwise.
  */
-export async function callCommand(ctx: OpsContext, out: Printer, method: string, contentArg: string | undefined, opts: CallOptions): Promise<number> {
+export async function callCommand(
+  ctx: OpsContext,
+  out: Printer,
+  method: string,
+  contentArg: string | undefined,
+  opts: CallOptions,
+): Promise<number> {
   const maxBytes = ctx.loadConfig().env.MAX_BODY_BYTES;
   const content = readContent(contentArg, maxBytes);
   const tenant = pickTenant(ctx.configuredTenants(), opts.tenant);
@@ -26,21 +35,40 @@ export async function callCommand(ctx: OpsContext, out: Printer, method: string,
   let text: string;
   try {
     const res = await request(url, {
-      method: 'POST', body, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
+      method: 'POST',
+      body,
+      signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
       headers: { 'content-type': 'application/json;charset=UTF-8', 'user-agent': 'qianyi-etower-bridge ops call' },
     });
     status = res.statusCode;
     text = await res.body.text();
   } catch (err) {
     const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : `${e.cause?.code ?? e.code ?? ''} ${e.message ?? String(err)}`.trim();
-    throw new CliError(`no answer from ${redactUrl(url)}: ${why} (is the ingress running? pass --url to call another)`, EXIT.failure);
+    const why =
+      e.name === 'TimeoutError'
+        ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s`
+        : `${e.cause?.code ?? e.code ?? ''} ${e.message ?? String(err)}`.trim();
+    throw new CliError(
+      `no answer from ${redactUrl(url)}: ${why} (is the ingress running? pass --url to call another)`,
+      EXIT.failure,
+    );
   }
   let answer: unknown = text;
-  try { answer = JSON.parse(text); } catch { /* not JSON: printed as the text it is */ }
-  const success = status === 200 && typeof answer === 'object' && answer !== null && [true, 'true'].includes((answer as { success?: unknown }).success as never);
-  out.result({ url, tenant: tenant.accessId, method, status, answer }, () =>
-    `HTTP ${status}${success ? '' : '  (not a success)'}\n${typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2)}`);
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    /* not JSON: printed as the text it is */
+  }
+  const success =
+    status === 200 &&
+    typeof answer === 'object' &&
+    answer !== null &&
+    [true, 'true'].includes((answer as { success?: unknown }).success as never);
+  out.result(
+    { url, tenant: tenant.accessId, method, status, answer },
+    () =>
+      `HTTP ${status}${success ? '' : '  (not a success)'}\n${typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2)}`,
+  );
   return success ? EXIT.ok : EXIT.failure;
 }
 
@@ -57,7 +85,11 @@ export function readContent(arg: string | undefined, maxBytes: number): string {
       throw new CliError(`cannot read ${path}: ${(err as Error).message}`, EXIT.usage);
     }
     // The ingress would refuse it anyway (MAX_BODY_BYTES); reading it whole first would only cost memory.
-    if (size > maxBytes) throw new CliError(`${path} is ${size} bytes; the ingress accepts at most ${maxBytes} (MAX_BODY_BYTES)`, EXIT.usage);
+    if (size > maxBytes)
+      throw new CliError(
+        `${path} is ${size} bytes; the ingress accepts at most ${maxBytes} (MAX_BODY_BYTES)`,
+        EXIT.usage,
+      );
     text = readFileSync(path, 'utf8');
   }
   try {
@@ -73,5 +105,8 @@ function callUrl(ctx: OpsContext, option: string | undefined): { url: string; fr
   if (option) return { url: option, from: '--url' };
   const run = ctx.sources().run;
   if (run) return { url: run.callUrl, from: `the running pnpm start (pid ${run.pid})` };
-  return { url: `http://127.0.0.1:${ctx.loadConfig().env.PORT}/api/qianyi`, from: 'PORT on this host (pass --url for another)' };
+  return {
+    url: `http://127.0.0.1:${ctx.loadConfig().env.PORT}/api/qianyi`,
+    from: 'PORT on this host (pass --url for another)',
+  };
 }

@@ -8,6 +8,11 @@ export async function countsCommand(ctx: OpsContext, out: Printer): Promise<numb
   const queues = await ctx.queues();
   const counts: Record<string, Record<string, number>> = {};
   for (const name of QUEUE_NAMES) counts[name] = await queues[name].getJobCounts(...STATES);
-  out.result(counts, () => table(['queue', ...STATES], QUEUE_NAMES.map((name) => [name, ...STATES.map((s) => counts[name]![s] ?? 0)])));
+  out.result(counts, () =>
+    table(
+      ['queue', ...STATES],
+      QUEUE_NAMES.map((name) => [name, ...STATES.map((s) => counts[name]![s] ?? 0)]),
+    ),
+  );
   return EXIT.ok;
 }

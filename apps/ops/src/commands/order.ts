@@ -11,7 +11,12 @@ export interface OrderReport {
   jobs: JobSummary[];
 }
 
-export async function orderCommand(ctx: OpsContext, out: Printer, orderNumber: string, opts: { tenant?: string }): Promise<number> {
+export async function orderCommand(
+  ctx: OpsContext,
+  out: Printer,
+  orderNumber: string,
+  opts: { tenant?: string },
+): Promise<number> {
   const redis = await ctx.redis();
   const control = await ctx.jobs();
   const store = new OrderStore(redis);
@@ -23,21 +28,33 @@ export async function orderCommand(ctx: OpsContext, out: Printer, orderNumber: s
       jobRef('createOrder', { tenant, order: { orderNumber } }),
       jobRef('releaseOrder', { tenant, orderNumber }),
       // Every version that may have had a push; older pending ones are replaced, so most will be gone.
-      ...Array.from({ length: state.version }, (_, i) => jobRef('pushOrderInfo', { tenant, orderNumber, version: i + 1 })),
+      ...Array.from({ length: state.version }, (_, i) =>
+        jobRef('pushOrderInfo', { tenant, orderNumber, version: i + 1 }),
+      ),
     ];
-    const jobs = (await Promise.all(refs.map((ref) => control.find(ref)))).filter((j): j is JobSummary => j !== undefined);
+    const jobs = (await Promise.all(refs.map((ref) => control.find(ref)))).filter(
+      (j): j is JobSummary => j !== undefined,
+    );
     reports.push({ tenant, orderNumber, state, history: await store.history(tenant, orderNumber), jobs });
   }
-  if (reports.length === 0) throw new CliError(`order ${orderNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
+  if (reports.length === 0)
+    throw new CliError(
+      `order ${orderNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`,
+      EXIT.failure,
+    );
   out.result(reports.length === 1 ? reports[0] : reports, () => reports.map(describeReport).join('\n\n'));
   return EXIT.ok;
 }
 
 export function describeJobs(jobs: JobSummary[]): string {
   if (jobs.length === 0) return '  (no jobs kept)';
-  return table(['queue', 'job id', 'name', 'state', 'attempts', 'finished', 'failed reason'],
-    jobs.map((j) => [j.queue, j.id, j.name, j.state, j.attemptsMade, formatTime(j.finishedOn), j.failedReason]))
-    .split('\n').map((l) => `  ${l}`).join('\n');
+  return table(
+    ['queue', 'job id', 'name', 'state', 'attempts', 'finished', 'failed reason'],
+    jobs.map((j) => [j.queue, j.id, j.name, j.state, j.attemptsMade, formatTime(j.finishedOn), j.failedReason]),
+  )
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 }
 
 export function describeHistory(history: unknown[]): string {

@@ -10,7 +10,12 @@ export interface CheckResult {
 export const ok = (check: string, detail: string): CheckResult => ({ check, status: 'ok', detail });
 export const warn = (check: string, detail: string): CheckResult => ({ check, status: 'warn', detail });
 export const fail = (check: string, detail: string): CheckResult => ({ check, status: 'fail', detail });
-export const skip = (check: string, because: string): CheckResult => ({ check, status: 'skip', detail: `not checked: ${because}` });
+export const skip = (check: string, because: string): CheckResult => ({
+  check,
+  status: 'skip',
+  detail: `not checked: ${because}`,
+});
 
 /** Only `fail` and `skip` make the run fail: a warning is worth reading, not worth paging anyone. */
-export const failed = (results: readonly CheckResult[]): boolean => results.some((r) => r.status === 'fail' || r.status === 'skip');
+export const failed = (results: readonly CheckResult[]): boolean =>
+  results.some((r) => r.status === 'fail' || r.status === 'skip');

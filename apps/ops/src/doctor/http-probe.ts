@@ -19,11 +19,20 @@ export async function probe(url: string, method: 'GET' | 'HEAD', timeoutMs: numb
   try {
     // undici's request, like the bridge's eTower client: no redirect followed (a 3xx is an answer, and says the URL
     // is not the API's), and no refusal of ports that fetch() deems unsafe.
-    const res = await request(url, { method, signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'qianyi-etower-bridge ops doctor', accept: 'application/json' } });
+    const res = await request(url, {
+      method,
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { 'user-agent': 'qianyi-etower-bridge ops doctor', accept: 'application/json' },
+    });
     await res.body.dump();
     const ended = Date.now();
     const date = res.headers.date;
-    return { status: res.statusCode, date: Array.isArray(date) ? date[0] : date, localMidpointMs: (started + ended) / 2, ms: ended - started };
+    return {
+      status: res.statusCode,
+      date: Array.isArray(date) ? date[0] : date,
+      localMidpointMs: (started + ended) / 2,
+      ms: ended - started,
+    };
   } catch (err) {
     throw new Error(describeFailure(err, timeoutMs));
   }

@@ -8,6 +8,9 @@ export async function qianyiCallbackHost(callbackBaseUrl: string, timeoutMs: num
     const answer = await probe(url, 'HEAD', timeoutMs);
     return ok('qianyi callback host', `HTTP ${answer.status} from ${url} in ${answer.ms} ms (HEAD, no push sent)`);
   } catch (err) {
-    return fail('qianyi callback host', `no answer from ${url}: ${(err as Error).message}; pushes to Qianyi would fail`);
+    return fail(
+      'qianyi callback host',
+      `no answer from ${url}: ${(err as Error).message}; pushes to Qianyi would fail`,
+    );
   }
 }

@@ -15,7 +15,12 @@ export async function runDoctor(tenant: Tenant, timeoutMs: number): Promise<Chec
   const skew = clockSkew(reach.answer);
   results.push(skew);
   let client: EtowerClient | undefined;
-  const signed = createEtowerClient({ baseUrl: tenant.etower.baseUrl, token: tenant.etower.token, key: tenant.etower.key, timeoutMs });
+  const signed = createEtowerClient({
+    baseUrl: tenant.etower.baseUrl,
+    token: tenant.etower.token,
+    key: tenant.etower.key,
+    timeoutMs,
+  });
   try {
     if (reach.answer) {
       const creds = await credentials(signed, skew.status === 'fail');

@@ -21,8 +21,13 @@ export function authMiddleware(state: SimulatorState) {
       now: new Date(state.serverNow()),
       flavours: state.auth.signatureFlavours,
     });
-    if (result.ok) return next();
+    if (result.ok) {
+      next();
+      return;
+    }
     state.stats.unauthorized += 1;
-    res.status(401).json({ code: '401', success: false, message: `Unauthorized: ${result.reason}`, data: '', errors: '' });
+    res
+      .status(401)
+      .json({ code: '401', success: false, message: `Unauthorized: ${result.reason}`, data: '', errors: '' });
   };
 }

@@ -28,7 +28,11 @@ const authBody = z.object({
   /** This eTower's clock offset (its Date header and signature window). */
   clockOffsetMs: z.number().int().optional(),
 });
-const statusBody = z.object({ status: z.number().int(), statusMsg: z.string().optional(), abnormalCauses: z.string().optional() });
+const statusBody = z.object({
+  status: z.number().int(),
+  statusMsg: z.string().optional(),
+  abnormalCauses: z.string().optional(),
+});
 const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), qty: z.number().int() })).min(1) });
 const inventoryBody = z.object({
   warehouseCode: z.string().min(1),
@@ -64,7 +68,9 @@ export function controlRouter(state: SimulatorState): Router {
     state.faults.push(fault);
     res.json({ success: true, faults: state.faults });
   });
-  router.get('/faults', (_req, res) => { res.json({ success: true, faults: state.faults }); });
+  router.get('/faults', (_req, res) => {
+    res.json({ success: true, faults: state.faults });
+  });
   router.delete('/faults', (_req, res) => {
     state.faults = [];
     res.json({ success: true });
@@ -77,8 +83,12 @@ export function controlRouter(state: SimulatorState): Router {
     if (body.clockOffsetMs !== undefined) state.auth.clockOffsetMs = body.clockOffsetMs;
     res.json({ success: true, auth: state.auth });
   });
-  router.get('/auth', (_req, res) => { res.json({ success: true, auth: state.auth }); });
-  router.get('/stats', (_req, res) => { res.json({ success: true, ...state.stats }); });
+  router.get('/auth', (_req, res) => {
+    res.json({ success: true, auth: state.auth });
+  });
+  router.get('/stats', (_req, res) => {
+    res.json({ success: true, ...state.stats });
+  });
   // ?prefix=X: per counter, how many documents under X were counted and how many counts they add up to.
   router.get('/stats/tally', (req, res) => {
     const prefix = typeof req.query.prefix === 'string' ? req.query.prefix : '';
@@ -144,7 +154,10 @@ export function controlRouter(state: SimulatorState): Router {
     po.manual = true;
     for (const { sku, qty } of body.lines) {
       let line = po.lines.find((l) => l.sku === sku);
-      if (!line) po.lines.push((line = { sku, forecast: 0 }));
+      if (!line) {
+        line = { sku, forecast: 0 };
+        po.lines.push(line);
+      }
       line.manualPut = Math.max(0, (line.manualPut ?? 0) + qty);
       line.manualAt = now();
     }
@@ -155,7 +168,8 @@ export function controlRouter(state: SimulatorState): Router {
     if (!body) return;
     const po = state.pos.get(req.params.referenceNo);
     if (!po) return void res.status(404).json({ success: false, message: 'no such referenceNo' });
-    po.forced = body.statusMsg === undefined ? { status: body.status } : { status: body.status, statusMsg: body.statusMsg };
+    po.forced =
+      body.statusMsg === undefined ? { status: body.status } : { status: body.status, statusMsg: body.statusMsg };
     res.json({ success: true, po: poRecord(po, now(), state.options) });
   });
 

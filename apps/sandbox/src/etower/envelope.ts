@@ -9,7 +9,12 @@ export function okEnvelope(data: unknown): Record<string, unknown> {
   return { code: '0', data, errors: '', message: '', messageId: '', success: true, warnList: '' };
 }
 
-export function failEnvelope(code: string, message: string, errors: ErrorItem[] = [], data: unknown = ''): Record<string, unknown> {
+export function failEnvelope(
+  code: string,
+  message: string,
+  errors: ErrorItem[] = [],
+  data: unknown = '',
+): Record<string, unknown> {
   return { code, data, errors: errors.length ? errors : '', message, messageId: '', success: false, warnList: '' };
 }
 
@@ -34,5 +39,6 @@ export const SANDBOX_CODES = {
 } as const;
 
 export const duplicateError = (field: string, value: string): ErrorItem => ({
-  code: '600904', message: `${field}:${value},Already exists in the system`,
+  code: '600904',
+  message: `${field}:${value},Already exists in the system`,
 });

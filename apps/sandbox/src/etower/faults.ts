@@ -6,7 +6,17 @@ import type { SimulatorState } from './state';
 // omitted). A fault with a `rate` hits only that fraction of matching requests, at random (e.g. "30% of calls
 // answer 500"); a request it spares goes on to the next fault. The first fault that hits wins.
 
-export const FAULT_MODES = ['http500', 'http429', 'http401', 'hang', 'delay', 'malformed', 'short-array', 'renamed-rows', 'single-envelope'] as const;
+export const FAULT_MODES = [
+  'http500',
+  'http429',
+  'http401',
+  'hang',
+  'delay',
+  'malformed',
+  'short-array',
+  'renamed-rows',
+  'single-envelope',
+] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface Fault {
@@ -25,7 +35,9 @@ export interface Fault {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function takeFault(state: SimulatorState, path: string): Fault | undefined {
-  const index = state.faults.findIndex((f) => (!f.endpoint || path.includes(f.endpoint)) && (f.rate === undefined || Math.random() < f.rate));
+  const index = state.faults.findIndex(
+    (f) => (!f.endpoint || path.includes(f.endpoint)) && (f.rate === undefined || Math.random() < f.rate),
+  );
   if (index < 0) return undefined;
   const fault = state.faults[index]!;
   if (fault.remaining !== undefined) {
@@ -45,7 +57,10 @@ export function faultMiddleware(state: SimulatorState) {
         res.status(500).json({ status: 500, error: 'Internal Server Error', message: 'sandbox fault http500' });
         return;
       case 'http429':
-        res.set('Retry-After', String(fault.retryAfterSec ?? 1)).status(429).json({ status: 429, error: 'Too Many Requests' });
+        res
+          .set('Retry-After', String(fault.retryAfterSec ?? 1))
+          .status(429)
+          .json({ status: 429, error: 'Too Many Requests' });
         return;
       case 'http401':
         res.status(401).json({ code: '401', success: false, message: 'Unauthorized (sandbox fault http401)' });
@@ -58,7 +73,10 @@ export function faultMiddleware(state: SimulatorState) {
         return next();
       case 'malformed':
         // What a proxy in front of eTower sends when the upstream dies: HTML with a 200 and a JSON content type.
-        res.status(200).type('application/json').send('<html><body><h1>502 Bad Gateway</h1>upstream closed</body></html>');
+        res
+          .status(200)
+          .type('application/json')
+          .send('<html><body><h1>502 Bad Gateway</h1>upstream closed</body></html>');
         return;
       case 'short-array':
         // The request is processed normally, then the answer array loses its last element (routes read this).

@@ -51,11 +51,25 @@ export function createEtowerSimulator(options: EtowerSimulatorOptions = {}): Eto
   api.use(express.json({ limit: '25mb', strict: false }));
   api.use(catalogRouter(), ordersRouter(state), inventoryRouter(state), productsRouter(state), poRouter(state));
   api.use((req, res) => {
-    res.status(404).json({ code: '404', success: false, message: `no such endpoint: ${req.method} ${req.path}`, data: '', errors: '' });
+    res.status(404).json({
+      code: '404',
+      success: false,
+      message: `no such endpoint: ${req.method} ${req.path}`,
+      data: '',
+      errors: '',
+    });
   });
-  const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
-    if (err.type === 'entity.parse.failed') return void res.status(400).json(parametersError('request body is not valid JSON'));
-    res.status(err.status && err.status >= 400 ? err.status : 500).json({ code: '500', success: false, message: err.message ?? 'error' });
+  const onError: ErrorRequestHandler = (
+    err: { status?: number; type?: string; message?: string },
+    _req,
+    res,
+    _next,
+  ) => {
+    if (err.type === 'entity.parse.failed')
+      return void res.status(400).json(parametersError('request body is not valid JSON'));
+    res
+      .status(err.status && err.status >= 400 ? err.status : 500)
+      .json({ code: '500', success: false, message: err.message ?? 'error' });
   };
   api.use(onError);
 

@@ -6,7 +6,12 @@ import type { SimulatorState } from './state';
 // (available) or still announce (incoming). Outbound orders do not reserve stock in the sandbox.
 
 const key = (warehouseCode: string, sku: string) => `${warehouseCode}|${sku}`;
-const zero = (): Quantities => ({ availableInventory: 0, incomingInventory: 0, outgoingInventory: 0, unsellableInventory: 0 });
+const zero = (): Quantities => ({
+  availableInventory: 0,
+  incomingInventory: 0,
+  outgoingInventory: 0,
+  unsellableInventory: 0,
+});
 
 function baseQuantities(state: SimulatorState, warehouseCode: string, sku: string): Quantities | undefined {
   const override = state.inventoryOverrides.get(key(warehouseCode, sku));
@@ -26,15 +31,25 @@ function baseQuantities(state: SimulatorState, warehouseCode: string, sku: strin
   return undefined;
 }
 
-export interface InventoryRecord { sku: string; warehouses: Array<{ warehouseCode: string; q: Quantities }> }
+export interface InventoryRecord {
+  sku: string;
+  warehouses: Array<{ warehouseCode: string; q: Quantities }>;
+}
 
 // Sorting 100,000 SKU names for every page made a full walk quadratic; the sorted list only changes when the
 // set of SKUs does (seeded count, products, overrides, inbound orders), so it is kept until then, with whether
 // each SKU is seeded or a created product (then every stocked warehouse lists it).
-interface SortedSkus { stamp: string; skus: string[]; stockedEverywhere: boolean[] }
+interface SortedSkus {
+  stamp: string;
+  skus: string[];
+  stockedEverywhere: boolean[];
+}
 const sortedCache = new WeakMap<SimulatorState, SortedSkus>();
 
-function sortedSkus(state: SimulatorState, receipts: ReadonlyMap<string, Quantities>): SortedSkus & { warehouseCodes: string[] } {
+function sortedSkus(
+  state: SimulatorState,
+  receipts: ReadonlyMap<string, Quantities>,
+): SortedSkus & { warehouseCodes: string[] } {
   const warehouseCodes = new Set<string>(STOCKED_WAREHOUSES);
   const extra = new Set<string>();
   for (const k of [...state.inventoryOverrides.keys(), ...receipts.keys()]) {
@@ -50,7 +65,13 @@ function sortedSkus(state: SimulatorState, receipts: ReadonlyMap<string, Quantit
     for (const sku of state.products.keys()) all.add(sku);
     for (const sku of extra) all.add(sku);
     const skus = [...all].sort();
-    cached = { stamp, skus, stockedEverywhere: skus.map((sku) => seedSkuIndex(sku, state.options.skuCount) !== undefined || state.products.has(sku)) };
+    cached = {
+      stamp,
+      skus,
+      stockedEverywhere: skus.map(
+        (sku) => seedSkuIndex(sku, state.options.skuCount) !== undefined || state.products.has(sku),
+      ),
+    };
     sortedCache.set(state, cached);
   }
   return { ...cached, warehouseCodes: [...warehouseCodes] };
@@ -72,7 +93,12 @@ function receiptsOf(state: SimulatorState): Map<string, Quantities> {
   return receipts;
 }
 
-function recordOf(state: SimulatorState, sku: string, warehouseCodes: readonly string[], receipts: ReadonlyMap<string, Quantities>): InventoryRecord {
+function recordOf(
+  state: SimulatorState,
+  sku: string,
+  warehouseCodes: readonly string[],
+  receipts: ReadonlyMap<string, Quantities>,
+): InventoryRecord {
   return {
     sku,
     warehouses: warehouseCodes.flatMap((warehouseCode) => {
@@ -94,13 +120,20 @@ function recordOf(state: SimulatorState, sku: string, warehouseCodes: readonly s
  * and how many SKUs there are in all. Only the page's records are built: a 100,000-SKU walk of 1,000 pages stays
  * linear in its pages.
  */
-export function inventoryPage(state: SimulatorState, filter: { skus?: ReadonlySet<string>; warehouses?: ReadonlySet<string> }, start: number, size: number): { total: number; records: InventoryRecord[] } {
+export function inventoryPage(
+  state: SimulatorState,
+  filter: { skus?: ReadonlySet<string>; warehouses?: ReadonlySet<string> },
+  start: number,
+  size: number,
+): { total: number; records: InventoryRecord[] } {
   const receipts = receiptsOf(state);
   const { skus, stockedEverywhere, warehouseCodes } = sortedSkus(state, receipts);
   const codes = filter.warehouses?.size ? warehouseCodes.filter((c) => filter.warehouses!.has(c)) : warehouseCodes;
   const anyStocked = codes.some((c) => (STOCKED_WAREHOUSES as readonly string[]).includes(c));
   // Whether recordOf would list the SKU in any of `codes`, without building it.
-  const listed = (i: number, sku: string) => (anyStocked && stockedEverywhere[i]) || codes.some((c) => state.inventoryOverrides.has(key(c, sku)) || receipts.has(key(c, sku)));
+  const listed = (i: number, sku: string) =>
+    (anyStocked && stockedEverywhere[i]) ||
+    codes.some((c) => state.inventoryOverrides.has(key(c, sku)) || receipts.has(key(c, sku)));
   let total = 0;
   const records: InventoryRecord[] = [];
   skus.forEach((sku, i) => {

@@ -16,7 +16,10 @@ export interface OrderCheck {
   lines: SimOrderLine[];
 }
 
-const missing = (field: string): ErrorItem => ({ code: SANDBOX_CODES.missingField, message: `${field}:must not be empty` });
+const missing = (field: string): ErrorItem => ({
+  code: SANDBOX_CODES.missingField,
+  message: `${field}:must not be empty`,
+});
 
 export function checkOrder(raw: unknown, state: SimulatorState, seenInBatch: Set<string>): OrderCheck {
   const o: Obj = isObj(raw) ? raw : {};
@@ -24,9 +27,13 @@ export function checkOrder(raw: unknown, state: SimulatorState, seenInBatch: Set
   const errors: ErrorItem[] = [];
   const lines: SimOrderLine[] = [];
 
-  for (const field of ['orderType', 'facility', 'referenceNo', 'channelCode']) if (!filled(o[field])) errors.push(missing(field));
+  for (const field of ['orderType', 'facility', 'referenceNo', 'channelCode'])
+    if (!filled(o[field])) errors.push(missing(field));
   if (filled(o.orderType) && o.orderType !== 'Fulfillment') {
-    errors.push({ code: SANDBOX_CODES.missingField, message: `orderType:${String(o.orderType)},only Fulfillment is supported by this warehouse` });
+    errors.push({
+      code: SANDBOX_CODES.missingField,
+      message: `orderType:${String(o.orderType)},only Fulfillment is supported by this warehouse`,
+    });
   }
   const consignee: Obj = isObj(o.consignee) ? o.consignee : {};
   for (const field of ['name', 'countryCode', 'city', 'addressLine1']) {
@@ -39,7 +46,11 @@ export function checkOrder(raw: unknown, state: SimulatorState, seenInBatch: Set
     if (!filled(parcel.referenceNo)) errors.push(missing(`parcels[${i}].referenceNo`));
     const labelType = parcel.labelType === undefined || parcel.labelType === '' ? undefined : Number(parcel.labelType);
     if (labelType === 1 && !/\.pdf$/i.test(String(parcel.labelName ?? ''))) {
-      errors.push({ code: '0020', message: 'Operation Error: Operation Error: When the file type is a label,the warehouse supports uploading file format: pdf' });
+      errors.push({
+        code: '0020',
+        message:
+          'Operation Error: Operation Error: When the file type is a label,the warehouse supports uploading file format: pdf',
+      });
     }
     if (labelType !== undefined && !filled(parcel.trackingNo)) errors.push(missing(`parcels[${i}].trackingNo`));
     const items = Array.isArray(parcel.items) ? parcel.items : [];
@@ -52,8 +63,10 @@ export function checkOrder(raw: unknown, state: SimulatorState, seenInBatch: Set
       else if (state.options.requireKnownSkus && !state.isKnownSku(String(item.sku))) {
         errors.push({ code: SANDBOX_CODES.unknownSku, message: `sku:${String(item.sku)},Does not exist` });
       }
-      if (!Number.isInteger(quantity) || quantity <= 0) errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.quantity:must be a positive integer` });
-      if (filled(item.sku) && Number.isInteger(quantity) && quantity > 0) lines.push({ sku: String(item.sku), quantity });
+      if (!Number.isInteger(quantity) || quantity <= 0)
+        errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.quantity:must be a positive integer` });
+      if (filled(item.sku) && Number.isInteger(quantity) && quantity > 0)
+        lines.push({ sku: String(item.sku), quantity });
     });
   });
 
@@ -61,7 +74,10 @@ export function checkOrder(raw: unknown, state: SimulatorState, seenInBatch: Set
   if (filled(o.facility) && filled(o.channelCode)) {
     service = findFulfillmentService(String(o.facility), String(o.channelCode));
     if (!service) {
-      errors.push({ code: '600906', message: `warehouseServiceName:${String(o.channelCode)} ,Does not exist in the shipperAddressCode:${String(o.facility)}` });
+      errors.push({
+        code: '600906',
+        message: `warehouseServiceName:${String(o.channelCode)} ,Does not exist in the shipperAddressCode:${String(o.facility)}`,
+      });
     }
   }
   if (referenceNo && (state.ordersByReference(referenceNo).length > 0 || seenInBatch.has(referenceNo))) {

@@ -7,8 +7,14 @@ import type { SimOrder } from './state';
 // A status forced through the control API wins over the clock.
 
 export const ORDER_STATUS_MSG: Record<number, string> = {
-  0: 'Unconfirmed', 1: 'Accepted', 2: 'Sending Abnormality', 3: 'Intercepting', 4: 'Canceled', 5: 'Outbound',
-  6: 'Abandoned', 7: 'Outbound Abnormality',
+  0: 'Unconfirmed',
+  1: 'Accepted',
+  2: 'Sending Abnormality',
+  3: 'Intercepting',
+  4: 'Canceled',
+  5: 'Outbound',
+  6: 'Abandoned',
+  7: 'Outbound Abnormality',
 };
 
 export interface OrderStatusView {
@@ -33,7 +39,8 @@ export function orderStatus(o: SimOrder, now: number, opts: ResolvedSimulatorOpt
   const base = { abnormalCauses: '', cancelledAt: null };
   if (o.confirmedAt === null) return { ...base, status: 0, statusMsg: ORDER_STATUS_MSG[0]!, shippedAt: null };
   const elapsed = now - o.confirmedAt;
-  if (elapsed >= opts.shipAfterMs) return { ...base, status: 5, statusMsg: ORDER_STATUS_MSG[5]!, shippedAt: o.confirmedAt + opts.shipAfterMs };
+  if (elapsed >= opts.shipAfterMs)
+    return { ...base, status: 5, statusMsg: ORDER_STATUS_MSG[5]!, shippedAt: o.confirmedAt + opts.shipAfterMs };
   if (elapsed >= opts.acceptAfterMs) return { ...base, status: 1, statusMsg: ORDER_STATUS_MSG[1]!, shippedAt: null };
   return { ...base, status: 0, statusMsg: ORDER_STATUS_MSG[0]!, shippedAt: null };
 }
@@ -67,7 +74,12 @@ export function orderRecord(o: SimOrder, now: number, opts: ResolvedSimulatorOpt
     shipperWarehouseCode: o.facility,
     remark: o.remark,
     packingDetails: o.lines.map((l) => ({
-      boxNo: '', sku: l.sku, skuNameEn: `Item ${l.sku}`, skuNameLocal: '', productCount: shipped ? l.quantity : '', forecastProductCount: l.quantity,
+      boxNo: '',
+      sku: l.sku,
+      skuNameEn: `Item ${l.sku}`,
+      skuNameLocal: '',
+      productCount: shipped ? l.quantity : '',
+      forecastProductCount: l.quantity,
     })),
     totalForecastProductCount: total,
     totalProductCount: shipped ? total : '',

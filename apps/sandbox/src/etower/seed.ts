@@ -30,25 +30,87 @@ export interface SeedWarehouse {
 
 export const SEED_WAREHOUSES: readonly SeedWarehouse[] = [
   {
-    warehouseCode: 'USWH1', warehouseName: 'US West', countryCode: 'US',
+    warehouseCode: 'USWH1',
+    warehouseName: 'US West',
+    countryCode: 'US',
     services: [
-      { serviceCode: 'USPSG', serviceName: 'USPS Ground', serviceType: 5, active: 1, carrier: 'USPS', trackingPrefix: '9400111', trackingDigits: 15 },
-      { serviceCode: 'FEDEXG', serviceName: 'FedEx Ground', serviceType: 5, active: 1, carrier: 'FedEx', trackingPrefix: '7', trackingDigits: 11 },
-      { serviceCode: 'UPSG', serviceName: 'UPS Ground', serviceType: 5, active: 0, carrier: 'UPS', trackingPrefix: '1Z', trackingDigits: 16 },
-      { serviceCode: 'USTS', serviceName: 'US Transshipment', serviceType: 4, active: 1, carrier: 'Freight', trackingPrefix: 'FR', trackingDigits: 10 },
+      {
+        serviceCode: 'USPSG',
+        serviceName: 'USPS Ground',
+        serviceType: 5,
+        active: 1,
+        carrier: 'USPS',
+        trackingPrefix: '9400111',
+        trackingDigits: 15,
+      },
+      {
+        serviceCode: 'FEDEXG',
+        serviceName: 'FedEx Ground',
+        serviceType: 5,
+        active: 1,
+        carrier: 'FedEx',
+        trackingPrefix: '7',
+        trackingDigits: 11,
+      },
+      {
+        serviceCode: 'UPSG',
+        serviceName: 'UPS Ground',
+        serviceType: 5,
+        active: 0,
+        carrier: 'UPS',
+        trackingPrefix: '1Z',
+        trackingDigits: 16,
+      },
+      {
+        serviceCode: 'USTS',
+        serviceName: 'US Transshipment',
+        serviceType: 4,
+        active: 1,
+        carrier: 'Freight',
+        trackingPrefix: 'FR',
+        trackingDigits: 10,
+      },
     ],
   },
   {
-    warehouseCode: 'DEWH1', warehouseName: 'Germany', countryCode: 'DE',
+    warehouseCode: 'DEWH1',
+    warehouseName: 'Germany',
+    countryCode: 'DE',
     services: [
-      { serviceCode: 'DHLP', serviceName: 'DHL Paket', serviceType: 5, active: 1, carrier: 'DHL', trackingPrefix: '00340434', trackingDigits: 12 },
-      { serviceCode: 'DETS', serviceName: 'DE Transshipment', serviceType: 4, active: 1, carrier: 'Freight', trackingPrefix: 'FR', trackingDigits: 10 },
+      {
+        serviceCode: 'DHLP',
+        serviceName: 'DHL Paket',
+        serviceType: 5,
+        active: 1,
+        carrier: 'DHL',
+        trackingPrefix: '00340434',
+        trackingDigits: 12,
+      },
+      {
+        serviceCode: 'DETS',
+        serviceName: 'DE Transshipment',
+        serviceType: 4,
+        active: 1,
+        carrier: 'Freight',
+        trackingPrefix: 'FR',
+        trackingDigits: 10,
+      },
     ],
   },
   {
-    warehouseCode: 'AUWH1', warehouseName: 'Australia', countryCode: 'AU',
+    warehouseCode: 'AUWH1',
+    warehouseName: 'Australia',
+    countryCode: 'AU',
     services: [
-      { serviceCode: 'AUPP', serviceName: 'AU Post Parcel', serviceType: 5, active: 0, carrier: 'AusPost', trackingPrefix: '33', trackingDigits: 18 },
+      {
+        serviceCode: 'AUPP',
+        serviceName: 'AU Post Parcel',
+        serviceType: 5,
+        active: 0,
+        carrier: 'AusPost',
+        trackingPrefix: '33',
+        trackingDigits: 18,
+      },
     ],
   },
 ];
@@ -62,7 +124,9 @@ export function findWarehouse(code: string): SeedWarehouse | undefined {
 
 /** The active fulfillment service a createOrders channelCode (a serviceName) refers to, if any. */
 export function findFulfillmentService(facility: string, channelCode: string): SeedService | undefined {
-  return findWarehouse(facility)?.services.find((s) => s.serviceType === 5 && s.active === 1 && s.serviceName === channelCode);
+  return findWarehouse(facility)?.services.find(
+    (s) => s.serviceType === 5 && s.active === 1 && s.serviceName === channelCode,
+  );
 }
 
 export const seedSkuName = (index: number): string => `SKU-${String(index).padStart(6, '0')}`;

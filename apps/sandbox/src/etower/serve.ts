@@ -10,7 +10,11 @@ export interface RunningEtowerSimulator extends EtowerSimulator {
 }
 
 /** Listens on host:port (0 = any free port) and closes even with requests held by a `hang` fault. */
-export function listen(app: express.Express, port: number, host: string): Promise<{ server: Server; port: number; url: string; close(): Promise<void> }> {
+export function listen(
+  app: express.Express,
+  port: number,
+  host: string,
+): Promise<{ server: Server; port: number; url: string; close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
     server.once('error', reject);
@@ -21,17 +25,20 @@ export function listen(app: express.Express, port: number, host: string): Promis
         port: actual,
         // A wildcard bind is still reached through loopback.
         url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${actual}`,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
 }
 
 /** The eTower simulator alone, for the client's integration tests (no Qianyi receiver needed). */
-export async function startEtowerSimulator(options: EtowerSimulatorOptions & { port?: number; host?: string } = {}): Promise<RunningEtowerSimulator> {
+export async function startEtowerSimulator(
+  options: EtowerSimulatorOptions & { port?: number; host?: string } = {},
+): Promise<RunningEtowerSimulator> {
   const { port = 0, host = '127.0.0.1', ...simOptions } = options;
   const sim = createEtowerSimulator(simOptions);
   const app = express();

@@ -90,11 +90,30 @@ export interface SimStats {
 }
 
 const emptyStats = (): SimStats => ({
-  calls: {}, createOrderAttempts: {}, createOrderAnswersLost: {}, ordersCreated: {}, confirmations: {}, poAttempts: {}, posCreated: {},
-  productAttempts: {}, productsCreated: {}, productBatchSizes: [], unauthorized: 0, faultsApplied: 0,
+  calls: {},
+  createOrderAttempts: {},
+  createOrderAnswersLost: {},
+  ordersCreated: {},
+  confirmations: {},
+  poAttempts: {},
+  posCreated: {},
+  productAttempts: {},
+  productsCreated: {},
+  productBatchSizes: [],
+  unauthorized: 0,
+  faultsApplied: 0,
 });
 
-const PER_DOCUMENT = ['createOrderAttempts', 'createOrderAnswersLost', 'ordersCreated', 'confirmations', 'poAttempts', 'posCreated', 'productAttempts', 'productsCreated'] as const satisfies ReadonlyArray<keyof SimStats>;
+const PER_DOCUMENT = [
+  'createOrderAttempts',
+  'createOrderAnswersLost',
+  'ordersCreated',
+  'confirmations',
+  'poAttempts',
+  'posCreated',
+  'productAttempts',
+  'productsCreated',
+] as const satisfies ReadonlyArray<keyof SimStats>;
 
 export interface DocumentTally {
   /** Distinct documents (reference numbers, SKUs) under the prefix. */
@@ -166,7 +185,8 @@ export class SimulatorState {
   addOrder(order: SimOrder): void {
     this.orders.push(order);
     const same = this.byReference.get(order.referenceNo);
-    if (same) same.push(order); else this.byReference.set(order.referenceNo, [order]);
+    if (same) same.push(order);
+    else this.byReference.set(order.referenceNo, [order]);
     if (!this.byNumber.has(order.orderNo)) this.byNumber.set(order.orderNo, order);
   }
 

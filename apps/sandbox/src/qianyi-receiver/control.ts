@@ -11,7 +11,10 @@ const faultSchema = z
     count: z.number().int().positive().optional(),
     delayMs: z.number().int().nonnegative().max(600_000).optional(),
   })
-  .refine((f) => f.mode !== 'slow' || f.delayMs !== undefined, { message: 'delayMs is required for mode slow', path: ['delayMs'] });
+  .refine((f) => f.mode !== 'slow' || f.delayMs !== undefined, {
+    message: 'delayMs is required for mode slow',
+    path: ['delayMs'],
+  });
 
 const queryText = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -50,7 +53,9 @@ export function createControlRouter(store: PushStore): express.Router {
   router.post('/faults', express.json({ limit: '1mb' }), (req: Request, res: Response) => {
     const parsed = faultSchema.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+      res
+        .status(400)
+        .json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
       return;
     }
     const { mode, count, delayMs } = parsed.data;

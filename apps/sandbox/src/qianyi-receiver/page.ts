@@ -6,7 +6,8 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const keyOf = (p: ReceivedPush) => (p.kind === 'order' ? p.content.orderNumber : p.content.asnNumber);
-const statusOf = (p: ReceivedPush) => (p.kind === 'order' ? `${p.content.status} (${p.content.wmsStatus})` : p.content.wmsStatus);
+const statusOf = (p: ReceivedPush) =>
+  p.kind === 'order' ? `${p.content.status} (${p.content.wmsStatus})` : p.content.wmsStatus;
 
 function pushRow(p: ReceivedPush): string {
   const cells = [String(p.seq), p.receivedAt, p.kind, p.type, p.accessId, keyOf(p), statusOf(p), p.signCandidate];

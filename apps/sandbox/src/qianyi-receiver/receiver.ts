@@ -19,7 +19,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
   receiveAsn: { kind: 'asn', method: 'pushAsnInfo' },
 };
 
-function readBody(kind: 'order' | 'asn', content: string | undefined): { ok: true; body: PushBody } | { ok: false; message: string } {
+function readBody(
+  kind: 'order' | 'asn',
+  content: string | undefined,
+): { ok: true; body: PushBody } | { ok: false; message: string } {
   if (kind === 'order') {
     const r = parsePushContent('pushOrderInfo', content);
     return r.ok ? { ok: true, body: { kind, content: r.value } } : r;
@@ -56,10 +59,21 @@ export function createPushRouter(
       const type = String(req.params.type ?? '');
       const receivedAt = new Date().toISOString();
       const reject = (reason: string, extra: { accessId?: string; method?: string } = {}, httpStatus = 200) => {
-        store.rejected.push({ seq: store.nextSeq(), kind: endpoint.kind, type, ...extra, reason, httpStatus, receivedAt });
+        store.rejected.push({
+          seq: store.nextSeq(),
+          kind: endpoint.kind,
+          type,
+          ...extra,
+          reason,
+          httpStatus,
+          receivedAt,
+        });
         logger.warn({ kind: endpoint.kind, type, accessId: extra.accessId, reason }, 'qianyi sandbox refused a push');
         if (httpStatus !== 200) {
-          res.status(httpStatus).type('text/html').send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
+          res
+            .status(httpStatus)
+            .type('text/html')
+            .send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
         } else {
           res.status(200).json({ success: false, errorMsg: reason });
         }
@@ -83,11 +97,21 @@ export function createPushRouter(
       if (!body.ok) return reject(body.message, who);
 
       const push: ReceivedPush = {
-        seq: store.nextSeq(), type, accessId, method, raw: content ?? '', signCandidate: verdict.candidate, receivedAt, ...body.body,
+        seq: store.nextSeq(),
+        type,
+        accessId,
+        method,
+        raw: content ?? '',
+        signCandidate: verdict.candidate,
+        receivedAt,
+        ...body.body,
       };
       store.pushes.push(push);
       const key = body.body.kind === 'order' ? body.body.content.orderNumber : body.body.content.asnNumber;
-      logger.info({ seq: push.seq, kind: endpoint.kind, type, accessId, key, signCandidate: verdict.candidate }, 'qianyi sandbox accepted a push');
+      logger.info(
+        { seq: push.seq, kind: endpoint.kind, type, accessId, key, signCandidate: verdict.candidate },
+        'qianyi sandbox accepted a push',
+      );
       res.status(200).json({ success: true, errorMsg: '' });
     });
   }

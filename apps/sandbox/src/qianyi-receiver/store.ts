@@ -12,9 +12,7 @@ interface ReceivedBase {
   signCandidate: SignCandidate;
   receivedAt: string;
 }
-export type PushBody =
-  | { kind: 'order'; content: PushOrderInfoContent }
-  | { kind: 'asn'; content: PushAsnInfoContent };
+export type PushBody = { kind: 'order'; content: PushOrderInfoContent } | { kind: 'asn'; content: PushAsnInfoContent };
 export type ReceivedPush = ReceivedBase & PushBody;
 
 export interface RejectedPush {

@@ -6,7 +6,10 @@ import { repoRoot } from '@bridge/testkit';
 /** A reason the demo cannot go on, said in plain words (no stack trace): the bridge is not there, or stopped answering. */
 export class DemoStop extends Error {}
 
-export interface Answer { status: number; body: Record<string, any> }
+export interface Answer {
+  status: number;
+  body: Record<string, any>;
+}
 
 export interface DemoBridge {
   run: LocalRun;
@@ -23,8 +26,12 @@ const START_HINT = 'Start it with `pnpm start`, then run `pnpm demo` in another 
 export function connect(): DemoBridge {
   const lookup = readLocalRun(localDataDir(repoRoot));
   if (lookup.status === 'absent') throw new DemoStop(`The bridge is not running (no ${lookup.path}). ${START_HINT}`);
-  if (lookup.status === 'stopped') throw new DemoStop(`The bridge is not running: ${lookup.path} is from pnpm start pid ${lookup.pid}, which has stopped. ${START_HINT}`);
-  if (lookup.status === 'unreadable') throw new DemoStop(`Cannot use ${lookup.path}: ${lookup.reason}. Restart the bridge with \`pnpm start\`.`);
+  if (lookup.status === 'stopped')
+    throw new DemoStop(
+      `The bridge is not running: ${lookup.path} is from pnpm start pid ${lookup.pid}, which has stopped. ${START_HINT}`,
+    );
+  if (lookup.status === 'unreadable')
+    throw new DemoStop(`Cannot use ${lookup.path}: ${lookup.reason}. Restart the bridge with \`pnpm start\`.`);
   const { run } = lookup;
   const tenant = tenantsFileSchema.parse(JSON.parse(readFileSync(run.tenantsFile, 'utf8'))).tenants[0]!;
 
@@ -34,7 +41,9 @@ export function connect(): DemoBridge {
     } catch (err) {
       const { cause } = err as { cause?: { code?: string; message?: string } };
       const why = cause?.code ?? cause?.message ?? (err as Error).message;
-      throw new DemoStop(`The bridge stopped answering: ${what} at ${url} failed (${why}). Is \`pnpm start\` still running?`);
+      throw new DemoStop(
+        `The bridge stopped answering: ${what} at ${url} failed (${why}). Is \`pnpm start\` still running?`,
+      );
     }
   };
   return {
@@ -42,7 +51,15 @@ export function connect(): DemoBridge {
     accessId: tenant.accessId,
     async call(method, content) {
       const text = content === '' ? '' : JSON.stringify(content);
-      const res = await send(run.callUrl, { method: 'POST', headers: { 'content-type': 'application/json;charset=UTF-8' }, body: signedCallBody(tenant.accessId, tenant.secretKey, method, text) }, method);
+      const res = await send(
+        run.callUrl,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json;charset=UTF-8' },
+          body: signedCallBody(tenant.accessId, tenant.secretKey, method, text),
+        },
+        method,
+      );
       const raw = await res.text();
       try {
         return { status: res.status, body: JSON.parse(raw) as Record<string, any> };
@@ -51,7 +68,10 @@ export function connect(): DemoBridge {
       }
     },
     async control(path, body) {
-      const init: RequestInit = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      const init: RequestInit =
+        body === undefined
+          ? {}
+          : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
       const res = await send(`${run.sandboxUrl}${path}`, init, 'the sandbox');
       if (!res.ok) throw new DemoStop(`the sandbox answered HTTP ${res.status} to ${path}: ${await res.text()}`);
       return res.json();

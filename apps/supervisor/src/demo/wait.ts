@@ -11,7 +11,10 @@ export async function waitFor<T>(what: string, read: () => Promise<T | undefined
     const value = await read();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new DemoStop(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
-    if (!said) { process.stdout.write(`    … waiting for ${what}\n`); said = true; }
+    if (!said) {
+      process.stdout.write(`    … waiting for ${what}\n`);
+      said = true;
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -28,4 +28,8 @@ export interface JobRun {
 }
 
 /** The processor of job `N`: gets the payload as the catalog's schema parsed it. */
-export type Processor<N extends JobName = JobName> = (payload: JobPayload<N>, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;
+export type Processor<N extends JobName = JobName> = (
+  payload: JobPayload<N>,
+  ctx: ProcessorContext,
+  run: JobRun,
+) => Promise<unknown>;

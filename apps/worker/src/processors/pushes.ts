@@ -2,12 +2,24 @@ import { DRAIN_OUTBOX_EVERY_MS, deliverOrderPush, drainOutbox, retryWhenFree, ty
 import type { JobRun, ProcessorContext } from './context';
 
 export async function processPushOrderInfo(payload: JobPayload<'pushOrderInfo'>, ctx: ProcessorContext, run: JobRun) {
-  const outcome = await deliverOrderPush(payload.orderNumber, payload.version, { store: ctx.orders, redis: ctx.redis, tenant: ctx.tenants.require(payload.tenant), replicas: ctx.replicas, signal: run.signal });
+  const outcome = await deliverOrderPush(payload.orderNumber, payload.version, {
+    store: ctx.orders,
+    redis: ctx.redis,
+    tenant: ctx.tenants.require(payload.tenant),
+    replicas: ctx.replicas,
+    signal: run.signal,
+  });
   // Another delivery of this order holds its lock: this one goes after it.
   if (outcome === 'busy') return retryWhenFree(run.job, run.token);
   return { outcome };
 }
 
 export function processDrainOutbox(_payload: JobPayload<'drainOutbox'>, ctx: ProcessorContext) {
-  return drainOutbox({ redis: ctx.redis, orders: ctx.orders, asns: ctx.asns, pushes: ctx.pushes, olderThanMs: DRAIN_OUTBOX_EVERY_MS });
+  return drainOutbox({
+    redis: ctx.redis,
+    orders: ctx.orders,
+    asns: ctx.asns,
+    pushes: ctx.pushes,
+    olderThanMs: DRAIN_OUTBOX_EVERY_MS,
+  });
 }

@@ -19,12 +19,16 @@ export function announcedLines(asn: CreateAsnOrderContent): AsnLine[] {
  * the SKU (the ASN looks a third received, and the next push's increment is computed against the wrong total).
  * Forecast and put-away quantities are summed.
  */
-export function mergePoLinesBySku(details: readonly Pick<EtowerPoLine, 'sku' | 'forecastAmount' | 'putAwayQty'>[]): Array<{ sku: string; forecast: number; putAway: number }> {
+export function mergePoLinesBySku(
+  details: readonly Pick<EtowerPoLine, 'sku' | 'forecastAmount' | 'putAwayQty'>[],
+): Array<{ sku: string; forecast: number; putAway: number }> {
   const bySku = new Map<string, { sku: string; forecast: number; putAway: number }>();
   for (const d of details) {
     const line = bySku.get(d.sku);
-    if (line) { line.forecast += d.forecastAmount; line.putAway += d.putAwayQty; }
-    else bySku.set(d.sku, { sku: d.sku, forecast: d.forecastAmount, putAway: d.putAwayQty });
+    if (line) {
+      line.forecast += d.forecastAmount;
+      line.putAway += d.putAwayQty;
+    } else bySku.set(d.sku, { sku: d.sku, forecast: d.forecastAmount, putAway: d.putAwayQty });
   }
   return [...bySku.values()];
 }

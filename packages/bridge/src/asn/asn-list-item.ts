@@ -16,7 +16,9 @@ export function formatAsnTime(ms: number): string {
 export function asnListItem(state: AsnState): AsnListItem | { failed: string } {
   if (state.phase === 'failed') {
     const reason = state.failedReason ?? 'no reason recorded';
-    return { failed: state.failureKind === 'refused' ? `refused by eTower: ${reason}` : `not confirmed by eTower: ${reason}` };
+    return {
+      failed: state.failureKind === 'refused' ? `refused by eTower: ${reason}` : `not confirmed by eTower: ${reason}`,
+    };
   }
   return {
     asnNumber: state.asnNumber,
@@ -24,7 +26,12 @@ export function asnListItem(state: AsnState): AsnListItem | { failed: string } {
     referenceNumber: state.referenceNumber,
     finishTime: state.status === 'FINISHED' && state.finishTime ? formatAsnTime(state.finishTime) : undefined,
     skuList: state.lines.map((l) => ({
-      sku: l.sku, name: l.name, estimatedQuantity: l.estimated, receivedQuantity: l.good + l.bad, goodQuantity: l.good, badQuantity: l.bad,
+      sku: l.sku,
+      name: l.name,
+      estimatedQuantity: l.estimated,
+      receivedQuantity: l.good + l.bad,
+      goodQuantity: l.good,
+      badQuantity: l.bad,
     })),
   };
 }

@@ -5,14 +5,29 @@ import type { AsnMarkSku, CreateAsnOrderContent } from '@bridge/qianyi';
 export type PoMapping = { ok: true; po: EtowerPoInput } | { ok: false; message: string };
 
 const SHIPPER_FIELDS = [
-  'shipperWarehouseCode', 'shipperContactName', 'shipperBizName', 'shipperPhone', 'shipperEmail', 'country', 'state',
-  'city', 'district', 'postCode', 'addressLine1', 'addressLine2', 'addressLine3',
+  'shipperWarehouseCode',
+  'shipperContactName',
+  'shipperBizName',
+  'shipperPhone',
+  'shipperEmail',
+  'country',
+  'state',
+  'city',
+  'district',
+  'postCode',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
 ] as const;
 
 const cm = (v: number) => Math.max(0.1, Math.round(v * 10) / 10);
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-interface BoxDraft { boxNo: string; size?: { l: number; w: number; h: number }; lines: Map<string, number> }
+interface BoxDraft {
+  boxNo: string;
+  size?: { l: number; w: number; h: number };
+  lines: Map<string, number>;
+}
 
 /**
  * Qianyi's packing list -> eTower boxes (reference §3.8; the nesting is PO_CONTAINER_KEYS's decision).
@@ -45,7 +60,8 @@ export function boxesOf(asn: CreateAsnOrderContent): BoxDraft[] {
   asn.skuList.forEach((line, i) => {
     const rest = line.quantity - (packed.get(line.sku) ?? 0);
     packed.set(line.sku, Math.max(0, (packed.get(line.sku) ?? 0) - line.quantity));
-    if (rest > 0) boxes.push({ boxNo: byNumber.size === 0 ? String(i + 1) : `L${i + 1}`, lines: new Map([[line.sku, rest]]) });
+    if (rest > 0)
+      boxes.push({ boxNo: byNumber.size === 0 ? String(i + 1) : `L${i + 1}`, lines: new Map([[line.sku, rest]]) });
   });
   return boxes;
 }
@@ -53,22 +69,45 @@ export function boxesOf(asn: CreateAsnOrderContent): BoxDraft[] {
 /** createAsnOrder -> eTower b2b/po, or a refusal naming what is missing (checked before anything is queued). */
 export function toEtowerPo(asn: CreateAsnOrderContent, shipper: AsnShipper | undefined): PoMapping {
   if (!shipper) {
-    return { ok: false, message: 'no ASN shipper is configured for this tenant: eTower needs asnShipper.shipperWarehouseCode, or shipperContactName, shipperPhone, country and addressLine1' };
+    return {
+      ok: false,
+      message:
+        'no ASN shipper is configured for this tenant: eTower needs asnShipper.shipperWarehouseCode, or shipperContactName, shipperPhone, country and addressLine1',
+    };
   }
   const missing: string[] = [];
   if (!shipper.boxWeightKg) missing.push('asnShipper.boxWeightKg (Qianyi sends no box weight)');
   const drafts = boxesOf(asn);
   const boxes: EtowerPoBoxInput[] = [];
   for (const d of drafts) {
-    const size = d.size ?? (shipper.boxLengthCm && shipper.boxWidthCm && shipper.boxHeightCm ? { l: shipper.boxLengthCm, w: shipper.boxWidthCm, h: shipper.boxHeightCm } : undefined);
-    if (!size) { missing.push(`box ${d.boxNo} size (no length/width/height in asnMarkSku; set asnShipper.boxLengthCm/boxWidthCm/boxHeightCm)`); continue; }
+    const size =
+      d.size ??
+      (shipper.boxLengthCm && shipper.boxWidthCm && shipper.boxHeightCm
+        ? { l: shipper.boxLengthCm, w: shipper.boxWidthCm, h: shipper.boxHeightCm }
+        : undefined);
+    if (!size) {
+      missing.push(
+        `box ${d.boxNo} size (no length/width/height in asnMarkSku; set asnShipper.boxLengthCm/boxWidthCm/boxHeightCm)`,
+      );
+      continue;
+    }
     boxes.push({
-      boxNo: d.boxNo.slice(0, 20), boxQty: 1, weightDeclared: shipper.boxWeightKg ?? 0, declaredWeightUnit: 'KG',
-      lengthDeclared: cm(size.l), widthDeclared: cm(size.w), heightDeclared: cm(size.h), declareDimensionUnit: 'CM',
+      boxNo: d.boxNo.slice(0, 20),
+      boxQty: 1,
+      weightDeclared: shipper.boxWeightKg ?? 0,
+      declaredWeightUnit: 'KG',
+      lengthDeclared: cm(size.l),
+      widthDeclared: cm(size.w),
+      heightDeclared: cm(size.h),
+      declareDimensionUnit: 'CM',
       lines: [...d.lines].map(([sku, productQty]) => ({ sku, productQty })),
     });
   }
-  if (missing.length > 0) return { ok: false, message: `ASN ${asn.asnNumber} cannot be sent to eTower: missing ${[...new Set(missing)].join(', ')}` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      message: `ASN ${asn.asnNumber} cannot be sent to eTower: missing ${[...new Set(missing)].join(', ')}`,
+    };
   const po: EtowerPoInput = {
     referenceNo: asn.asnNumber,
     warehouseCode: asn.warehouseCode,

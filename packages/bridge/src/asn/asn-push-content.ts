@@ -22,14 +22,25 @@ export function asnBatchNo(asnNumber: string, version: number): string {
   return `${asnNumber}-${version}`;
 }
 
-export function asnPushContent(state: AsnState, told: ToldTotals, mode: AsnPushQuantities): { content: PushAsnInfoInput; totals: ToldTotals } {
+export function asnPushContent(
+  state: AsnState,
+  told: ToldTotals,
+  mode: AsnPushQuantities,
+): { content: PushAsnInfoInput; totals: ToldTotals } {
   const totals: ToldTotals = Object.fromEntries(state.lines.map((l) => [l.sku, { good: l.good, bad: l.bad }]));
   const skuList = state.lines.map((l: AsnLine) => {
-    const before = mode === 'increment' ? told[l.sku] ?? { good: 0, bad: 0 } : { good: 0, bad: 0 };
+    const before = mode === 'increment' ? (told[l.sku] ?? { good: 0, bad: 0 }) : { good: 0, bad: 0 };
     // eTower correcting a count downwards shows as a negative increment: Qianyi is told the truth, not clamped.
     const good = l.good - before.good;
     const bad = l.bad - before.bad;
-    return { sku: l.sku, ...(l.name ? { name: l.name } : {}), estimatedQuantity: l.estimated, receivedQuantity: good + bad, goodQuantity: good, badQuantity: bad };
+    return {
+      sku: l.sku,
+      ...(l.name ? { name: l.name } : {}),
+      estimatedQuantity: l.estimated,
+      receivedQuantity: good + bad,
+      goodQuantity: good,
+      badQuantity: bad,
+    };
   });
   const content: PushAsnInfoInput = {
     warehouseCode: state.warehouseCode,

@@ -44,17 +44,25 @@ export interface AsnState {
   updatedAt: number;
 }
 
-export type AsnPatch = { [K in Exclude<keyof AsnState, 'tenant' | 'asnNumber' | 'version' | 'createdAt' | 'updatedAt'>]?: AsnState[K] | null };
+export type AsnPatch = {
+  [K in Exclude<keyof AsnState, 'tenant' | 'asnNumber' | 'version' | 'createdAt' | 'updatedAt'>]?: AsnState[K] | null;
+};
 
 /** Phases an ASN ends in: once also out of the poll set (finished, closed or deleted at eTower), it may expire. */
 export const FINAL_ASN_PHASES: readonly AsnPhase[] = ['created', 'cancelled', 'failed'];
 
 export class AsnStore extends DocumentStore<AsnState, AsnPhase, AsnPatch> {
   constructor(redis: Redis) {
-    super(redis, 'asn', { record: keys.asn, history: keys.asnHistory, open: keys.openAsns, expiring: (t) => keys.expiring(t, 'asn') }, {
-      numbers: new Set(['etowerStatus', 'eta', 'finishTime']),
-      json: new Set(['lines']),
-      finalPhases: FINAL_ASN_PHASES,
-    }, 'asnNumber');
+    super(
+      redis,
+      'asn',
+      { record: keys.asn, history: keys.asnHistory, open: keys.openAsns, expiring: (t) => keys.expiring(t, 'asn') },
+      {
+        numbers: new Set(['etowerStatus', 'eta', 'finishTime']),
+        json: new Set(['lines']),
+        finalPhases: FINAL_ASN_PHASES,
+      },
+      'asnNumber',
+    );
   }
 }

@@ -33,7 +33,11 @@ const CLOSED_TEXT = /clos/i;
  * Quantities: eTower reports only what was put away, so goodQuantity = putAwayQty and badQuantity = 0; its lines
  * (one per box) are merged by SKU first.
  */
-export function viewOfPo(po: EtowerPo, asn: Pick<AsnState, 'trackNumber' | 'eta' | 'lines'>, now = Date.now()): EtowerPoView {
+export function viewOfPo(
+  po: EtowerPo,
+  asn: Pick<AsnState, 'trackNumber' | 'eta' | 'lines'>,
+  now = Date.now(),
+): EtowerPoView {
   const names = new Map(asn.lines.map((l) => [l.sku, l.name]));
   const lines: AsnLine[] = mergePoLinesBySku(po.packingDetails).map((d) => {
     const name = names.get(d.sku);
@@ -42,12 +46,17 @@ export function viewOfPo(po: EtowerPo, asn: Pick<AsnState, 'trackNumber' | 'eta'
   // SKUs Qianyi announced that eTower does not list (yet) stay visible with nothing received.
   for (const l of asn.lines) if (!lines.some((x) => x.sku === l.sku)) lines.push({ ...l, good: 0, bad: 0 });
   const text = po.statusMsg ?? '';
-  const status: AsnStatus = DELETED_TEXT.test(text) ? 'DELETED'
-    : CLOSED_TEXT.test(text) ? 'CLOSED'
-    : lines.length > 0 && lines.every((l) => l.good + l.bad >= l.estimated) ? 'FINISHED'
-    : lines.some((l) => l.good + l.bad > 0) || po.deliveredDate ? 'RECEIVING'
-    : asn.trackNumber || (asn.eta !== undefined && asn.eta < now) ? 'SHIPPING'
-    : 'NEW';
+  const status: AsnStatus = DELETED_TEXT.test(text)
+    ? 'DELETED'
+    : CLOSED_TEXT.test(text)
+      ? 'CLOSED'
+      : lines.length > 0 && lines.every((l) => l.good + l.bad >= l.estimated)
+        ? 'FINISHED'
+        : lines.some((l) => l.good + l.bad > 0) || po.deliveredDate
+          ? 'RECEIVING'
+          : asn.trackNumber || (asn.eta !== undefined && asn.eta < now)
+            ? 'SHIPPING'
+            : 'NEW';
   const view: EtowerPoView = { status, lines };
   if (po.status !== null) view.etowerStatus = po.status;
   if (po.statusMsg) view.etowerStatusMsg = po.statusMsg;

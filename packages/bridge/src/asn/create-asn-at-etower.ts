@@ -36,7 +36,9 @@ export async function createAsnAtEtower(asn: CreateAsnOrderContent, deps: Create
   if (done) return done;
   const start = await deps.asns.transition(tenant, asn.asnNumber, {
     from: current ? ['received', 'creating', 'failed'] : 'absent',
-    patch: { phase: 'creating', ...(current ? {} : initialAsnFields(asn)) }, notify: false, note: 'b2b/po call to eTower',
+    patch: { phase: 'creating', ...(current ? {} : initialAsnFields(asn)) },
+    notify: false,
+    note: 'b2b/po call to eTower',
   });
   if (!start.ok) {
     const settled = alreadyDone(await deps.asns.get(tenant, asn.asnNumber));
@@ -59,8 +61,12 @@ export async function createAsnAtEtower(asn: CreateAsnOrderContent, deps: Create
       const created = await deps.etower.createPo(mapped.po);
       if (created.orderNo) {
         // poList may lag behind the create: then the answer's numbers stand, and the poller fills in the rest.
-        const view = (await readBack(asn.asnNumber, state, deps))
-          ?? { status: state.status, lines: state.lines, referenceNumber: created.orderNo, ...(created.shippingPlanNo ? { shippingPlanNo: created.shippingPlanNo } : {}) };
+        const view = (await readBack(asn.asnNumber, state, deps)) ?? {
+          status: state.status,
+          lines: state.lines,
+          referenceNumber: created.orderNo,
+          ...(created.shippingPlanNo ? { shippingPlanNo: created.shippingPlanNo } : {}),
+        };
         return await adopt(asn.asnNumber, view, deps);
       }
     } catch (err) {
@@ -69,7 +75,9 @@ export async function createAsnAtEtower(asn: CreateAsnOrderContent, deps: Create
     }
     const existing = await readBack(asn.asnNumber, state, deps);
     if (existing) return await adopt(asn.asnNumber, existing, deps);
-    throw new AsnNotVisibleError(`eTower ${duplicate ? 'reports ASN ' + asn.asnNumber + ' as existing' : 'gave no orderNo for ASN ' + asn.asnNumber} but poList does not show it yet`);
+    throw new AsnNotVisibleError(
+      `eTower ${duplicate ? 'reports ASN ' + asn.asnNumber + ' as existing' : 'gave no orderNo for ASN ' + asn.asnNumber} but poList does not show it yet`,
+    );
   } catch (err) {
     if (err instanceof AsnRefusedError) throw err;
     const failure = classifyEtowerFailure(err);
@@ -78,7 +86,12 @@ export async function createAsnAtEtower(asn: CreateAsnOrderContent, deps: Create
       throw new AsnRefusedError(failure.message);
     }
     if (deps.finalAttempt(failure.kind)) {
-      await recordFailure(asn.asnNumber, `could not be sent to eTower after repeated attempts: ${failure.message}`, 'unreachable', deps);
+      await recordFailure(
+        asn.asnNumber,
+        `could not be sent to eTower after repeated attempts: ${failure.message}`,
+        'unreachable',
+        deps,
+      );
       throw new AsnRefusedError(failure.message);
     }
     throw err;
@@ -103,12 +116,21 @@ async function adopt(asnNumber: string, view: EtowerPoView, deps: CreateAsnDeps)
   const moved = await deps.asns.transition(tenant, asnNumber, {
     from: ['creating'],
     patch: {
-      phase: 'created', status: view.status, lines: view.lines, failedReason: null, failureKind: null,
-      etowerStatus: view.etowerStatus ?? null, etowerStatusMsg: view.etowerStatusMsg ?? null,
-      referenceNumber: view.referenceNumber ?? null, shippingPlanNo: view.shippingPlanNo ?? null,
+      phase: 'created',
+      status: view.status,
+      lines: view.lines,
+      failedReason: null,
+      failureKind: null,
+      etowerStatus: view.etowerStatus ?? null,
+      etowerStatusMsg: view.etowerStatusMsg ?? null,
+      referenceNumber: view.referenceNumber ?? null,
+      shippingPlanNo: view.shippingPlanNo ?? null,
       ...(view.status === 'FINISHED' ? { finishTime: now } : {}),
     },
-    notify, open: FINAL_ASN_STATUSES.has(view.status) ? 'remove' : 'add', note: `created at eTower as ${view.referenceNumber ?? '?'}`, now,
+    notify,
+    open: FINAL_ASN_STATUSES.has(view.status) ? 'remove' : 'add',
+    note: `created at eTower as ${view.referenceNumber ?? '?'}`,
+    now,
   });
   if (!moved.ok) {
     const settled = alreadyDone(await deps.asns.get(tenant, asnNumber));
@@ -119,10 +141,18 @@ async function adopt(asnNumber: string, view: EtowerPoView, deps: CreateAsnDeps)
   return { outcome: 'created', referenceNumber: view.referenceNumber ?? '' };
 }
 
-async function recordFailure(asnNumber: string, reason: string, kind: 'refused' | 'unreachable', deps: CreateAsnDeps): Promise<void> {
+async function recordFailure(
+  asnNumber: string,
+  reason: string,
+  kind: 'refused' | 'unreachable',
+  deps: CreateAsnDeps,
+): Promise<void> {
   // Not pushed: pushAsnInfo has no failure status; createAsnOrder's answer and getAsnList's message say it.
   await deps.asns.transition(deps.tenant.accessId, asnNumber, {
-    from: ['creating'], patch: { phase: 'failed', failedReason: reason, failureKind: kind }, notify: false,
-    open: kind === 'unreachable' ? 'add' : 'remove', note: reason,
+    from: ['creating'],
+    patch: { phase: 'failed', failedReason: reason, failureKind: kind },
+    notify: false,
+    open: kind === 'unreachable' ? 'add' : 'remove',
+    note: reason,
   });
 }

@@ -22,7 +22,11 @@ export interface DeliverAsnPushDeps {
   signal?: AbortSignal;
 }
 
-interface InFlight { version: number; content: PushAsnInfoInput; totals: ToldTotals }
+interface InFlight {
+  version: number;
+  content: PushAsnInfoInput;
+  totals: ToldTotals;
+}
 
 /**
  * Use case: tell Qianyi an ASN's receiving as of `version`, through the orders' machinery (one delivery per
@@ -31,25 +35,34 @@ interface InFlight { version: number; content: PushAsnInfoInput; totals: ToldTot
  * batchNo and same quantities, before anything newer, until Qianyi accepts it. So Qianyi deduplicates a
  * repeat by batchNo, and no increment is ever lost or counted twice.
  */
-export async function deliverAsnPush(asnNumber: string, version: number, deps: DeliverAsnPushDeps): Promise<AsnPushOutcome> {
+export async function deliverAsnPush(
+  asnNumber: string,
+  version: number,
+  deps: DeliverAsnPushDeps,
+): Promise<AsnPushOutcome> {
   const tenant = deps.tenant.accessId;
   const deliveredKey = keys.asnDelivered(tenant, asnNumber);
   const ledgerKey = keys.asnPushLedger(tenant, asnNumber);
-  const result = await withDeliveryLock(deps.redis, keys.pushLock(tenant, 'asn', asnNumber), 60000, async (): Promise<AsnPushOutcome> => {
-    const state = await deps.asns.get(tenant, asnNumber);
-    if (!state) return 'unknown-asn';
-    const pending = await deps.redis.hget(ledgerKey, 'inflight');
-    if (pending) await send(JSON.parse(pending) as InFlight);
-    if (state.version > version) return 'superseded';
-    if ((await deliveredVersion(deps.redis, deliveredKey)) >= state.version) return 'already-delivered';
-    if (!isPushable(state.status)) return 'not-pushable';
-    const told = JSON.parse((await deps.redis.hget(ledgerKey, 'told')) ?? '{}') as ToldTotals;
-    const built = asnPushContent(state, told, deps.quantities);
-    const inflight: InFlight = { version: state.version, ...built };
-    await deps.redis.hset(ledgerKey, 'inflight', JSON.stringify(inflight));
-    await send(inflight);
-    return 'delivered';
-  });
+  const result = await withDeliveryLock(
+    deps.redis,
+    keys.pushLock(tenant, 'asn', asnNumber),
+    60000,
+    async (): Promise<AsnPushOutcome> => {
+      const state = await deps.asns.get(tenant, asnNumber);
+      if (!state) return 'unknown-asn';
+      const pending = await deps.redis.hget(ledgerKey, 'inflight');
+      if (pending) await send(JSON.parse(pending) as InFlight);
+      if (state.version > version) return 'superseded';
+      if ((await deliveredVersion(deps.redis, deliveredKey)) >= state.version) return 'already-delivered';
+      if (!isPushable(state.status)) return 'not-pushable';
+      const told = JSON.parse((await deps.redis.hget(ledgerKey, 'told')) ?? '{}') as ToldTotals;
+      const built = asnPushContent(state, told, deps.quantities);
+      const inflight: InFlight = { version: state.version, ...built };
+      await deps.redis.hset(ledgerKey, 'inflight', JSON.stringify(inflight));
+      await send(inflight);
+      return 'delivered';
+    },
+  );
   return result.locked ? result.value : 'busy';
 
   async function send(push: InFlight): Promise<void> {

@@ -24,12 +24,18 @@ export async function pollOpenAsns(deps: PollAsnsDeps): Promise<{ checked: numbe
   let changed = 0;
   for (let i = 0; i < open.length; i += MAX_IDS_PER_QUERY) {
     const batch = open.slice(i, i + MAX_IDS_PER_QUERY);
-    const [pos, states] = await Promise.all([deps.etower.poList({ referenceNoList: batch }), deps.asns.getMany(deps.tenant, batch)]);
+    const [pos, states] = await Promise.all([
+      deps.etower.poList({ referenceNoList: batch }),
+      deps.asns.getMany(deps.tenant, batch),
+    ]);
     const byRef = new Map(pos.map((p) => [p.referenceNo, p]));
     const leaving: string[] = [];
     for (const asnNumber of batch) {
       const state = states.get(asnNumber);
-      if (!state || state.phase === 'cancelled' || (state.phase === 'failed' && state.failureKind !== 'unreachable')) { leaving.push(asnNumber); continue; }
+      if (!state || state.phase === 'cancelled' || (state.phase === 'failed' && state.failureKind !== 'unreachable')) {
+        leaving.push(asnNumber);
+        continue;
+      }
       if (state.phase === 'received' || state.phase === 'creating') {
         if (Date.now() - state.updatedAt > STUCK_AFTER_MS) await rescue(state, deps);
         continue;
@@ -39,12 +45,19 @@ export async function pollOpenAsns(deps: PollAsnsDeps): Promise<{ checked: numbe
       const view = viewOfPo(po, state);
       const patch = changes(state, view);
       const final = FINAL_ASN_STATUSES.has(view.status);
-      if (!patch) { if (final) leaving.push(asnNumber); continue; }
+      if (!patch) {
+        if (final) leaving.push(asnNumber);
+        continue;
+      }
       const notify = isPushable(view.status) && (view.status !== state.status || quantitiesChanged(state, view));
       const now = Date.now();
       const moved = await deps.asns.transition(deps.tenant, asnNumber, {
-        from: [state.phase], patch: { ...patch, ...(view.status === 'FINISHED' && !state.finishTime ? { finishTime: now } : {}) },
-        notify, open: final ? 'remove' : undefined, note: `eTower po status ${view.etowerStatus ?? '?'} (${view.etowerStatusMsg ?? ''}) -> ${view.status}`, now,
+        from: [state.phase],
+        patch: { ...patch, ...(view.status === 'FINISHED' && !state.finishTime ? { finishTime: now } : {}) },
+        notify,
+        open: final ? 'remove' : undefined,
+        note: `eTower po status ${view.etowerStatus ?? '?'} (${view.etowerStatusMsg ?? ''}) -> ${view.status}`,
+        now,
       });
       if (moved.ok) {
         changed++;
@@ -57,7 +70,8 @@ export async function pollOpenAsns(deps: PollAsnsDeps): Promise<{ checked: numbe
 }
 
 function quantitiesChanged(state: AsnState, view: EtowerPoView): boolean {
-  const key = (lines: AsnState['lines']) => JSON.stringify(lines.map((l) => [l.sku, l.estimated, l.good, l.bad]).sort());
+  const key = (lines: AsnState['lines']) =>
+    JSON.stringify(lines.map((l) => [l.sku, l.estimated, l.good, l.bad]).sort());
   return key(state.lines) !== key(view.lines);
 }
 
@@ -73,7 +87,9 @@ function changes(state: AsnState, view: EtowerPoView): AsnPatch | undefined {
     failedReason: null,
     failureKind: null,
   };
-  const same = (Object.keys(patch) as Array<keyof AsnPatch>).every((k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined));
+  const same = (Object.keys(patch) as Array<keyof AsnPatch>).every(
+    (k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined),
+  );
   if (same && !quantitiesChanged(state, view)) return undefined;
   return { ...patch, lines: view.lines };
 }
@@ -81,9 +97,12 @@ function changes(state: AsnState, view: EtowerPoView): AsnPatch | undefined {
 /** An ASN whose create job died without settling it: the job is run again, or, if it is gone, the ASN is failed. */
 async function rescue(state: AsnState, deps: PollAsnsDeps): Promise<void> {
   if ((await reviveCreateJob(state.asnNumber, deps.createJobs)) !== 'lost') return;
-  const reason = 'the bridge lost this ASN\'s create job before eTower confirmed it; send it again';
+  const reason = "the bridge lost this ASN's create job before eTower confirmed it; send it again";
   // Not pushed, like every ASN failure: pushAsnInfo has no failure status; getAsnList's message says it.
   await deps.asns.transition(deps.tenant, state.asnNumber, {
-    from: [state.phase], patch: { phase: 'failed', failureKind: 'unreachable', failedReason: reason }, notify: false, note: reason,
+    from: [state.phase],
+    patch: { phase: 'failed', failureKind: 'unreachable', failedReason: reason },
+    notify: false,
+    note: reason,
   });
 }

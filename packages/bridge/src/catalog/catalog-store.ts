@@ -2,7 +2,10 @@ import type { Redis } from 'ioredis';
 import { keys } from '../state/keys';
 import type { Catalog } from './build-catalog';
 
-export interface CatalogError { at: number; message: string }
+export interface CatalogError {
+  at: number;
+  message: string;
+}
 
 /** The cached catalog per tenant. Written whole, so readers never see half of a refresh. */
 export class CatalogStore {

@@ -9,7 +9,10 @@ export interface RefreshCatalogDeps {
 }
 
 /** Use case: read eTower's fulfillment warehouses and services, and replace the tenant's catalog. */
-export async function refreshCatalog(tenant: string, deps: RefreshCatalogDeps): Promise<{ warehouses: number; channels: number }> {
+export async function refreshCatalog(
+  tenant: string,
+  deps: RefreshCatalogDeps,
+): Promise<{ warehouses: number; channels: number }> {
   let catalog: Catalog;
   try {
     const warehouses = await deps.etower.warehouseServiceList(5);

@@ -48,9 +48,21 @@ async function readInventory(etower: RebuildInventoryDeps['etower']) {
     for (const w of record.warehouses) {
       if (!w.warehouseCode) continue;
       let rows = byWarehouse.get(w.warehouseCode);
-      if (!rows) byWarehouse.set(w.warehouseCode, (rows = []));
+      if (!rows) {
+        rows = [];
+        byWarehouse.set(w.warehouseCode, rows);
+      }
       rows.push(toQianyiInventoryRow(record.sku, w));
     }
   }
-  return { byWarehouse, totals: walk.totals, walked: { skus: walk.records.length, calls: walk.calls, stoppedBecause: walk.stoppedBecause, zeroBased: walk.zeroBased } };
+  return {
+    byWarehouse,
+    totals: walk.totals,
+    walked: {
+      skus: walk.records.length,
+      calls: walk.calls,
+      stoppedBecause: walk.stoppedBecause,
+      zeroBased: walk.zeroBased,
+    },
+  };
 }

@@ -9,7 +9,11 @@ export const INVENTORY_REFUSAL_REASONS: readonly InventoryRefusalReason[] = ['to
  */
 export class InventoryRebuildRefusedError extends Error {
   override name = 'InventoryRebuildRefusedError';
-  constructor(readonly reason: InventoryRefusalReason, message: string, readonly details: Record<string, number | string>) {
+  constructor(
+    readonly reason: InventoryRefusalReason,
+    message: string,
+    readonly details: Record<string, number | string>,
+  ) {
     super(message);
   }
 }

@@ -18,18 +18,34 @@ export const EMPTY_CONFIRM_MS = 30 * 60 * 1000;
  * reached, rows under a layout read as fewer) would publish a snapshot with rows missing or stale.
  * The unpaged (bare list) layout carries no total and is not checked.
  */
-export function checkWalkAgainstTotal(walk: Pick<InventoryWalk, 'totals' | 'calls' | 'stoppedBecause'> & { read: number }): void {
+export function checkWalkAgainstTotal(
+  walk: Pick<InventoryWalk, 'totals' | 'calls' | 'stoppedBecause'> & { read: number },
+): void {
   const { read } = walk;
   if (walk.totals.length > 1) {
-    throw new InventoryRebuildRefusedError('total-mismatch', `eTower's inventory total changed during the walk (${walk.totals.join(', ')}); the previous snapshot stays`, {
-      totals: walk.totals.join(','), read, calls: walk.calls, stoppedBecause: walk.stoppedBecause,
-    });
+    throw new InventoryRebuildRefusedError(
+      'total-mismatch',
+      `eTower's inventory total changed during the walk (${walk.totals.join(', ')}); the previous snapshot stays`,
+      {
+        totals: walk.totals.join(','),
+        read,
+        calls: walk.calls,
+        stoppedBecause: walk.stoppedBecause,
+      },
+    );
   }
   const [total] = walk.totals;
   if (total !== undefined && total !== read) {
-    throw new InventoryRebuildRefusedError('total-mismatch', `eTower counts ${total} inventory records but the walk read ${read} (stopped: ${walk.stoppedBecause}, ${walk.calls} calls); the previous snapshot stays`, {
-      total, read, calls: walk.calls, stoppedBecause: walk.stoppedBecause,
-    });
+    throw new InventoryRebuildRefusedError(
+      'total-mismatch',
+      `eTower counts ${total} inventory records but the walk read ${read} (stopped: ${walk.stoppedBecause}, ${walk.calls} calls); the previous snapshot stays`,
+      {
+        total,
+        read,
+        calls: walk.calls,
+        stoppedBecause: walk.stoppedBecause,
+      },
+    );
   }
 }
 
@@ -37,7 +53,13 @@ export function checkWalkAgainstTotal(walk: Pick<InventoryWalk, 'totals' | 'call
 export function checkEmptyRead(currentRows: number, emptySince: number, now: number): void {
   const waited = now - emptySince;
   if (waited >= EMPTY_CONFIRM_MS) return;
-  throw new InventoryRebuildRefusedError('empty', `eTower's inventory read empty while the current snapshot has ${currentRows} rows; the previous snapshot stays until reads have been empty for ${EMPTY_CONFIRM_MS / 60000} minutes (empty for ${Math.round(waited / 1000)} s so far)`, {
-    currentRows, emptySince, waitedMs: waited,
-  });
+  throw new InventoryRebuildRefusedError(
+    'empty',
+    `eTower's inventory read empty while the current snapshot has ${currentRows} rows; the previous snapshot stays until reads have been empty for ${EMPTY_CONFIRM_MS / 60000} minutes (empty for ${Math.round(waited / 1000)} s so far)`,
+    {
+      currentRows,
+      emptySince,
+      waitedMs: waited,
+    },
+  );
 }

@@ -62,7 +62,10 @@ async function execAll(pipe: ChainableCommander): Promise<void> {
 export class InventorySnapshotStore {
   constructor(private readonly redis: Redis) {}
 
-  async publish(tenant: string, rowsByWarehouse: ReadonlyMap<string, readonly QianyiInventoryRow[]>): Promise<{ version: string; swapped: boolean }> {
+  async publish(
+    tenant: string,
+    rowsByWarehouse: ReadonlyMap<string, readonly QianyiInventoryRow[]>,
+  ): Promise<{ version: string; swapped: boolean }> {
     const version = String(await this.redis.incr(keys.inventorySeq(tenant)));
     const meta = keys.inventoryMeta(tenant, version);
     // Every key expires while the build is under way, so parts of a build that dies go by themselves. (A worker killed
@@ -71,7 +74,9 @@ export class InventorySnapshotStore {
     // An empty build still has a meta hash (with a marker field), so "built, nothing in stock" differs from "never built".
     await execAll(this.redis.multi().hset(meta, '@built', String(Date.now())).expire(meta, BUILDING_TTL_S));
     for (const [warehouse, rows] of rowsByWarehouse) {
-      const sorted = [...rows].sort((a, b) => (a.warehouseSku < b.warehouseSku ? -1 : a.warehouseSku > b.warehouseSku ? 1 : 0));
+      const sorted = [...rows].sort((a, b) =>
+        a.warehouseSku < b.warehouseSku ? -1 : a.warehouseSku > b.warehouseSku ? 1 : 0,
+      );
       const listKey = keys.inventoryRows(tenant, version, warehouse);
       const indexKey = keys.inventoryIndex(tenant, version, warehouse);
       for (let part = 0; part < sorted.length; part += ROWS_PER_PIPELINE) {
@@ -88,9 +93,15 @@ export class InventorySnapshotStore {
       await this.redis.hset(meta, warehouse, String(sorted.length));
     }
     const [swapped] = (await this.redis.eval(
-      SWAP_LUA, 2, keys.inventoryCurrent(tenant), meta, version,
-      keys.inventoryRows(tenant, '', '').slice(0, -1), keys.inventoryIndex(tenant, '', '').slice(0, -1),
-      keys.inventoryMeta(tenant, ''), String(OLD_VERSION_TTL_S),
+      SWAP_LUA,
+      2,
+      keys.inventoryCurrent(tenant),
+      meta,
+      version,
+      keys.inventoryRows(tenant, '', '').slice(0, -1),
+      keys.inventoryIndex(tenant, '', '').slice(0, -1),
+      keys.inventoryMeta(tenant, ''),
+      String(OLD_VERSION_TTL_S),
     )) as [number, string];
     return { version, swapped: swapped === 1 };
   }
@@ -123,7 +134,11 @@ export class InventorySnapshotStore {
     const version = await this.current(tenant);
     if (!version) return now;
     const meta = keys.inventoryMeta(tenant, version);
-    const [, [, since]] = (await this.redis.multi().hsetnx(meta, EMPTY_SINCE, String(now)).hget(meta, EMPTY_SINCE).exec()) as [unknown, [unknown, string | null]];
+    const [, [, since]] = (await this.redis
+      .multi()
+      .hsetnx(meta, EMPTY_SINCE, String(now))
+      .hget(meta, EMPTY_SINCE)
+      .exec()) as [unknown, [unknown, string | null]];
     return since ? Number(since) : now;
   }
 
@@ -136,21 +151,41 @@ export class InventorySnapshotStore {
   /** One page (1-based) of a warehouse, from the version this sweep is on (see the class comment). */
   async page(tenant: string, warehouse: string, page: number, pageSize: number): Promise<InventoryPage> {
     const raw = await this.pageJson(tenant, warehouse, page, pageSize);
-    return raw.state === 'none' ? raw : { state: 'ok', version: raw.version, total: raw.total, rows: raw.rows.map((r) => JSON.parse(r) as QianyiInventoryRow) };
+    return raw.state === 'none'
+      ? raw
+      : {
+          state: 'ok',
+          version: raw.version,
+          total: raw.total,
+          rows: raw.rows.map((r) => JSON.parse(r) as QianyiInventoryRow),
+        };
   }
 
   /** The same page as stored: each row already the JSON of a Qianyi row, ready to be spliced into an answer. */
-  async pageJson(tenant: string, warehouse: string, page: number, pageSize: number): Promise<{ state: 'none' } | { state: 'ok'; version: string; total: number; rows: string[] }> {
+  async pageJson(
+    tenant: string,
+    warehouse: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ state: 'none' } | { state: 'ok'; version: string; total: number; rows: string[] }> {
     const version = await this.sweepVersion(tenant, warehouse, page);
     if (!version) return { state: 'none' };
     const listKey = keys.inventoryRows(tenant, version, warehouse);
     const start = (page - 1) * pageSize;
-    const [[, total], [, rows]] = (await this.redis.multi().llen(listKey).lrange(listKey, start, start + pageSize - 1).exec()) as [[unknown, number], [unknown, string[]]];
+    const [[, total], [, rows]] = (await this.redis
+      .multi()
+      .llen(listKey)
+      .lrange(listKey, start, start + pageSize - 1)
+      .exec()) as [[unknown, number], [unknown, string[]]];
     return { state: 'ok', version, total, rows };
   }
 
   /** One SKU of a warehouse in the current version (a filtered call is a sweep of one page). */
-  async find(tenant: string, warehouse: string, sku: string): Promise<{ state: 'none' } | { state: 'ok'; version: string; row?: QianyiInventoryRow }> {
+  async find(
+    tenant: string,
+    warehouse: string,
+    sku: string,
+  ): Promise<{ state: 'none' } | { state: 'ok'; version: string; row?: QianyiInventoryRow }> {
     const version = await this.current(tenant);
     if (!version) return { state: 'none' };
     const raw = await this.redis.hget(keys.inventoryIndex(tenant, version, warehouse), sku);
@@ -165,7 +200,8 @@ export class InventorySnapshotStore {
       const pinned = await this.redis.get(pinKey);
       if (pinned && pinned !== current && (await this.redis.exists(keys.inventoryMeta(tenant, pinned)))) {
         const meta = keys.inventoryMeta(tenant, pinned);
-        await this.redis.multi()
+        await this.redis
+          .multi()
           .expire(pinKey, OLD_VERSION_TTL_S)
           .expire(meta, OLD_VERSION_TTL_S)
           .expire(keys.inventoryRows(tenant, pinned, warehouse), OLD_VERSION_TTL_S)

@@ -13,14 +13,20 @@ const tenantPayload = z.object({ tenant });
 const asnPayload = z.object({ tenant, asn: z.object({ asnNumber: z.string().min(1) }).passthrough() });
 // `labelStored: false` tells the worker there is no label to fetch beside the record; jobs without the field
 // (older producers) are treated as "maybe", and the worker looks.
-const orderPayload = z.object({ tenant, order: z.object({ orderNumber: z.string().min(1) }).passthrough(), labelStored: z.boolean().optional() });
+const orderPayload = z.object({
+  tenant,
+  order: z.object({ orderNumber: z.string().min(1) }).passthrough(),
+  labelStored: z.boolean().optional(),
+});
 
 // The ids of the jobs about one document (job-id.ts says how they are built). A push's id carries its version.
 export const createJobId = (tenant: string, orderNumber: string) => jobId('createOrder', tenant, orderNumber);
 export const releaseJobId = (tenant: string, orderNumber: string) => jobId('releaseOrder', tenant, orderNumber);
 export const createAsnJobId = (tenant: string, asnNumber: string) => jobId('createAsn', tenant, asnNumber);
-export const orderPushJobId = (tenant: string, orderNumber: string, version: number) => jobId('pushOrderInfo', tenant, orderNumber, `v${version}`);
-export const asnPushJobId = (tenant: string, asnNumber: string, version: number) => jobId('pushAsnInfo', tenant, asnNumber, `v${version}`);
+export const orderPushJobId = (tenant: string, orderNumber: string, version: number) =>
+  jobId('pushOrderInfo', tenant, orderNumber, `v${version}`);
+export const asnPushJobId = (tenant: string, asnNumber: string, version: number) =>
+  jobId('pushAsnInfo', tenant, asnNumber, `v${version}`);
 
 /**
  * How often the outbox is drained, and how old an entry must be to count as lost: a change's push job is enqueued
@@ -34,68 +40,116 @@ type AsnPushKey = { tenant: string; asnNumber: string; version: number };
 export const JOBS = {
   /** Re-read warehouses and fulfillment services from eTower into the catalog cache. */
   refreshCatalog: defineJob({
-    name: 'refreshCatalog', queue: 'inventory', payload: tenantPayload,
-    attempts: 5, retryDelay: exponentialWithJitter(60000), timeoutMs: 60000,
+    name: 'refreshCatalog',
+    queue: 'inventory',
+    payload: tenantPayload,
+    attempts: 5,
+    retryDelay: exponentialWithJitter(60000),
+    timeoutMs: 60000,
   }),
   /** Send one Qianyi order to eTower (exactly once per tenant and orderNumber). */
   createOrder: defineJob({
-    name: 'createOrder', queue: 'orders', payload: orderPayload,
+    name: 'createOrder',
+    queue: 'orders',
+    payload: orderPayload,
     // About 20-40 minutes of retries with the default base; after that the order is FAILED (unreachable), still polled.
-    attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 120000,
+    attempts: 12,
+    retryDelay: exponentialWithJitter(600000),
+    timeoutMs: 120000,
     jobId: (k: { tenant: string; order: { orderNumber: string } }) => createJobId(k.tenant, k.order.orderNumber),
   }),
   /** Release a held draft with orders/confirm once the tenant's hold time is over. */
   releaseOrder: defineJob({
-    name: 'releaseOrder', queue: 'orders', payload: z.object({ tenant, orderNumber: z.string().min(1) }),
-    attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 60000,
+    name: 'releaseOrder',
+    queue: 'orders',
+    payload: z.object({ tenant, orderNumber: z.string().min(1) }),
+    attempts: 12,
+    retryDelay: exponentialWithJitter(600000),
+    timeoutMs: 60000,
     jobId: (k: { tenant: string; orderNumber: string }) => releaseJobId(k.tenant, k.orderNumber),
   }),
   /** Re-read every open order from eTower and record what changed. */
   pollOrders: defineJob({
-    name: 'pollOrders', queue: 'orders', payload: tenantPayload,
-    attempts: 3, retryDelay: exponentialWithJitter(60000), timeoutMs: 240000,
+    name: 'pollOrders',
+    queue: 'orders',
+    payload: tenantPayload,
+    attempts: 3,
+    retryDelay: exponentialWithJitter(60000),
+    timeoutMs: 240000,
   }),
   /** Deliver an order's state (as of a version) to Qianyi's receiveOdo webhook. */
   pushOrderInfo: defineJob({
-    name: 'pushOrderInfo', queue: 'webhooks', payload: z.object({ tenant, orderNumber: z.string().min(1), version: z.number().int().min(1) }),
-    attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
+    name: 'pushOrderInfo',
+    queue: 'webhooks',
+    payload: z.object({ tenant, orderNumber: z.string().min(1), version: z.number().int().min(1) }),
+    attempts: 8,
+    retryDelay: webhookSchedule,
+    timeoutMs: 60000,
     jobId: (k: OrderPushKey) => orderPushJobId(k.tenant, k.orderNumber, k.version),
   }),
   /** Delete the tenant's documents finished more than DOCUMENT_RETENTION_MS ago (retention/sweep-expired.ts). */
   sweepExpired: defineJob({
-    name: 'sweepExpired', queue: 'orders', payload: tenantPayload,
-    attempts: 1, retryDelay: () => 0, timeoutMs: 120000,
+    name: 'sweepExpired',
+    queue: 'orders',
+    payload: tenantPayload,
+    attempts: 1,
+    retryDelay: () => 0,
+    timeoutMs: 120000,
   }),
   /** Enqueue pushes for changes whose push job was never created (a crash between the two). */
   drainOutbox: defineJob({
-    name: 'drainOutbox', queue: 'webhooks', payload: z.object({}),
-    attempts: 1, retryDelay: () => 0, timeoutMs: 60000,
+    name: 'drainOutbox',
+    queue: 'webhooks',
+    payload: z.object({}),
+    attempts: 1,
+    retryDelay: () => 0,
+    timeoutMs: 60000,
   }),
   /** Read the tenant's whole eTower inventory and publish it as a new snapshot (inventory/*). */
   rebuildInventory: defineJob({
-    name: 'rebuildInventory', queue: 'inventory', payload: tenantPayload,
-    attempts: 3, retryDelay: exponentialWithJitter(60000), timeoutMs: 240000,
+    name: 'rebuildInventory',
+    queue: 'inventory',
+    payload: tenantPayload,
+    attempts: 3,
+    retryDelay: exponentialWithJitter(60000),
+    timeoutMs: 240000,
   }),
   /** Send the tenant's pending products to eTower product/create, at most 30 a call (skus/*). */
   createProducts: defineJob({
-    name: 'createProducts', queue: 'skus', payload: tenantPayload,
-    attempts: 8, retryDelay: exponentialWithJitter(300000), timeoutMs: 120000,
+    name: 'createProducts',
+    queue: 'skus',
+    payload: tenantPayload,
+    attempts: 8,
+    retryDelay: exponentialWithJitter(300000),
+    timeoutMs: 120000,
   }),
   /** Send one ASN to eTower b2b/po (exactly once per tenant and asnNumber). */
   createAsn: defineJob({
-    name: 'createAsn', queue: 'asn', payload: asnPayload,
-    attempts: 12, retryDelay: exponentialWithJitter(600000), timeoutMs: 120000,
+    name: 'createAsn',
+    queue: 'asn',
+    payload: asnPayload,
+    attempts: 12,
+    retryDelay: exponentialWithJitter(600000),
+    timeoutMs: 120000,
     jobId: (k: { tenant: string; asn: { asnNumber: string } }) => createAsnJobId(k.tenant, k.asn.asnNumber),
   }),
   /** Re-read every open ASN from eTower b2b/poList and record what changed. */
   pollAsns: defineJob({
-    name: 'pollAsns', queue: 'asn', payload: tenantPayload,
-    attempts: 3, retryDelay: exponentialWithJitter(60000), timeoutMs: 240000,
+    name: 'pollAsns',
+    queue: 'asn',
+    payload: tenantPayload,
+    attempts: 3,
+    retryDelay: exponentialWithJitter(60000),
+    timeoutMs: 240000,
   }),
   /** Deliver an ASN's receiving (as of a version) to Qianyi's receiveAsn webhook. */
   pushAsnInfo: defineJob({
-    name: 'pushAsnInfo', queue: 'webhooks', payload: z.object({ tenant, asnNumber: z.string().min(1), version: z.number().int().min(1) }),
-    attempts: 8, retryDelay: webhookSchedule, timeoutMs: 60000,
+    name: 'pushAsnInfo',
+    queue: 'webhooks',
+    payload: z.object({ tenant, asnNumber: z.string().min(1), version: z.number().int().min(1) }),
+    attempts: 8,
+    retryDelay: webhookSchedule,
+    timeoutMs: 60000,
     jobId: (k: AsnPushKey) => asnPushJobId(k.tenant, k.asnNumber, k.version),
   }),
 } as const satisfies Record<string, JobDefinition<any, any>>;
@@ -103,7 +157,9 @@ export const JOBS = {
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
 /** The jobs whose id the catalog computes (one job per document, or per document version). */
-export type KeyedJobName = { [N in JobName]: (typeof JOBS)[N] extends { jobId: (key: never) => string } ? N : never }[JobName];
+export type KeyedJobName = {
+  [N in JobName]: (typeof JOBS)[N] extends { jobId: (key: never) => string } ? N : never;
+}[JobName];
 /** What names a keyed job: the part of its payload its id is built from. */
 export type JobKey<N extends KeyedJobName> = (typeof JOBS)[N] extends { jobId: (key: infer K) => string } ? K : never;
 

@@ -8,7 +8,13 @@ import type { PushScheduler } from './push-scheduler';
  * Use case: changes recorded more than `olderThanMs` ago whose outbox entry is still there lost their push job
  * to a crash; enqueue it now (idempotent: the job id carries the version).
  */
-export async function drainOutbox(deps: { redis: Redis; orders: OrderStore; asns?: AsnStore; pushes: PushScheduler; olderThanMs: number }): Promise<number> {
+export async function drainOutbox(deps: {
+  redis: Redis;
+  orders: OrderStore;
+  asns?: AsnStore;
+  pushes: PushScheduler;
+  olderThanMs: number;
+}): Promise<number> {
   const members = await staleOutbox(deps.redis, deps.olderThanMs);
   let enqueued = 0;
   for (const member of members) {

@@ -16,7 +16,12 @@ export interface EnqueueOptions {
 }
 
 /** Adds a job as the catalog defines it: validated payload, attempts, deterministic id. */
-export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<Job> {
+export async function enqueue<N extends JobName>(
+  queues: Queues,
+  name: N,
+  payload: JobPayload<N>,
+  options: EnqueueOptions = {},
+): Promise<Job> {
   const definition = JOBS[name];
   // The trace rides along in the job's data (outside the payload schema), so the job's logs join the call's.
   const trace = options.trace;

@@ -14,7 +14,8 @@ export type JobState = 'waiting' | 'delayed' | 'prioritized' | 'waiting-children
 export const PENDING_JOB_STATES: readonly JobState[] = ['waiting', 'delayed', 'prioritized', 'waiting-children'];
 export const FINISHED_JOB_STATES: readonly JobState[] = ['completed', 'failed'];
 
-export const isPending = (state: JobState | undefined): boolean => state !== undefined && PENDING_JOB_STATES.includes(state);
+export const isPending = (state: JobState | undefined): boolean =>
+  state !== undefined && PENDING_JOB_STATES.includes(state);
 /** Pending or running: the job will still settle its document. */
 export const isAlive = (state: JobState | undefined): boolean => state === 'active' || isPending(state);
 
@@ -56,7 +57,10 @@ export interface JobSummary {
  * `events` (one QueueEvents stream per queue) only where something waits: the ingress.
  */
 export class JobControl {
-  constructor(private readonly queues: Queues, private readonly events: Partial<Record<QueueName, QueueEvents>> = {}) {}
+  constructor(
+    private readonly queues: Queues,
+    private readonly events: Partial<Record<QueueName, QueueEvents>> = {},
+  ) {}
 
   /** Adds a job as the catalog defines it (enqueue.ts); repeats of a keyed job are one job. */
   async add<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<JobRef<N>> {
@@ -93,7 +97,10 @@ export class JobControl {
   async remove(ref: JobRef, states: readonly JobState[]): Promise<boolean> {
     const job = await this.job(ref);
     if (!job || !states.includes((await job.getState()) as JobState)) return false;
-    return job.remove().then(() => true, () => false);
+    return job.remove().then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Runs a finished job again from its first attempt. */
@@ -123,12 +130,21 @@ export class JobControl {
    * Declares (or updates) a Job Scheduler: a job of `name` every `everyMs`, under `schedulerId`. Idempotent, so every
    * worker may declare it; Redis keeps one per id.
    */
-  async schedule<N extends JobName>(schedulerId: string, name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
+  async schedule<N extends JobName>(
+    schedulerId: string,
+    name: N,
+    payload: JobPayload<N>,
+    everyMs: number,
+  ): Promise<void> {
     const definition = JOBS[name];
     await this.queues[definition.queue].upsertJobScheduler(
       schedulerId,
       { every: everyMs },
-      { name, data: definition.payload.parse(payload), opts: { attempts: definition.attempts, backoff: { type: 'bridge' } } },
+      {
+        name,
+        data: definition.payload.parse(payload),
+        opts: { attempts: definition.attempts, backoff: { type: 'bridge' } },
+      },
     );
   }
 

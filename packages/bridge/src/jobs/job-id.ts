@@ -3,7 +3,8 @@ import { escapePart } from '../state/escape-part';
 const KIND = /^[A-Za-z]+$/;
 
 function checkKind(kind: string): void {
-  if (!KIND.test(kind)) throw new Error(`job id kind must be letters only (it ends at the first '-'), got ${JSON.stringify(kind)}`);
+  if (!KIND.test(kind))
+    throw new Error(`job id kind must be letters only (it ends at the first '-'), got ${JSON.stringify(kind)}`);
 }
 
 /**

@@ -8,7 +8,12 @@ import { clearOutbox, outboxMember, type OutboxKind } from '../state/outbox';
  * so an older push that was already running can never land after a newer one.
  */
 export class PushScheduler {
-  constructor(private readonly jobs: JobControl, private readonly redis: Redis, private readonly attempts: number, private readonly trace?: { reqId?: string }) {}
+  constructor(
+    private readonly jobs: JobControl,
+    private readonly redis: Redis,
+    private readonly attempts: number,
+    private readonly trace?: { reqId?: string },
+  ) {}
 
   /** The same scheduler, whose push jobs carry the request id of the call or job that caused them. */
   tracing(trace: { reqId?: string }): PushScheduler {
@@ -16,14 +21,26 @@ export class PushScheduler {
   }
 
   async orderChanged(tenant: string, orderNumber: string, version: number, changedAt: number): Promise<void> {
-    await this.jobs.add('pushOrderInfo', { tenant, orderNumber, version }, { attempts: this.attempts, ...this.traceOption() });
-    await this.supersede('order', tenant, orderNumber, version, changedAt, (v) => jobRef('pushOrderInfo', { tenant, orderNumber, version: v }));
+    await this.jobs.add(
+      'pushOrderInfo',
+      { tenant, orderNumber, version },
+      { attempts: this.attempts, ...this.traceOption() },
+    );
+    await this.supersede('order', tenant, orderNumber, version, changedAt, (v) =>
+      jobRef('pushOrderInfo', { tenant, orderNumber, version: v }),
+    );
   }
 
   /** The same for an inbound order's receiving (pushAsnInfo). */
   async asnChanged(tenant: string, asnNumber: string, version: number, changedAt: number): Promise<void> {
-    await this.jobs.add('pushAsnInfo', { tenant, asnNumber, version }, { attempts: this.attempts, ...this.traceOption() });
-    await this.supersede('asn', tenant, asnNumber, version, changedAt, (v) => jobRef('pushAsnInfo', { tenant, asnNumber, version: v }));
+    await this.jobs.add(
+      'pushAsnInfo',
+      { tenant, asnNumber, version },
+      { attempts: this.attempts, ...this.traceOption() },
+    );
+    await this.supersede('asn', tenant, asnNumber, version, changedAt, (v) =>
+      jobRef('pushAsnInfo', { tenant, asnNumber, version: v }),
+    );
   }
 
   private traceOption(): { trace?: { reqId?: string } } {
@@ -31,11 +48,21 @@ export class PushScheduler {
   }
 
   /** Removes the pending pushes of older versions of the document and clears its outbox entry. */
-  private async supersede(kind: OutboxKind, tenant: string, id: string, version: number, changedAt: number, pushOf: (version: number) => JobRef): Promise<void> {
+  private async supersede(
+    kind: OutboxKind,
+    tenant: string,
+    id: string,
+    version: number,
+    changedAt: number,
+    pushOf: (version: number) => JobRef,
+  ): Promise<void> {
     // After the new push job exists (the caller enqueued it), so a crash here leaves the outbox entry to be drained.
     // The lookups go out together: on a busy worker each sequential round trip adds to every order's latency.
     const older: JobRef[] = [];
     for (let v = version - 1; v >= Math.max(1, version - 5); v--) older.push(pushOf(v));
-    await Promise.all([...older.map((ref) => this.jobs.remove(ref, PENDING_JOB_STATES)), clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt)]);
+    await Promise.all([
+      ...older.map((ref) => this.jobs.remove(ref, PENDING_JOB_STATES)),
+      clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt),
+    ]);
   }
 }

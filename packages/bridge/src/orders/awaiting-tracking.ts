@@ -27,7 +27,12 @@ export interface TrackingWait {
 }
 
 /** Where an order stands in its wait for a tracking number, from eTower's reading and when the wait began. */
-export function trackingWait(view: EtowerOrderView, since: number | undefined, now: number, waitHours: number): TrackingWait {
+export function trackingWait(
+  view: EtowerOrderView,
+  since: number | undefined,
+  now: number,
+  waitHours: number,
+): TrackingWait {
   if (!view.awaitingTracking) return { since: null, wmsStatus: view.wmsStatus, givenUp: false };
   const start = since ?? now;
   if (now - start < waitHours * 3600000) return { since: start, wmsStatus: view.wmsStatus, givenUp: false };

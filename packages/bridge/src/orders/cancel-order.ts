@@ -22,7 +22,11 @@ export interface CancelOrderDeps {
  */
 export async function cancelOrder(orderNumber: string, deps: CancelOrderDeps): Promise<CancelOutcome> {
   let state = await deps.store.get(deps.tenant, orderNumber);
-  if (!state) return { ok: false, message: `order ${orderNumber} is not known to the bridge (never received, or finished and no longer kept), so there is nothing to cancel` };
+  if (!state)
+    return {
+      ok: false,
+      message: `order ${orderNumber} is not known to the bridge (never received, or finished and no longer kept), so there is nothing to cancel`,
+    };
   if (state.phase === 'creating') {
     await deps.waitForCreate();
     state = (await deps.store.get(deps.tenant, orderNumber)) ?? state;
@@ -34,15 +38,29 @@ export async function cancelOrder(orderNumber: string, deps: CancelOrderDeps): P
       return stop(state, ['received'], 'Cancelled before it was sent to eTower', deps);
     case 'failed':
       if (state.failureKind === 'unreachable') {
-        return { ok: false, message: `order ${orderNumber} could not be confirmed as sent or not sent (eTower was unreachable); the bridge keeps checking eTower. If eTower has it, intercept it in eTower` };
+        return {
+          ok: false,
+          message: `order ${orderNumber} could not be confirmed as sent or not sent (eTower was unreachable); the bridge keeps checking eTower. If eTower has it, intercept it in eTower`,
+        };
       }
       return stop(state, ['failed'], 'Cancelled (eTower had refused it)', deps);
     case 'held':
-      return stop(state, ['held'], `Cancelled while held as an eTower draft (${state.warehouseOrderNumber ?? ''}); it will never be released`, deps);
+      return stop(
+        state,
+        ['held'],
+        `Cancelled while held as an eTower draft (${state.warehouseOrderNumber ?? ''}); it will never be released`,
+        deps,
+      );
     case 'creating':
-      return { ok: false, message: `order ${orderNumber} is being sent to eTower right now; ask again in a few seconds (a released order cannot be cancelled through eTower's API)` };
+      return {
+        ok: false,
+        message: `order ${orderNumber} is being sent to eTower right now; ask again in a few seconds (a released order cannot be cancelled through eTower's API)`,
+      };
     case 'releasing':
-      return { ok: false, message: `order ${orderNumber} is being released to the eTower warehouse right now and can no longer be cancelled here; intercept it in eTower` };
+      return {
+        ok: false,
+        message: `order ${orderNumber} is being released to the eTower warehouse right now and can no longer be cancelled here; intercept it in eTower`,
+      };
     case 'released':
       return {
         ok: false,
@@ -51,7 +69,12 @@ export async function cancelOrder(orderNumber: string, deps: CancelOrderDeps): P
   }
 }
 
-async function stop(state: OrderState, from: OrderPhase[], wmsStatus: string, deps: CancelOrderDeps): Promise<CancelOutcome> {
+async function stop(
+  state: OrderState,
+  from: OrderPhase[],
+  wmsStatus: string,
+  deps: CancelOrderDeps,
+): Promise<CancelOutcome> {
   const now = Date.now();
   const moved = await deps.store.transition(deps.tenant, state.orderNumber, {
     from,
@@ -67,7 +90,8 @@ async function stop(state: OrderState, from: OrderPhase[], wmsStatus: string, de
   }
   const key = { tenant: deps.tenant, orderNumber: state.orderNumber };
   // A job that is running finds the order cancelled and stops by itself; a pending one is removed.
-  for (const ref of [jobRef('createOrder', { tenant: deps.tenant, order: key }), jobRef('releaseOrder', key)]) await deps.jobs.remove(ref, PENDING_JOB_STATES);
+  for (const ref of [jobRef('createOrder', { tenant: deps.tenant, order: key }), jobRef('releaseOrder', key)])
+    await deps.jobs.remove(ref, PENDING_JOB_STATES);
   await deps.pushes.orderChanged(deps.tenant, state.orderNumber, moved.version, now);
   return { ok: true, message: `order ${state.orderNumber} cancelled` };
 }

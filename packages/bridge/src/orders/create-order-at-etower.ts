@@ -23,23 +23,32 @@ export interface CreateOrderDeps {
   finalAttempt(kind: string): boolean;
 }
 
-export type CreateOrderOutcome =
-  | { outcome: 'created'; warehouseOrderNumber: string }
-  | { outcome: 'cancelled' };
+export type CreateOrderOutcome = { outcome: 'created'; warehouseOrderNumber: string } | { outcome: 'cancelled' };
 
 /**
  * Use case: send one Qianyi order to eTower exactly once. The state store says what was done; eTower's
  * referenceNo uniqueness catches what a crash hid from us: a duplicate refusal or a missing answer is
  * resolved by reading the order back. The phase moves received -> creating -> held|released, or -> failed.
  */
-export async function createOrderAtEtower(order: CreateOrderContent, deps: CreateOrderDeps): Promise<CreateOrderOutcome> {
+export async function createOrderAtEtower(
+  order: CreateOrderContent,
+  deps: CreateOrderDeps,
+): Promise<CreateOrderOutcome> {
   const tenant = deps.tenant.accessId;
   const { orderNumber } = order;
-  const toCreating = { patch: { phase: 'creating' as const }, notify: false, open: 'add' as const, note: 'create call to eTower' };
+  const toCreating = {
+    patch: { phase: 'creating' as const },
+    notify: false,
+    open: 'add' as const,
+    note: 'create call to eTower',
+  };
   // The usual case (a fresh order in `received`) in one round trip: the read and the compare-and-set go out
   // together, the read first, so `current` is the record the transition started from. Anything else takes the
   // general path below.
-  const [read, fresh] = await Promise.all([deps.store.get(tenant, orderNumber), deps.store.transition(tenant, orderNumber, { from: ['received'], ...toCreating })]);
+  const [read, fresh] = await Promise.all([
+    deps.store.get(tenant, orderNumber),
+    deps.store.transition(tenant, orderNumber, { from: ['received'], ...toCreating }),
+  ]);
   let current = read;
   let start = fresh;
   if (!start.ok) {
@@ -74,7 +83,9 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
     }
     const existing = await readBackOrder(deps.etower, orderNumber, deps.tenant.etower.timeZone);
     if (existing) return await adopt(order, existing, deps);
-    throw new OrderNotVisibleError(`eTower ${result?.ok === false && !result.missing ? 'reports order ' + orderNumber + ' as existing' : 'gave no answer for order ' + orderNumber} but orderList does not show it yet`);
+    throw new OrderNotVisibleError(
+      `eTower ${result?.ok === false && !result.missing ? 'reports order ' + orderNumber + ' as existing' : 'gave no answer for order ' + orderNumber} but orderList does not show it yet`,
+    );
   } catch (err) {
     if (err instanceof OrderRefusedError) throw err;
     const failure = classifyEtowerFailure(err);
@@ -83,7 +94,12 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
       throw new OrderRefusedError(failure.message);
     }
     if (deps.finalAttempt(failure.kind)) {
-      await recordFailure(order, `could not be sent to eTower after repeated attempts: ${failure.message}`, 'unreachable', deps);
+      await recordFailure(
+        order,
+        `could not be sent to eTower after repeated attempts: ${failure.message}`,
+        'unreachable',
+        deps,
+      );
       throw new OrderRefusedError(failure.message);
     }
     const settled = await settleAfterAnsweredFailure(order, failure.kind, deps);
@@ -97,12 +113,29 @@ export async function createOrderAtEtower(order: CreateOrderContent, deps: Creat
  * order) turned into the order's own duplicate outcome: a duplicate means an earlier attempt created it, so it is
  * read back, never recorded as FAILED. Any other refusal stays an error, classified below.
  */
-async function createAtEtower(order: CreateOrderContent, confirmNow: boolean, deps: CreateOrderDeps): ReturnType<EtowerClient['createOrders']> {
+async function createAtEtower(
+  order: CreateOrderContent,
+  confirmNow: boolean,
+  deps: CreateOrderDeps,
+): ReturnType<EtowerClient['createOrders']> {
   try {
-    return await deps.etower.createOrders([toEtowerOrder(order, { confirmNow, allowCodPassthrough: deps.tenant.allowCodPassthrough })]);
+    return await deps.etower.createOrders([
+      toEtowerOrder(order, { confirmNow, allowCodPassthrough: deps.tenant.allowCodPassthrough }),
+    ]);
   } catch (err) {
     if (!(err instanceof EtowerBusinessError) || !err.duplicate) throw err;
-    return [{ referenceNo: order.orderNumber, ok: false, missing: false, duplicate: true, code: err.code, message: err.etowerMessage, errors: err.errors, reason: err.message }];
+    return [
+      {
+        referenceNo: order.orderNumber,
+        ok: false,
+        missing: false,
+        duplicate: true,
+        code: err.code,
+        message: err.etowerMessage,
+        errors: err.errors,
+        reason: err.message,
+      },
+    ];
   }
 }
 
@@ -112,12 +145,21 @@ async function createAtEtower(order: CreateOrderContent, confirmNow: boolean, de
  * still stop it. After a timeout or a dropped connection nothing is certain (eTower may still be working on
  * the request), so the order stays `creating` and a cancel is refused until the next attempt settles it.
  */
-async function settleAfterAnsweredFailure(order: CreateOrderContent, kind: string, deps: CreateOrderDeps): Promise<CreateOrderOutcome | undefined> {
+async function settleAfterAnsweredFailure(
+  order: CreateOrderContent,
+  kind: string,
+  deps: CreateOrderDeps,
+): Promise<CreateOrderOutcome | undefined> {
   if (kind !== 'http' && kind !== 'auth') return undefined;
   try {
     const existing = await readBackOrder(deps.etower, order.orderNumber, deps.tenant.etower.timeZone);
     if (existing) return await adopt(order, existing, deps);
-    await deps.store.transition(deps.tenant.accessId, order.orderNumber, { from: ['creating'], patch: { phase: 'received' }, notify: false, note: 'eTower refused the call for now and does not hold the order' });
+    await deps.store.transition(deps.tenant.accessId, order.orderNumber, {
+      from: ['creating'],
+      patch: { phase: 'received' },
+      notify: false,
+      note: 'eTower refused the call for now and does not hold the order',
+    });
   } catch {
     // eTower unreadable as well: stay `creating`, the retry finds out.
   }
@@ -144,9 +186,16 @@ export function initialFields(order: CreateOrderContent) {
 }
 
 /** Records the eTower order as ours: held as a draft when the tenant delays release, else released. */
-async function adopt(order: CreateOrderContent, found: Partial<EtowerOrderView> & { warehouseOrderNumber: string }, deps: CreateOrderDeps): Promise<CreateOrderOutcome> {
+async function adopt(
+  order: CreateOrderContent,
+  found: Partial<EtowerOrderView> & { warehouseOrderNumber: string },
+  deps: CreateOrderDeps,
+): Promise<CreateOrderOutcome> {
   const tenant = deps.tenant.accessId;
-  const draft = found.etowerStatus === undefined ? deps.tenant.orderReleaseDelayMs > 0 : found.etowerStatus === 0 && deps.tenant.orderReleaseDelayMs > 0;
+  const draft =
+    found.etowerStatus === undefined
+      ? deps.tenant.orderReleaseDelayMs > 0
+      : found.etowerStatus === 0 && deps.tenant.orderReleaseDelayMs > 0;
   const cancelled = found.status === 'CANCEL';
   const releaseAt = Date.now() + deps.tenant.orderReleaseDelayMs;
   const now = Date.now();
@@ -162,7 +211,8 @@ async function adopt(order: CreateOrderContent, found: Partial<EtowerOrderView> 
       ...(found.carrierName ? { carrierName: found.carrierName } : {}),
       ...(found.shippingTime ? { shippingTime: found.shippingTime } : {}),
       ...(draft ? { releaseAt } : {}),
-      failedReason: null, failureKind: null,
+      failedReason: null,
+      failureKind: null,
     },
     notify: true,
     open: found.final ? 'remove' : 'add',
@@ -177,14 +227,27 @@ async function adopt(order: CreateOrderContent, found: Partial<EtowerOrderView> 
   }
   await deps.pushes.orderChanged(tenant, order.orderNumber, moved.version, now);
   if (draft && !cancelled) await deps.scheduleRelease(order.orderNumber, deps.tenant.orderReleaseDelayMs);
-  return cancelled ? { outcome: 'cancelled' } : { outcome: 'created', warehouseOrderNumber: found.warehouseOrderNumber };
+  return cancelled
+    ? { outcome: 'cancelled' }
+    : { outcome: 'created', warehouseOrderNumber: found.warehouseOrderNumber };
 }
 
-async function recordFailure(order: CreateOrderContent, reason: string, kind: 'refused' | 'unreachable', deps: CreateOrderDeps): Promise<void> {
+async function recordFailure(
+  order: CreateOrderContent,
+  reason: string,
+  kind: 'refused' | 'unreachable',
+  deps: CreateOrderDeps,
+): Promise<void> {
   const now = Date.now();
   const moved = await deps.store.transition(deps.tenant.accessId, order.orderNumber, {
     from: ['creating'],
-    patch: { phase: 'failed', status: 'FAILED', failedReason: reason, failureKind: kind, wmsStatus: kind === 'refused' ? 'Refused by eTower' : 'eTower unreachable' },
+    patch: {
+      phase: 'failed',
+      status: 'FAILED',
+      failedReason: reason,
+      failureKind: kind,
+      wmsStatus: kind === 'refused' ? 'Refused by eTower' : 'eTower unreachable',
+    },
     notify: true,
     // An order that may exist at eTower stays polled, so it heals by itself if eTower did take it.
     open: kind === 'unreachable' ? 'add' : 'remove',

@@ -23,19 +23,28 @@ export interface DeliverOrderPushDeps {
  * Use case: tell Qianyi the order's state as of `version`. A newer change supersedes this push (its own job
  * sends the newer state); a version already delivered is not sent again.
  */
-export async function deliverOrderPush(orderNumber: string, version: number, deps: DeliverOrderPushDeps): Promise<PushOutcome> {
+export async function deliverOrderPush(
+  orderNumber: string,
+  version: number,
+  deps: DeliverOrderPushDeps,
+): Promise<PushOutcome> {
   const tenant = deps.tenant.accessId;
   const deliveredKey = keys.orderDelivered(tenant, orderNumber);
-  const result = await withDeliveryLock(deps.redis, keys.pushLock(tenant, 'order', orderNumber), 60000, async (): Promise<PushOutcome> => {
-    const state = await deps.store.get(tenant, orderNumber);
-    if (!state) return 'unknown-order';
-    if (state.version > version) return 'superseded';
-    if ((await deliveredVersion(deps.redis, deliveredKey)) >= version) return 'already-delivered';
-    // Told, then lost with the old primary, the state would step back at getOrder: not before the replicas hold it.
-    await deps.replicas.require();
-    await sendPush(deps.tenant, 'pushOrderInfo', orderPushContent(state), deps.signal ? { signal: deps.signal } : {});
-    await markDelivered(deps.redis, deliveredKey, state.version);
-    return 'delivered';
-  });
+  const result = await withDeliveryLock(
+    deps.redis,
+    keys.pushLock(tenant, 'order', orderNumber),
+    60000,
+    async (): Promise<PushOutcome> => {
+      const state = await deps.store.get(tenant, orderNumber);
+      if (!state) return 'unknown-order';
+      if (state.version > version) return 'superseded';
+      if ((await deliveredVersion(deps.redis, deliveredKey)) >= version) return 'already-delivered';
+      // Told, then lost with the old primary, the state would step back at getOrder: not before the replicas hold it.
+      await deps.replicas.require();
+      await sendPush(deps.tenant, 'pushOrderInfo', orderPushContent(state), deps.signal ? { signal: deps.signal } : {});
+      await markDelivered(deps.redis, deliveredKey, state.version);
+      return 'delivered';
+    },
+  );
   return result.locked ? result.value : 'busy';
 }

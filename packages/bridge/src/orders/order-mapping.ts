@@ -48,7 +48,9 @@ export function toEtowerOrder(order: CreateOrderContent, options: MappingOptions
     quantity: line.quantity,
     unitPrice: round2(line.amount / line.quantity),
     itemNumber: line.erpSku,
-    ...(line.englishCustomsDeclarationName || line.name ? { itemDescEn: line.englishCustomsDeclarationName ?? line.name } : {}),
+    ...(line.englishCustomsDeclarationName || line.name
+      ? { itemDescEn: line.englishCustomsDeclarationName ?? line.name }
+      : {}),
     ...(line.chineseCustomsDeclarationName ? { itemDesc: line.chineseCustomsDeclarationName } : {}),
     ...(line.hsCode ? { hsCode: line.hsCode } : {}),
   }));
@@ -102,7 +104,10 @@ export function toEtowerOrder(order: CreateOrderContent, options: MappingOptions
 }
 
 /** Why an order cannot be sent at all (checked before anything is queued), or undefined. */
-export function refusalBeforeSending(order: CreateOrderContent, options: Pick<MappingOptions, 'allowCodPassthrough'>): string | undefined {
+export function refusalBeforeSending(
+  order: CreateOrderContent,
+  options: Pick<MappingOptions, 'allowCodPassthrough'>,
+): string | undefined {
   if (order.codEnabled === 1 && !options.allowCodPassthrough) {
     return 'COD orders cannot be sent to eTower: its API has no cash-on-delivery field. Ask the bridge operator to enable allowCodPassthrough for this account if the warehouse reads COD data from extendData.';
   }

@@ -50,4 +50,8 @@ export interface OrderState {
 }
 
 /** The fields a change may set (null clears one); phase transitions go through OrderStore.transition. */
-export type OrderPatch = { [K in Exclude<keyof OrderState, 'tenant' | 'orderNumber' | 'version' | 'createdAt' | 'updatedAt'>]?: OrderState[K] | null };
+export type OrderPatch = {
+  [K in Exclude<keyof OrderState, 'tenant' | 'orderNumber' | 'version' | 'createdAt' | 'updatedAt'>]?:
+    | OrderState[K]
+    | null;
+};

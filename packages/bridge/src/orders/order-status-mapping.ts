@@ -63,11 +63,19 @@ export function viewOfEtowerOrders(parts: readonly EtowerOrder[], timeZone?: str
   else if (statuses.some((s) => s === 'FAILED')) status = 'FAILED';
   else status = 'SENDING';
   const trackingNos = [...new Set(sorted.flatMap((p) => p.trackingNos))];
-  const carriers = [...new Set(sorted.map((p) => p.shipmentCarrier || p.serviceCode || p.serviceName).filter((c): c is string => Boolean(c)))];
-  const etowerText = [...new Set(sorted.map((p) => p.statusMsg || describe(p.status ?? undefined)?.text || `status ${p.status}`))].join(' / ');
+  const carriers = [
+    ...new Set(
+      sorted.map((p) => p.shipmentCarrier || p.serviceCode || p.serviceName).filter((c): c is string => Boolean(c)),
+    ),
+  ];
+  const etowerText = [
+    ...new Set(sorted.map((p) => p.statusMsg || describe(p.status ?? undefined)?.text || `status ${p.status}`)),
+  ].join(' / ');
   const failedPart = sorted.find((p) => describe(p.status ?? undefined)?.status === 'FAILED');
   const etowerStatus = main.status ?? -1;
-  const shippedAt = sorted.map((p) => parseEtowerTime(p.outboundDate, timeZone)).filter((t): t is number => t !== undefined);
+  const shippedAt = sorted
+    .map((p) => parseEtowerTime(p.outboundDate, timeZone))
+    .filter((t): t is number => t !== undefined);
   return {
     etowerStatus,
     status,
@@ -78,7 +86,9 @@ export function viewOfEtowerOrders(parts: readonly EtowerOrder[], timeZone?: str
     warehouseOrderNumber: main.orderNo ?? '',
     ...(trackingNos.length ? { trackingNumber: trackingNos.join(',') } : {}),
     ...(carriers.length ? { carrierName: carriers.join(',') } : {}),
-    ...(status === 'FAILED' ? { failedReason: failedPart?.abnormalCauses || failedPart?.statusMsg || 'eTower reports an abnormal order' } : {}),
+    ...(status === 'FAILED'
+      ? { failedReason: failedPart?.abnormalCauses || failedPart?.statusMsg || 'eTower reports an abnormal order' }
+      : {}),
     ...(status === 'SUCCESS' && shippedAt.length ? { shippingTime: Math.max(...shippedAt) } : {}),
   };
 }

@@ -16,12 +16,23 @@ export const LABEL_TTL_SECONDS = 7 * 24 * 3600;
 /** Outbound orders' state: the record of what was done, and the final word on "already done". */
 export class OrderStore extends DocumentStore<OrderState, OrderPhase, OrderPatch> {
   constructor(redis: Redis) {
-    super(redis, 'order', { record: keys.order, history: keys.orderHistory, open: keys.openOrders, expiring: (t) => keys.expiring(t, 'order') }, {
-      numbers: new Set(['etowerStatus', 'shippingTime', 'releaseAt', 'awaitingTrackingSince']),
-      json: new Set(),
-      custom: { skuList: skuLinesCodec },
-      finalPhases: FINAL_ORDER_PHASES,
-    }, 'orderNumber');
+    super(
+      redis,
+      'order',
+      {
+        record: keys.order,
+        history: keys.orderHistory,
+        open: keys.openOrders,
+        expiring: (t) => keys.expiring(t, 'order'),
+      },
+      {
+        numbers: new Set(['etowerStatus', 'shippingTime', 'releaseAt', 'awaitingTrackingSince']),
+        json: new Set(),
+        custom: { skuList: skuLinesCodec },
+        finalPhases: FINAL_ORDER_PHASES,
+      },
+      'orderNumber',
+    );
   }
 
   /**

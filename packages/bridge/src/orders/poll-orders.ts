@@ -4,7 +4,12 @@ import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive
 import type { PushScheduler } from '../jobs/push-scheduler';
 import { trackingWait, type TrackingWait } from './awaiting-tracking';
 import type { OrderPatch, OrderPhase, OrderState } from './order-state';
-import { ETOWER_ORDER_STATUS, groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './order-status-mapping';
+import {
+  ETOWER_ORDER_STATUS,
+  groupByReference,
+  viewOfEtowerOrders,
+  type EtowerOrderView,
+} from './order-status-mapping';
 import type { OrderStore } from './order-store';
 
 export interface PollOrdersDeps {
@@ -46,7 +51,10 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
     for (const orderNumber of batch) {
       const state = states.get(orderNumber);
       const view = viewOfEtowerOrders(groups.get(orderNumber) ?? [], deps.timeZone);
-      if (!state) { leaving.push(orderNumber); continue; }
+      if (!state) {
+        leaving.push(orderNumber);
+        continue;
+      }
       if (state.phase === 'received' || state.phase === 'creating') {
         if (Date.now() - state.updatedAt > STUCK_AFTER_MS) changed += await rescue(state, deps);
         continue;
@@ -56,21 +64,38 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
         continue;
       }
       if (!POLLED.includes(state.phase)) continue;
-      if (!(view.etowerStatus in ETOWER_ORDER_STATUS)) deps.logger.warn({ tenant: deps.tenant, orderNumber, etowerStatus: view.etowerStatus }, 'unknown eTower order status, reported as SENDING');
+      if (!(view.etowerStatus in ETOWER_ORDER_STATUS))
+        deps.logger.warn(
+          { tenant: deps.tenant, orderNumber, etowerStatus: view.etowerStatus },
+          'unknown eTower order status, reported as SENDING',
+        );
       const now = Date.now();
       const wait = trackingWait(view, state.awaitingTrackingSince, now, deps.trackingWaitHours);
       const leaves = view.final || wait.givenUp;
       const patch = changes(state, view, wait);
-      if (!patch) { if (leaves) leaving.push(orderNumber); continue; }
+      if (!patch) {
+        if (leaves) leaving.push(orderNumber);
+        continue;
+      }
       // Only over the version this poll read: two polls can overlap (a retried one and the next, or a slow one),
       // and the older eTower reading must not overwrite a newer one that already took the order out of the
       // open set (found by the reliability suite: orders left at Accepted, never polled again).
       const moved = await deps.store.transition(deps.tenant, orderNumber, {
-        from: [state.phase], ifVersion: state.version, patch, notify: true, open: leaves ? 'remove' : undefined, note: `eTower status ${view.etowerStatus} (${wait.wmsStatus})`, now,
+        from: [state.phase],
+        ifVersion: state.version,
+        patch,
+        notify: true,
+        open: leaves ? 'remove' : undefined,
+        note: `eTower status ${view.etowerStatus} (${wait.wmsStatus})`,
+        now,
       });
       if (moved.ok) {
         changed++;
-        if (wait.givenUp) deps.logger.warn({ tenant: deps.tenant, orderNumber, awaitingSince: wait.since, waitHours: deps.trackingWaitHours }, 'eTower shipped this order but gave no tracking number within the wait; it stays SENDING and is no longer polled');
+        if (wait.givenUp)
+          deps.logger.warn(
+            { tenant: deps.tenant, orderNumber, awaitingSince: wait.since, waitHours: deps.trackingWaitHours },
+            'eTower shipped this order but gave no tracking number within the wait; it stays SENDING and is no longer polled',
+          );
         await deps.pushes.orderChanged(deps.tenant, orderNumber, moved.version, now);
       }
     }
@@ -93,9 +118,14 @@ function isStaleUnconfirmed(state: OrderState, view: EtowerOrderView): boolean {
 /** What differs between our record and eTower's, as a patch; undefined when nothing Qianyi cares about changed. */
 function changes(state: OrderState, view: EtowerOrderView, wait: TrackingWait): OrderPatch | undefined {
   if (isStaleUnconfirmed(state, view)) return undefined;
-  const phase: OrderPhase = view.status === 'CANCEL' ? 'cancelled'
-    : state.phase === 'held' || state.phase === 'releasing' ? (view.etowerStatus === 0 ? state.phase : 'released')
-    : 'released';
+  const phase: OrderPhase =
+    view.status === 'CANCEL'
+      ? 'cancelled'
+      : state.phase === 'held' || state.phase === 'releasing'
+        ? view.etowerStatus === 0
+          ? state.phase
+          : 'released'
+        : 'released';
   const patch: OrderPatch = {
     phase,
     status: view.status,
@@ -106,10 +136,12 @@ function changes(state: OrderState, view: EtowerOrderView, wait: TrackingWait): 
     trackingNumber: view.trackingNumber ?? state.trackingNumber ?? null,
     carrierName: view.carrierName ?? state.carrierName ?? null,
     shippingTime: view.shippingTime ?? state.shippingTime ?? null,
-    failedReason: view.status === 'FAILED' ? view.failedReason ?? null : null,
+    failedReason: view.status === 'FAILED' ? (view.failedReason ?? null) : null,
     failureKind: view.status === 'FAILED' ? 'refused' : null,
   };
-  const same = (Object.keys(patch) as Array<keyof OrderPatch>).every((k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined));
+  const same = (Object.keys(patch) as Array<keyof OrderPatch>).every(
+    (k) => (patch[k] ?? undefined) === ((state as unknown as Record<string, unknown>)[k] ?? undefined),
+  );
   return same ? undefined : patch;
 }
 
@@ -120,12 +152,26 @@ function changes(state: OrderState, view: EtowerOrderView, wait: TrackingWait): 
  */
 async function rescue(state: OrderState, deps: PollOrdersDeps): Promise<number> {
   const revived = await reviveCreateJob(state.orderNumber, deps.createJobs);
-  if (revived === 'retried') deps.logger.warn({ tenant: deps.tenant, orderNumber: state.orderNumber, phase: state.phase }, 'create job ended without settling the order; running it again');
+  if (revived === 'retried')
+    deps.logger.warn(
+      { tenant: deps.tenant, orderNumber: state.orderNumber, phase: state.phase },
+      'create job ended without settling the order; running it again',
+    );
   if (revived !== 'lost') return 0;
   const now = Date.now();
-  const reason = 'the bridge lost this order\'s create job before eTower confirmed it; send the order again';
+  const reason = "the bridge lost this order's create job before eTower confirmed it; send the order again";
   const moved = await deps.store.transition(deps.tenant, state.orderNumber, {
-    from: [state.phase], patch: { phase: 'failed', status: 'FAILED', failureKind: 'unreachable', failedReason: reason, wmsStatus: 'Not confirmed by eTower' }, notify: true, note: reason, now,
+    from: [state.phase],
+    patch: {
+      phase: 'failed',
+      status: 'FAILED',
+      failureKind: 'unreachable',
+      failedReason: reason,
+      wmsStatus: 'Not confirmed by eTower',
+    },
+    notify: true,
+    note: reason,
+    now,
   });
   if (!moved.ok) return 0;
   await deps.pushes.orderChanged(deps.tenant, state.orderNumber, moved.version, now);

@@ -5,7 +5,11 @@ import { groupByReference, viewOfEtowerOrders, type EtowerOrderView } from './or
  * What eTower holds under this referenceNo right now (split parts merged), or undefined. `timeZone` is the
  * tenant's etower.timeZone (its default when not given).
  */
-export async function readBackOrder(etower: EtowerClient, orderNumber: string, timeZone?: string): Promise<EtowerOrderView | undefined> {
+export async function readBackOrder(
+  etower: EtowerClient,
+  orderNumber: string,
+  timeZone?: string,
+): Promise<EtowerOrderView | undefined> {
   const records = await etower.orderList({ referenceNoList: [orderNumber] });
   return viewOfEtowerOrders(groupByReference(records).get(orderNumber) ?? [], timeZone);
 }

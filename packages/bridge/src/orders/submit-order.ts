@@ -33,19 +33,39 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
   // A new order (the usual case) costs one round trip: the record is created only if absent, and the rest of
   // the checks run only when it already existed. In the open set from the start: the poller looks after
   // orders whose create job died with its worker.
-  const created = await deps.store.transition(tenant, order.orderNumber, { from: 'absent', patch: { phase: 'received', ...initialFields(order) }, notify: false, open: 'add', note: 'received from Qianyi' });
+  const created = await deps.store.transition(tenant, order.orderNumber, {
+    from: 'absent',
+    patch: { phase: 'received', ...initialFields(order) },
+    notify: false,
+    open: 'add',
+    note: 'received from Qianyi',
+  });
   const existing = created.ok ? undefined : await deps.store.get(tenant, order.orderNumber);
   if (existing?.warehouseOrderNumber && ['held', 'releasing', 'released'].includes(existing.phase)) {
     return { kind: 'created', warehouseOrderNumber: existing.warehouseOrderNumber };
   }
   if (existing?.phase === 'cancelled') {
-    return { kind: 'refused', message: `order ${order.orderNumber} was cancelled earlier and will not be sent again; create it under a new order number` };
+    return {
+      kind: 'refused',
+      message: `order ${order.orderNumber} was cancelled earlier and will not be sent again; create it under a new order number`,
+    };
   }
   if (existing?.phase === 'failed') {
     // Qianyi sends a refused order again (after fixing it, or to retry): a fresh attempt under the same id.
     const now = Date.now();
     const again = await deps.store.transition(tenant, order.orderNumber, {
-      from: ['failed'], patch: { phase: 'received', status: 'SENDING', wmsStatus: 'Queued at the bridge (sent again)', failedReason: null, failureKind: null }, notify: true, open: 'add', note: 'sent again by Qianyi', now,
+      from: ['failed'],
+      patch: {
+        phase: 'received',
+        status: 'SENDING',
+        wmsStatus: 'Queued at the bridge (sent again)',
+        failedReason: null,
+        failureKind: null,
+      },
+      notify: true,
+      open: 'add',
+      note: 'sent again by Qianyi',
+      now,
     });
     if (again.ok) {
       // The earlier job has ended (failed, or completed before eTower failed the order): removed, so that the new
@@ -57,6 +77,10 @@ export async function submitOrder(order: CreateOrderContent, deps: SubmitOrderDe
   // The label stays out of the job (see OrderStore.putLabel); the worker puts it back before sending.
   const { labelData, ...withoutLabel } = order;
   if (labelData !== undefined) await deps.store.putLabel(tenant, order.orderNumber, labelData);
-  const job = await deps.jobs.add('createOrder', { tenant, order: withoutLabel, labelStored: labelData !== undefined }, { ...(deps.trace ? { trace: deps.trace } : {}) });
+  const job = await deps.jobs.add(
+    'createOrder',
+    { tenant, order: withoutLabel, labelStored: labelData !== undefined },
+    { ...(deps.trace ? { trace: deps.trace } : {}) },
+  );
   return { kind: 'queued', job };
 }

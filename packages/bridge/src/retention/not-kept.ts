@@ -1,6 +1,11 @@
 /** A retention as people say it: `30 days`, `12 hours`, `90 seconds`. */
 export function describeRetention(ms: number): string {
-  const units: Array<[number, string]> = [[86400000, 'day'], [3600000, 'hour'], [60000, 'minute'], [1000, 'second']];
+  const units: Array<[number, string]> = [
+    [86400000, 'day'],
+    [3600000, 'hour'],
+    [60000, 'minute'],
+    [1000, 'second'],
+  ];
   for (const [size, name] of units) {
     if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
   }

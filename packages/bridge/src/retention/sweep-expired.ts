@@ -14,7 +14,10 @@ import { FINAL_SKU_PHASES } from '../skus/sku-state';
 const callers = new Map<number, ReturnType<typeof luaScript<string>>>();
 function expireDocument(redis: Redis, keyList: string[], args: string[]): Promise<string> {
   let call = callers.get(keyList.length);
-  if (!call) callers.set(keyList.length, (call = luaScript<string>(EXPIRE_DOCUMENT_LUA, keyList.length)));
+  if (!call) {
+    call = luaScript<string>(EXPIRE_DOCUMENT_LUA, keyList.length);
+    callers.set(keyList.length, call);
+  }
   return call(redis, ...keyList, ...args);
 }
 
@@ -34,30 +37,58 @@ interface KindLayout {
 function pushJobs(kind: 'pushOrderInfo' | 'pushAsnInfo', tenant: string, id: string, version: number): JobRef[] {
   const refs: JobRef[] = [];
   for (let v = version; v >= Math.max(1, version - PUSH_VERSIONS_SWEPT + 1); v--) {
-    refs.push(kind === 'pushOrderInfo' ? jobRef(kind, { tenant, orderNumber: id, version: v }) : jobRef(kind, { tenant, asnNumber: id, version: v }));
+    refs.push(
+      kind === 'pushOrderInfo'
+        ? jobRef(kind, { tenant, orderNumber: id, version: v })
+        : jobRef(kind, { tenant, asnNumber: id, version: v }),
+    );
   }
   return refs;
 }
 
 const LAYOUTS: Record<Kind, KindLayout> = {
   order: {
-    record: keys.order, history: keys.orderHistory, open: keys.openOrders, pending: keys.skuNeverPolled, finalPhases: FINAL_ORDER_PHASES,
+    record: keys.order,
+    history: keys.orderHistory,
+    open: keys.openOrders,
+    pending: keys.skuNeverPolled,
+    finalPhases: FINAL_ORDER_PHASES,
     others: (t, id) => [keys.orderLabel(t, id), keys.orderDelivered(t, id)],
-    jobs: (t, id, v) => [jobRef('createOrder', { tenant: t, order: { orderNumber: id } }), jobRef('releaseOrder', { tenant: t, orderNumber: id }), ...pushJobs('pushOrderInfo', t, id, v)],
+    jobs: (t, id, v) => [
+      jobRef('createOrder', { tenant: t, order: { orderNumber: id } }),
+      jobRef('releaseOrder', { tenant: t, orderNumber: id }),
+      ...pushJobs('pushOrderInfo', t, id, v),
+    ],
   },
   asn: {
-    record: keys.asn, history: keys.asnHistory, open: keys.openAsns, pending: keys.skuNeverPolled, finalPhases: FINAL_ASN_PHASES,
+    record: keys.asn,
+    history: keys.asnHistory,
+    open: keys.openAsns,
+    pending: keys.skuNeverPolled,
+    finalPhases: FINAL_ASN_PHASES,
     others: (t, id) => [keys.asnDelivered(t, id), keys.asnPushLedger(t, id)],
-    jobs: (t, id, v) => [jobRef('createAsn', { tenant: t, asn: { asnNumber: id } }), ...pushJobs('pushAsnInfo', t, id, v)],
+    jobs: (t, id, v) => [
+      jobRef('createAsn', { tenant: t, asn: { asnNumber: id } }),
+      ...pushJobs('pushAsnInfo', t, id, v),
+    ],
   },
   sku: {
     // Products are drained per tenant (createProducts jobs are not about one product): only the record goes.
-    record: keys.sku, history: keys.skuHistory, open: keys.skuNeverPolled, pending: keys.skuPending, finalPhases: FINAL_SKU_PHASES,
-    others: () => [], jobs: () => [],
+    record: keys.sku,
+    history: keys.skuHistory,
+    open: keys.skuNeverPolled,
+    pending: keys.skuPending,
+    finalPhases: FINAL_SKU_PHASES,
+    others: () => [],
+    jobs: () => [],
   },
 };
 
-export interface SweepResult { deleted: number; postponed: number; reopened: number }
+export interface SweepResult {
+  deleted: number;
+  postponed: number;
+  reopened: number;
+}
 
 export interface SweepDeps {
   redis: Redis;
@@ -99,15 +130,40 @@ async function expireBatch(deps: SweepDeps, kind: Kind, ids: readonly string[], 
   const t = deps.tenant;
   const read = deps.redis.pipeline();
   for (const id of ids) read.hget(layout.record(t, id), 'version');
-  const versions = ((await read.exec()) ?? []).map(([err, v]) => { if (err) throw err; return (v as string | null) ?? '0'; });
+  const versions = ((await read.exec()) ?? []).map(([err, v]) => {
+    if (err) throw err;
+    return (v as string | null) ?? '0';
+  });
   // Postponed to the next look: its score then lies one recheck past the retention's cut-off.
   const postponeTo = String(now - deps.retentionMs + deps.recheckMs);
-  return Promise.all(ids.map((id, i) => {
-    const others = layout.others(t, id);
-    const jobs = layout.jobs(t, id, Number(versions[i]));
-    const member = kind === 'sku' ? '' : outboxMember(kind, t, id);
-    return expireDocument(deps.redis,
-      [layout.record(t, id), layout.history(t, id), layout.open(t), keys.pushOutbox, keys.expiring(t, kind), layout.pending(t), ...others, ...jobs.flatMap(finishedJobKeys)],
-      [id, member, layout.finalPhases.join(','), versions[i]!, postponeTo, String(others.length), String(jobs.length), ...jobs.map((j) => j.id)]);
-  }));
+  return Promise.all(
+    ids.map((id, i) => {
+      const others = layout.others(t, id);
+      const jobs = layout.jobs(t, id, Number(versions[i]));
+      const member = kind === 'sku' ? '' : outboxMember(kind, t, id);
+      return expireDocument(
+        deps.redis,
+        [
+          layout.record(t, id),
+          layout.history(t, id),
+          layout.open(t),
+          keys.pushOutbox,
+          keys.expiring(t, kind),
+          layout.pending(t),
+          ...others,
+          ...jobs.flatMap(finishedJobKeys),
+        ],
+        [
+          id,
+          member,
+          layout.finalPhases.join(','),
+          versions[i]!,
+          postponeTo,
+          String(others.length),
+          String(jobs.length),
+          ...jobs.map((j) => j.id),
+        ],
+      );
+    }),
+  );
 }

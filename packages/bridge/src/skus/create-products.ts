@@ -1,5 +1,10 @@
 import type { Redis } from 'ioredis';
-import { classifyEtowerFailure, MAX_PRODUCTS_PER_CALL, type EtowerClient, type EtowerProductResult } from '@bridge/etower';
+import {
+  classifyEtowerFailure,
+  MAX_PRODUCTS_PER_CALL,
+  type EtowerClient,
+  type EtowerProductResult,
+} from '@bridge/etower';
 import { claimPending, finishPending, nextPendingAt, releasePending } from './sku-pending';
 import type { SkuState, SkuStore } from './sku-state';
 import { ALREADY_CREATED_INFO } from './submit-sku';
@@ -52,7 +57,12 @@ export async function createPendingProducts(deps: CreateProductsDeps): Promise<D
     for (const sku of claimed) {
       const state = states.get(sku);
       if (!state || state.phase === 'created' || state.phase === 'failed') continue;
-      const moved = await deps.skus.transition(deps.tenant, sku, { from: ['received', 'creating'], patch: { phase: 'creating' }, notify: false, note: 'product/create call' });
+      const moved = await deps.skus.transition(deps.tenant, sku, {
+        from: ['received', 'creating'],
+        patch: { phase: 'creating' },
+        notify: false,
+        note: 'product/create call',
+      });
       if (moved.ok) batch.push(state);
     }
     const settledElsewhere = claimed.filter((s) => !batch.some((b) => b.sku === s));
@@ -66,24 +76,56 @@ export async function createPendingProducts(deps: CreateProductsDeps): Promise<D
     } catch (err) {
       const failure = classifyEtowerFailure(err);
       if (failure.retryable) {
-        await settle(deps, batch.map((s) => s.sku), 'received', undefined, `product/create failed, will retry: ${failure.message}`);
-        await releasePending(deps.redis, deps.tenant, batch.map((s) => s.sku), 1000);
+        await settle(
+          deps,
+          batch.map((s) => s.sku),
+          'received',
+          undefined,
+          `product/create failed, will retry: ${failure.message}`,
+        );
+        await releasePending(
+          deps.redis,
+          deps.tenant,
+          batch.map((s) => s.sku),
+          1000,
+        );
         throw err;
       }
       // The whole call was refused (not one product): every product of it carries eTower's reason.
-      await settle(deps, batch.map((s) => s.sku), 'failed', failure.message, failure.message);
+      await settle(
+        deps,
+        batch.map((s) => s.sku),
+        'failed',
+        failure.message,
+        failure.message,
+      );
       totals.failed += batch.length;
-      await finishPending(deps.redis, deps.tenant, batch.map((s) => s.sku));
+      await finishPending(
+        deps.redis,
+        deps.tenant,
+        batch.map((s) => s.sku),
+      );
       continue;
     }
     const unanswered: string[] = [];
     for (const r of results) {
-      if (r.ok) { await settle(deps, [r.sku], 'created', '', 'created at eTower', r.barcode); totals.created++; }
-      else if (r.missing) unanswered.push(r.sku);
-      else if (r.duplicate) { await settle(deps, [r.sku], 'created', ALREADY_CREATED_INFO(), 'eTower already had it'); totals.created++; }
-      else { await settle(deps, [r.sku], 'failed', r.reason, r.reason); totals.failed++; }
+      if (r.ok) {
+        await settle(deps, [r.sku], 'created', '', 'created at eTower', r.barcode);
+        totals.created++;
+      } else if (r.missing) unanswered.push(r.sku);
+      else if (r.duplicate) {
+        await settle(deps, [r.sku], 'created', ALREADY_CREATED_INFO(), 'eTower already had it');
+        totals.created++;
+      } else {
+        await settle(deps, [r.sku], 'failed', r.reason, r.reason);
+        totals.failed++;
+      }
     }
-    await finishPending(deps.redis, deps.tenant, batch.map((s) => s.sku).filter((s) => !unanswered.includes(s)));
+    await finishPending(
+      deps.redis,
+      deps.tenant,
+      batch.map((s) => s.sku).filter((s) => !unanswered.includes(s)),
+    );
     if (unanswered.length) {
       // No answer for these: they may exist now. The next call gets either "created" or "already exists".
       await settle(deps, unanswered, 'received', undefined, 'no answer from eTower for this product');
@@ -93,10 +135,20 @@ export async function createPendingProducts(deps: CreateProductsDeps): Promise<D
   }
 }
 
-async function settle(deps: CreateProductsDeps, skus: readonly string[], phase: 'created' | 'failed' | 'received', info: string | undefined, note: string, barcode?: string): Promise<void> {
+async function settle(
+  deps: CreateProductsDeps,
+  skus: readonly string[],
+  phase: 'created' | 'failed' | 'received',
+  info: string | undefined,
+  note: string,
+  barcode?: string,
+): Promise<void> {
   for (const sku of skus) {
     await deps.skus.transition(deps.tenant, sku, {
-      from: ['creating'], patch: { phase, ...(info === undefined ? {} : { info }), ...(barcode ? { barcode } : {}) }, notify: false, note,
+      from: ['creating'],
+      patch: { phase, ...(info === undefined ? {} : { info }), ...(barcode ? { barcode } : {}) },
+      notify: false,
+      note,
     });
   }
 }

@@ -27,7 +27,12 @@ const latinOnly = (s: string) => /^[\x20-\x7e]+$/.test(s);
  * default, and 150,000 GRAM fits eTower where 150,000 KG does not. Rounded to eTower's precision, the value must
  * stay above 0 (0.0001 KG would arrive as 0) and within its decimal(8,3) / decimal(5,1).
  */
-function outOfBounds(field: string, value: { value: number; unit: string }, max: number, step: number): string | undefined {
+function outOfBounds(
+  field: string,
+  value: { value: number; unit: string },
+  max: number,
+  step: number,
+): string | undefined {
   if (value.value > 0 && value.value <= max) return undefined;
   return `${field} must be at least ${step} and at most ${max} ${value.unit} once converted to eTower's unit`;
 }
@@ -47,11 +52,15 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
   };
   const where = (field: string) => `${field} (not sent by Qianyi; set productDefaults.${field} for this tenant)`;
   // The schema refuses it already (limits.ts); kept because a longer SKU can never be created at eTower.
-  if (item.sku.length > ID_LENGTH.sku) return { ok: false, message: `sku ${item.sku} is longer than eTower's ${ID_LENGTH.sku} characters` };
+  if (item.sku.length > ID_LENGTH.sku)
+    return { ok: false, message: `sku ${item.sku} is longer than eTower's ${ID_LENGTH.sku} characters` };
 
   const title = item.title?.trim() || undefined;
   const skuNameCn = need(title ?? defaults.skuNameCn, 'skuNameCn (title not sent; set productDefaults.skuNameCn)');
-  const skuNameEn = need(title && latinOnly(title) ? title : defaults.skuNameEn ?? title, 'skuNameEn (title not sent; set productDefaults.skuNameEn)');
+  const skuNameEn = need(
+    title && latinOnly(title) ? title : (defaults.skuNameEn ?? title),
+    'skuNameEn (title not sent; set productDefaults.skuNameEn)',
+  );
   const weightUnit = item.weightUnit ?? defaults.weightUnit;
   const dimensionUnit = item.dimensionUnit ?? defaults.dimensionUnit;
   const weight = need(item.weight ?? undefined, 'weight');
@@ -59,7 +68,10 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
   const length = need(item.length ?? undefined, 'length');
   const width = need(item.width ?? undefined, 'width');
   const height = need(item.height ?? undefined, 'height');
-  need(length === undefined && width === undefined && height === undefined ? 'x' : dimensionUnit, 'dimensionUnit (not sent; set productDefaults.dimensionUnit)');
+  need(
+    length === undefined && width === undefined && height === undefined ? 'x' : dimensionUnit,
+    'dimensionUnit (not sent; set productDefaults.dimensionUnit)',
+  );
   const hsCode = need(defaults.hsCode, where('hsCode'));
   const productMaterial = need(defaults.productMaterial, where('productMaterial'));
   const productUsage = need(defaults.productUsage, where('productUsage'));
@@ -68,17 +80,21 @@ export function toEtowerProduct(item: InsertSkuInfoContent, defaults: ProductDef
   const batterySize = need(defaults.batterySize, where('batterySize'));
   const otherAttributes = need(defaults.otherAttributes, where('otherAttributes'));
   const shippingBagPacked = need(defaults.shippingBagPacked, where('shippingBagPacked'));
-  if (missing.length > 0) return { ok: false, message: `product ${item.sku} cannot be created at eTower: missing ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { ok: false, message: `product ${item.sku} cannot be created at eTower: missing ${missing.join(', ')}` };
 
   const w = convertWeight(weight, weightUnit!);
   const l = convertDimension(length, dimensionUnit!);
   const wd = convertDimension(width, dimensionUnit!);
   const h = convertDimension(height, dimensionUnit!);
   const bounds = [
-    outOfBounds('weight', w, MAX_WEIGHT, 0.001), outOfBounds('length', l, MAX_SIZE, 0.1),
-    outOfBounds('width', wd, MAX_SIZE, 0.1), outOfBounds('height', h, MAX_SIZE, 0.1),
+    outOfBounds('weight', w, MAX_WEIGHT, 0.001),
+    outOfBounds('length', l, MAX_SIZE, 0.1),
+    outOfBounds('width', wd, MAX_SIZE, 0.1),
+    outOfBounds('height', h, MAX_SIZE, 0.1),
   ].filter((m) => m !== undefined);
-  if (bounds.length > 0) return { ok: false, message: `product ${item.sku} cannot be created at eTower: ${bounds.join('; ')}` };
+  if (bounds.length > 0)
+    return { ok: false, message: `product ${item.sku} cannot be created at eTower: ${bounds.join('; ')}` };
   const product: EtowerProductInput = {
     sku: item.sku,
     skuNameCn: skuNameCn.slice(0, 255),

@@ -16,7 +16,14 @@ export async function addPending(redis: Redis, tenant: string, sku: string): Pro
 
 export async function claimPending(redis: Redis, tenant: string, max: number, leaseMs: number): Promise<string[]> {
   const now = Date.now();
-  return (await redis.eval(CLAIM_LUA, 1, keys.skuPending(tenant), String(now), String(max), String(now + leaseMs))) as string[];
+  return (await redis.eval(
+    CLAIM_LUA,
+    1,
+    keys.skuPending(tenant),
+    String(now),
+    String(max),
+    String(now + leaseMs),
+  )) as string[];
 }
 
 export async function finishPending(redis: Redis, tenant: string, skus: readonly string[]): Promise<void> {
@@ -24,7 +31,12 @@ export async function finishPending(redis: Redis, tenant: string, skus: readonly
 }
 
 /** Hands claimed SKUs back, due again after `delayMs` (a retryable eTower failure). */
-export async function releasePending(redis: Redis, tenant: string, skus: readonly string[], delayMs: number): Promise<void> {
+export async function releasePending(
+  redis: Redis,
+  tenant: string,
+  skus: readonly string[],
+  delayMs: number,
+): Promise<void> {
   if (!skus.length) return;
   const at = Date.now() + delayMs;
   await redis.zadd(keys.skuPending(tenant), ...skus.flatMap((s) => [at, s]));

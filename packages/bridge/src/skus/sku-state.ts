@@ -24,16 +24,26 @@ export interface SkuState {
   updatedAt: number;
 }
 
-export type SkuPatch = { [K in Exclude<keyof SkuState, 'tenant' | 'sku' | 'version' | 'createdAt' | 'updatedAt'>]?: SkuState[K] | null };
+export type SkuPatch = {
+  [K in Exclude<keyof SkuState, 'tenant' | 'sku' | 'version' | 'createdAt' | 'updatedAt'>]?: SkuState[K] | null;
+};
 
 /** A product's record may expire once created or refused (eTower answers "already exists" to one sent again). */
 export const FINAL_SKU_PHASES: readonly SkuPhase[] = ['created', 'failed'];
 
 export class SkuStore extends DocumentStore<SkuState, SkuPhase, SkuPatch> {
   constructor(redis: Redis) {
-    super(redis, 'sku', {
-      record: keys.sku, history: keys.skuHistory,
-      open: keys.skuNeverPolled, expiring: (t) => keys.expiring(t, 'sku'),
-    }, { numbers: new Set(), json: new Set(['product']), finalPhases: FINAL_SKU_PHASES }, 'sku');
+    super(
+      redis,
+      'sku',
+      {
+        record: keys.sku,
+        history: keys.skuHistory,
+        open: keys.skuNeverPolled,
+        expiring: (t) => keys.expiring(t, 'sku'),
+      },
+      { numbers: new Set(), json: new Set(['product']), finalPhases: FINAL_SKU_PHASES },
+      'sku',
+    );
   }
 }

@@ -11,7 +11,10 @@ import type { SkuState, SkuStore } from './sku-state';
 export const PRODUCT_BATCH_WINDOW_MS = 300;
 
 export type SkuOutcome = { ok: boolean; info: string };
-export type SubmitSkuOutcome = { kind: 'refused'; message: string } | { kind: 'settled'; outcome: SkuOutcome } | { kind: 'queued' };
+export type SubmitSkuOutcome =
+  | { kind: 'refused'; message: string }
+  | { kind: 'settled'; outcome: SkuOutcome }
+  | { kind: 'queued' };
 
 export interface SubmitSkuDeps {
   tenant: Tenant;
@@ -43,13 +46,24 @@ export async function submitSku(item: InsertSkuInfoContent, deps: SubmitSkuDeps)
   if (!mapped.ok) return { kind: 'refused', message: mapped.message };
   const tenant = deps.tenant.accessId;
   const existing = await deps.skus.get(tenant, item.sku);
-  if (existing?.phase === 'created') return { kind: 'settled', outcome: { ok: true, info: ALREADY_CREATED_INFO(existing.barcode) } };
+  if (existing?.phase === 'created')
+    return { kind: 'settled', outcome: { ok: true, info: ALREADY_CREATED_INFO(existing.barcode) } };
   if (!existing) {
-    const made = await deps.skus.transition(tenant, item.sku, { from: 'absent', patch: { phase: 'received', product: mapped.product }, notify: false, note: 'received from Qianyi' });
+    const made = await deps.skus.transition(tenant, item.sku, {
+      from: 'absent',
+      patch: { phase: 'received', product: mapped.product },
+      notify: false,
+      note: 'received from Qianyi',
+    });
     if (!made.ok && made.current === 'created') return submitSku(item, deps);
   } else if (existing.phase === 'failed') {
     // Sent again (perhaps fixed): a fresh attempt with what was sent now.
-    await deps.skus.transition(tenant, item.sku, { from: ['failed'], patch: { phase: 'received', product: mapped.product, info: null }, notify: false, note: 'sent again by Qianyi' });
+    await deps.skus.transition(tenant, item.sku, {
+      from: ['failed'],
+      patch: { phase: 'received', product: mapped.product, info: null },
+      notify: false,
+      note: 'sent again by Qianyi',
+    });
   }
   await addPending(deps.redis, tenant, item.sku);
   await scheduleProductDrain(deps.jobs, tenant, PRODUCT_BATCH_WINDOW_MS, deps.trace);
@@ -61,11 +75,20 @@ export async function submitSku(item: InsertSkuInfoContent, deps: SubmitSkuDeps)
  * (deduplicated), and `keepLastIfActive` starts another after a drain that is running now, so nothing added
  * during a drain waits for the sweep.
  */
-export async function scheduleProductDrain(jobs: JobControl, tenant: string, delayMs: number, trace?: { reqId?: string }): Promise<void> {
-  await jobs.add('createProducts', { tenant }, {
-    ...(trace ? { trace } : {}),
-    jobId: jobId('createProducts', tenant, String(Date.now()), Math.random().toString(36).slice(2, 8)),
-    delayMs,
-    deduplication: { id: perTenantId('createProducts', tenant), keepLastIfActive: true },
-  });
+export async function scheduleProductDrain(
+  jobs: JobControl,
+  tenant: string,
+  delayMs: number,
+  trace?: { reqId?: string },
+): Promise<void> {
+  await jobs.add(
+    'createProducts',
+    { tenant },
+    {
+      ...(trace ? { trace } : {}),
+      jobId: jobId('createProducts', tenant, String(Date.now()), Math.random().toString(36).slice(2, 8)),
+      delayMs,
+      deduplication: { id: perTenantId('createProducts', tenant), keepLastIfActive: true },
+    },
+  );
 }

@@ -30,19 +30,33 @@ export interface DocumentTransition<P extends string, Patch> {
   now?: number;
 }
 
-export type DocumentTransitionResult<P> = { ok: true; from: P | undefined; version: number } | { ok: false; current: P | undefined; version: number };
+export type DocumentTransitionResult<P> =
+  | { ok: true; from: P | undefined; version: number }
+  | { ok: false; current: P | undefined; version: number };
 
 /** A field with an encoding of its own (shorter than JSON). */
-export interface FieldCodec { encode(value: unknown): string; decode(raw: string): unknown }
+export interface FieldCodec {
+  encode(value: unknown): string;
+  decode(raw: string): unknown;
+}
 
 /**
  * How the record is kept: fields stored as JSON text / numbers in the hash (everything else is a string), fields
  * with an encoding of their own, and the phases in which a document is finished (once also out of the poll set,
  * the retention sweep may delete it).
  */
-export interface DocumentCodec { numbers: ReadonlySet<string>; json: ReadonlySet<string>; custom?: Readonly<Record<string, FieldCodec>>; finalPhases: readonly string[] }
+export interface DocumentCodec {
+  numbers: ReadonlySet<string>;
+  json: ReadonlySet<string>;
+  custom?: Readonly<Record<string, FieldCodec>>;
+  finalPhases: readonly string[];
+}
 
-export class DocumentStore<S extends { phase: P; version: number; updatedAt: number }, P extends string, Patch extends object> {
+export class DocumentStore<
+  S extends { phase: P; version: number; updatedAt: number },
+  P extends string,
+  Patch extends object,
+> {
   constructor(
     protected readonly redis: Redis,
     private readonly kind: OutboxKind | 'sku',
@@ -82,7 +96,13 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     const state: Record<string, unknown> = { tenant, [this.idField]: id };
     for (const [f, v] of Object.entries(raw)) {
       const custom = this.codec.custom?.[f];
-      state[f] = custom ? custom.decode(v) : this.codec.numbers.has(f) || ['version', 'createdAt', 'updatedAt'].includes(f) ? Number(v) : this.codec.json.has(f) ? JSON.parse(v) : v;
+      state[f] = custom
+        ? custom.decode(v)
+        : this.codec.numbers.has(f) || ['version', 'createdAt', 'updatedAt'].includes(f)
+          ? Number(v)
+          : this.codec.json.has(f)
+            ? JSON.parse(v)
+            : v;
     }
     return state as unknown as S;
   }
@@ -98,8 +118,21 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
     }
     const member = outboxMember(this.kind, tenant, id);
     const [ok, current, version] = await transitionScript(
-      this.redis, this.k.record(tenant, id), this.k.history(tenant, id), this.k.open(tenant), keys.pushOutbox, this.k.expiring(tenant),
-      allowed, JSON.stringify(patch), String(t.now ?? Date.now()), t.notify ? '1' : '0', t.open ?? '', t.note, id, member, this.finalPhases,
+      this.redis,
+      this.k.record(tenant, id),
+      this.k.history(tenant, id),
+      this.k.open(tenant),
+      keys.pushOutbox,
+      this.k.expiring(tenant),
+      allowed,
+      JSON.stringify(patch),
+      String(t.now ?? Date.now()),
+      t.notify ? '1' : '0',
+      t.open ?? '',
+      t.note,
+      id,
+      member,
+      this.finalPhases,
     );
     const phase = (current || undefined) as P | undefined;
     return ok === 1 ? { ok: true, from: phase, version } : { ok: false, current: phase, version };
@@ -117,7 +150,11 @@ export class DocumentStore<S extends { phase: P; version: number; updatedAt: num
   async removeFromOpen(tenant: string, ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
     const now = Date.now();
-    await this.redis.multi().zrem(this.k.open(tenant), ...ids).zadd(this.k.expiring(tenant), ...ids.flatMap((id) => [now, id])).exec();
+    await this.redis
+      .multi()
+      .zrem(this.k.open(tenant), ...ids)
+      .zadd(this.k.expiring(tenant), ...ids.flatMap((id) => [now, id]))
+      .exec();
   }
 
   async openCount(tenant: string): Promise<number> {

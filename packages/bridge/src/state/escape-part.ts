@@ -29,7 +29,11 @@ function escaper(reserved: Reserved): (part: string) => string {
   return (part) => (any.test(part) ? part.replace(all, code) : part);
 }
 
-const escapers: Record<Reserved, (part: string) => string> = { ':': escaper(':'), '-:': escaper('-:'), '\n': escaper('\n') };
+const escapers: Record<Reserved, (part: string) => string> = {
+  ':': escaper(':'),
+  '-:': escaper('-:'),
+  '\n': escaper('\n'),
+};
 
 /** `part` with `%` and each character of `reserved` percent-encoded. */
 export function escapePart(part: string, reserved: Reserved): string {
@@ -38,6 +42,7 @@ export function escapePart(part: string, reserved: Reserved): string {
 
 /** The part `escapePart` was given (whatever `reserved` was: only `%XX` sequences are decoded, and each is one). */
 export function unescapePart(escaped: string): string {
-  return escaped.includes('%') ? escaped.replace(HEX, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : escaped;
+  return escaped.includes('%')
+    ? escaped.replace(HEX, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : escaped;
 }
-

@@ -17,11 +17,21 @@ export const POLL_LOCK_MS = 15000;
  * keeps it and a dead holder's lock expires within `ttlMs` (a poller killed mid-poll must not block the next
  * polls for the length of a whole poll).
  */
-export async function runExclusive<T>(redis: Redis, key: string, ttlMs: number, work: () => Promise<T>): Promise<{ locked: false } | { locked: true; value: T }> {
+export async function runExclusive<T>(
+  redis: Redis,
+  key: string,
+  ttlMs: number,
+  work: () => Promise<T>,
+): Promise<{ locked: false } | { locked: true; value: T }> {
   const token = randomUUID();
   const got = await redis.set(key, token, 'PX', ttlMs, 'NX');
   if (got !== 'OK') return { locked: false };
-  const renew = setInterval(() => { void renewLock(redis, key, token, String(ttlMs)).catch(() => undefined); }, Math.max(100, Math.floor(ttlMs / 3)));
+  const renew = setInterval(
+    () => {
+      void renewLock(redis, key, token, String(ttlMs)).catch(() => undefined);
+    },
+    Math.max(100, Math.floor(ttlMs / 3)),
+  );
   try {
     return { locked: true, value: await work() };
   } finally {
@@ -29,4 +39,3 @@ export async function runExclusive<T>(redis: Redis, key: string, ttlMs: number, 
     await releaseLock(redis, key, token).catch(() => undefined);
   }
 }
-

@@ -16,8 +16,20 @@ export interface HistoryEntry {
  */
 export function decodeHistoryEntry(raw: string): HistoryEntry {
   if (raw.startsWith('{')) {
-    const old = JSON.parse(raw) as { at?: number; from?: string; patch?: { phase?: unknown }; version?: number; note?: string };
-    return { at: Number(old.at ?? 0), from: old.from ?? '', ...(typeof old.patch?.phase === 'string' ? { to: old.patch.phase } : {}), version: Number(old.version ?? 0), note: old.note ?? '' };
+    const old = JSON.parse(raw) as {
+      at?: number;
+      from?: string;
+      patch?: { phase?: unknown };
+      version?: number;
+      note?: string;
+    };
+    return {
+      at: Number(old.at ?? 0),
+      from: old.from ?? '',
+      ...(typeof old.patch?.phase === 'string' ? { to: old.patch.phase } : {}),
+      version: Number(old.version ?? 0),
+      note: old.note ?? '',
+    };
   }
   const parts = raw.split('\t');
   const [at = '0', from = '', to = '', version = '0'] = parts;

@@ -45,9 +45,11 @@ export const keys = {
   /** warehouseCode -> row count of one version (also says which warehouses the version holds). */
   inventoryMeta: (tenant: string, version: string) => key('inventory-meta', tenant, version),
   /** Pre-serialised Qianyi rows of one version and warehouse, sorted by SKU: a page is one LRANGE. */
-  inventoryRows: (tenant: string, version: string, warehouse: string) => key('inventory-rows', tenant, version, warehouse),
+  inventoryRows: (tenant: string, version: string, warehouse: string) =>
+    key('inventory-rows', tenant, version, warehouse),
   /** sku -> row of one version and warehouse, for the warehouseSku filter. */
-  inventoryIndex: (tenant: string, version: string, warehouse: string) => key('inventory-index', tenant, version, warehouse),
+  inventoryIndex: (tenant: string, version: string, warehouse: string) =>
+    key('inventory-index', tenant, version, warehouse),
   /** The version a Qianyi sweep of one warehouse started on (page 1 pins it; later pages read it). */
   inventorySweep: (tenant: string, warehouse: string) => key('inventory-sweep', tenant, warehouse),
   // Products (skus/*).

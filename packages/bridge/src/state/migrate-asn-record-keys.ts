@@ -10,10 +10,13 @@ const NAME = 'asn-record-keys';
  * Moves one key if it is an ASN record (a hash with a phase) and its new name is free. BullMQ's own keys of the asn
  * queue live under the same old prefix and are never records, so they stay where they are.
  */
-const moveIfRecord = luaScript<number>(`
+const moveIfRecord = luaScript<number>(
+  `
 if redis.call('TYPE', KEYS[1]).ok ~= 'hash' or redis.call('HEXISTS', KEYS[1], 'phase') == 0 then return 0 end
 return redis.call('RENAMENX', KEYS[1], KEYS[2])
-`, 2);
+`,
+  2,
+);
 
 const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 

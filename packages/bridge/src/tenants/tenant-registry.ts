@@ -1,4 +1,10 @@
-import { createEtowerClient, type EtowerCallObservation, type EtowerClient, type EtowerLogger, type EtowerSignatureFallback } from '@bridge/etower';
+import {
+  createEtowerClient,
+  type EtowerCallObservation,
+  type EtowerClient,
+  type EtowerLogger,
+  type EtowerSignatureFallback,
+} from '@bridge/etower';
 import type { Tenant } from '@bridge/config';
 
 /** What a worker hears from its tenants' eTower clients beyond the per-call observation. */
@@ -49,10 +55,15 @@ export class TenantRegistry {
       const { logger, onSignatureFallback } = this.hooks;
       // One client per tenant, so what it learns of eTower (the Base64 flavour) is the tenant's.
       client = createEtowerClient({
-        baseUrl: t.etower.baseUrl, token: t.etower.token, key: t.etower.key, timeoutMs: this.etowerTimeoutMs,
+        baseUrl: t.etower.baseUrl,
+        token: t.etower.token,
+        key: t.etower.key,
+        timeoutMs: this.etowerTimeoutMs,
         ...(this.observe ? { observe: this.observe } : {}),
         ...(logger ? { logger: logger(accessId) } : {}),
-        ...(onSignatureFallback ? { onSignatureFallback: (event: EtowerSignatureFallback) => onSignatureFallback(accessId, event) } : {}),
+        ...(onSignatureFallback
+          ? { onSignatureFallback: (event: EtowerSignatureFallback) => onSignatureFallback(accessId, event) }
+          : {}),
       });
       this.clients.set(accessId, client);
     }

@@ -24,13 +24,20 @@ export function scriptedEtower(): ScriptedEtower {
     async send(request) {
       requests.push(request);
       const queued = queues.get(request.path);
-      const answer = queued && queued.length > 0 ? queued.shift() : fallbacks.has(request.path) ? fallbacks.get(request.path) : NO_SCRIPT;
+      const answer =
+        queued && queued.length > 0
+          ? queued.shift()
+          : fallbacks.has(request.path)
+            ? fallbacks.get(request.path)
+            : NO_SCRIPT;
       if (answer === NO_SCRIPT) throw new Error(`test bug: no scripted answer for ${request.path}`);
       const body = typeof answer === 'function' ? (answer as (r: EtowerRequest) => unknown)(request) : answer;
       if (body instanceof Error) throw body;
       return body;
     },
-    detectFlavour: async () => { throw new Error('test bug: detectFlavour is not scripted'); },
+    detectFlavour: async () => {
+      throw new Error('test bug: detectFlavour is not scripted');
+    },
     signatureFlavour: () => undefined,
     close: () => undefined,
   };
@@ -39,7 +46,8 @@ export function scriptedEtower(): ScriptedEtower {
     requests,
     script(path, answers, then) {
       queues.set(path, [...answers]);
-      if (then !== undefined) fallbacks.set(path, then); else fallbacks.delete(path);
+      if (then !== undefined) fallbacks.set(path, then);
+      else fallbacks.delete(path);
     },
     calls: (path) => requests.filter((r) => r.path === path).length,
   };
@@ -48,18 +56,38 @@ export function scriptedEtower(): ScriptedEtower {
 const NO_SCRIPT = Symbol('no script');
 
 /** eTower's response envelope with `fields` over a success. */
-export const envelope = (fields: Record<string, unknown>) => ({ code: '0', data: '', errors: '', message: '', messageId: '', success: true, warnList: '', ...fields });
+export const envelope = (fields: Record<string, unknown>) => ({
+  code: '0',
+  data: '',
+  errors: '',
+  message: '',
+  messageId: '',
+  success: true,
+  warnList: '',
+  ...fields,
+});
 
 /** createOrders' answer for one order eTower created as `orderNo`. */
 export const created = (referenceNo: string, orderNo: string) => [envelope({ data: { orderNo, referenceNo } })];
 
 /** createOrders' answer refusing one order with eTower's code and message. */
-export const refused = (referenceNo: string, code: string, message: string) =>
-  [envelope({ code: '00005', success: false, message: 'paramter error', data: { orderNo: '', referenceNo }, errors: [{ code, message }] })];
+export const refused = (referenceNo: string, code: string, message: string) => [
+  envelope({
+    code: '00005',
+    success: false,
+    message: 'paramter error',
+    data: { orderNo: '', referenceNo },
+    errors: [{ code, message }],
+  }),
+];
 
 /** orderList's answer: eTower's records (none: the order is not there). */
 export const orderList = (...records: Array<Record<string, unknown>>) => envelope({ data: records });
 
 /** One orderList record. status 0 is an unconfirmed draft, 1 accepted, 3 shipped. */
-export const etowerOrder = (referenceNo: string, orderNo: string, status: number, extra: Record<string, unknown> = {}) =>
-  ({ orderNo, referenceNo, status, statusMsg: '', serviceName: 'USPS Ground', trackingNo: '', ...extra });
+export const etowerOrder = (
+  referenceNo: string,
+  orderNo: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+) => ({ orderNo, referenceNo, status, statusMsg: '', serviceName: 'USPS Ground', trackingNo: '', ...extra });

@@ -10,7 +10,16 @@ import { EtowerMalformedResponseError } from '../errors/malformed-response-error
 
 export type BatchOutcome =
   | { key: string; ok: true; data: Record<string, unknown> }
-  | { key: string; ok: false; missing: false; duplicate: boolean; code: string; message: string; errors: EtowerErrorItem[]; reason: string }
+  | {
+      key: string;
+      ok: false;
+      missing: false;
+      duplicate: boolean;
+      code: string;
+      message: string;
+      errors: EtowerErrorItem[];
+      reason: string;
+    }
   /** No answer for this item: it may or may not exist at eTower. The caller must re-read it. */
   | { key: string; ok: false; missing: true };
 
@@ -32,9 +41,20 @@ const keyOf = (v: unknown, field: string): string | undefined => {
   return typeof k === 'string' && k !== '' ? k : typeof k === 'number' ? String(k) : undefined;
 };
 
-function refused(key: string, code: string, message: string, errors: EtowerErrorItem[], o: BatchDecodeOptions): BatchOutcome {
+function refused(
+  key: string,
+  code: string,
+  message: string,
+  errors: EtowerErrorItem[],
+  o: BatchDecodeOptions,
+): BatchOutcome {
   return {
-    key, ok: false, missing: false, code, message, errors,
+    key,
+    ok: false,
+    missing: false,
+    code,
+    message,
+    errors,
     duplicate: isDuplicateRefusal(code, errors, o.duplicateMessage) || (o.duplicateMessage?.test(message) ?? false),
     reason: describeRefusal(code, message, errors),
   };
@@ -93,10 +113,12 @@ function fromSingleEnvelope(body: unknown, o: BatchDecodeOptions): Map<string, B
     // One envelope for the batch whose data is either per-item envelopes or per-item records.
     if (data.every(isEnvelopeLike)) return fromEnvelopeArray(data, o);
     if (env.ok) {
-      return new Map(data.flatMap((d, i) => {
-        const key = keyOf(d, o.keyField) ?? o.keys[i];
-        return key === undefined ? [] : [[key, { key, ok: true, data: asRecord(d) ?? {} } as BatchOutcome]];
-      }));
+      return new Map(
+        data.flatMap((d, i) => {
+          const key = keyOf(d, o.keyField) ?? o.keys[i];
+          return key === undefined ? [] : [[key, { key, ok: true, data: asRecord(d) ?? {} } as BatchOutcome]];
+        }),
+      );
     }
   }
   const record = asRecord(data);
@@ -114,12 +136,17 @@ function fromSingleEnvelope(body: unknown, o: BatchDecodeOptions): Map<string, B
   }
   const named = perItemErrors(env.errors, o.keys);
   if (!named) throw refusalOf(o.endpoint, env);
-  return new Map([...named].map(([key, errors]) => [key, refused(key, errors[0]!.code || env.code, env.message, errors, o)]));
+  return new Map(
+    [...named].map(([key, errors]) => [key, refused(key, errors[0]!.code || env.code, env.message, errors, o)]),
+  );
 }
 
 /** The errors grouped by the one key each names in its message (`referenceNo:SO-1,Already exists…`), or
  *  undefined when any error names none or several: then they are not per item. */
-function perItemErrors(errors: readonly EtowerErrorItem[], keys: readonly string[]): Map<string, EtowerErrorItem[]> | undefined {
+function perItemErrors(
+  errors: readonly EtowerErrorItem[],
+  keys: readonly string[],
+): Map<string, EtowerErrorItem[]> | undefined {
   if (errors.length === 0) return undefined;
   const byKey = new Map<string, EtowerErrorItem[]>();
   for (const e of errors) {

@@ -80,7 +80,19 @@ export interface EtowerInventoryPage {
 }
 
 // PageHelper's fields (reference §3.6): an object with none of them is not a page.
-const PAGE_FIELDS = ['list', 'total', 'pageNum', 'pageSize', 'size', 'pages', 'hasNextPage', 'isLastPage', 'isFirstPage', 'startRow', 'endRow'];
+const PAGE_FIELDS = [
+  'list',
+  'total',
+  'pageNum',
+  'pageSize',
+  'size',
+  'pages',
+  'hasNextPage',
+  'isLastPage',
+  'isFirstPage',
+  'startRow',
+  'endRow',
+];
 
 const isRecordLike = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
@@ -88,17 +100,28 @@ const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefin
 /** Throws EtowerUnexpectedAnswerError when `data` is not a layout decodeInventoryPage knows how to read. */
 export function assertInventoryLayout(endpoint: string, data: unknown): void {
   if (Array.isArray(data) || isBlank(data)) return;
-  if (!isRecordLike(data)) throw new EtowerUnexpectedAnswerError(endpoint, `data is a ${typeof data}, neither a list of records nor a page`, data);
+  if (!isRecordLike(data))
+    throw new EtowerUnexpectedAnswerError(
+      endpoint,
+      `data is a ${typeof data}, neither a list of records nor a page`,
+      data,
+    );
   const page = data as Record<string, unknown>;
   const rows = page.list;
-  if (!Array.isArray(rows) && !isBlank(rows)) throw new EtowerUnexpectedAnswerError(endpoint, `"list" is a ${typeof rows}, not a list of records`, data);
+  if (!Array.isArray(rows) && !isBlank(rows))
+    throw new EtowerUnexpectedAnswerError(endpoint, `"list" is a ${typeof rows}, not a list of records`, data);
   // Rows under another key, with `list` absent or empty: eTower's page names its records differently.
   if (!Array.isArray(rows) || rows.length === 0) {
     const elsewhere = Object.entries(page).find(([k, v]) => k !== 'list' && Array.isArray(v) && v.some(isRecordLike));
-    if (elsewhere) throw new EtowerUnexpectedAnswerError(endpoint, `the records are under "${elsewhere[0]}", not "list"`, data);
+    if (elsewhere)
+      throw new EtowerUnexpectedAnswerError(endpoint, `the records are under "${elsewhere[0]}", not "list"`, data);
   }
   if (!Object.keys(page).some((k) => PAGE_FIELDS.includes(k))) {
-    throw new EtowerUnexpectedAnswerError(endpoint, `not a page: none of ${PAGE_FIELDS.join(', ')} (keys: ${Object.keys(page).slice(0, 10).join(', ') || 'none'})`, data);
+    throw new EtowerUnexpectedAnswerError(
+      endpoint,
+      `not a page: none of ${PAGE_FIELDS.join(', ')} (keys: ${Object.keys(page).slice(0, 10).join(', ') || 'none'})`,
+      data,
+    );
   }
   const total = Number(page.total);
   if (!Array.isArray(rows) && Number.isFinite(total) && total > 0) {

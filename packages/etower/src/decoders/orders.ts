@@ -51,7 +51,10 @@ const rawOrderSchema = z.object({
 export const orderSchema = rawOrderSchema.transform((o) => {
   const { dateSending, dateShipping, dateCancel, trackingNoList, ...rest } = o;
   // trackingNo may hold several numbers joined with ';'; trackingNoList (newer pages) is the same as a list.
-  const fromText = (o.trackingNo ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+  const fromText = (o.trackingNo ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const trackingNos = [...new Set([...trackingNoList.map((s) => s.trim()).filter(Boolean), ...fromText])];
   return {
     ...rest,

@@ -33,7 +33,9 @@ export const poListSchema = list(poSchema);
 /** What b2b/po answers: an object with the numbers, just the orderNo as a string, or "" (nothing). */
 export const poCreatedSchema = z.union([
   z.object({ orderNo: text, referenceNo: text, shippingPlanNo: text }),
-  z.string().transform((s) => ({ orderNo: s === '' ? undefined : s, referenceNo: undefined, shippingPlanNo: undefined })),
+  z
+    .string()
+    .transform((s) => ({ orderNo: s === '' ? undefined : s, referenceNo: undefined, shippingPlanNo: undefined })),
   z.null().transform(() => ({ orderNo: undefined, referenceNo: undefined, shippingPlanNo: undefined })),
 ]);
 

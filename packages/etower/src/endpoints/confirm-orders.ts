@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { decodeEnvelope, decodePayload, id, list, refusalOf } from '../envelope';
 import type { EtowerErrorItem } from '../errors/business-error';
 import { EtowerMalformedResponseError } from '../errors/malformed-response-error';

@@ -8,11 +8,16 @@ export type EtowerCreateOrderResult =
   | { referenceNo: string; ok: true; orderNo: string }
   /** eTower refused this order. `duplicate` (600904/600222) usually means it was created by an earlier try. */
   | {
-    referenceNo: string; ok: false; missing: false; duplicate: boolean;
-    code: string; message: string; errors: EtowerErrorItem[];
-    /** Human-readable, e.g. `eTower refused (600906): warehouseServiceName:X ,Does not exist ...`. */
-    reason: string;
-  }
+      referenceNo: string;
+      ok: false;
+      missing: false;
+      duplicate: boolean;
+      code: string;
+      message: string;
+      errors: EtowerErrorItem[];
+      /** Human-readable, e.g. `eTower refused (600906): warehouseServiceName:X ,Does not exist ...`. */
+      reason: string;
+    }
   /** No usable answer for this order (short answer array, older layout, or no orderNo): the order may or
    *  may not exist at eTower, so it is NOT a refusal. Read it back with orderList before deciding. */
   | { referenceNo: string; ok: false; missing: true };
@@ -27,11 +32,19 @@ const DUPLICATE_REFERENCE_MESSAGE = /referenceNo\b.*already exists/i;
  * one-order batch's order (a duplicate included); for a larger batch it throws EtowerBusinessError unless its
  * errors name the orders.
  */
-export async function createOrders(transport: EtowerTransport, orders: EtowerCreateOrderInput[]): Promise<EtowerCreateOrderResult[]> {
+export async function createOrders(
+  transport: EtowerTransport,
+  orders: EtowerCreateOrderInput[],
+): Promise<EtowerCreateOrderResult[]> {
   if (orders.length === 0) return [];
   const path = ETOWER_PATHS.createOrders;
   const body = await transport.send({ method: 'POST', path, json: orders });
-  const outcomes = decodeBatch(body, { endpoint: path, keys: orders.map((o) => o.referenceNo), keyField: 'referenceNo', duplicateMessage: DUPLICATE_REFERENCE_MESSAGE });
+  const outcomes = decodeBatch(body, {
+    endpoint: path,
+    keys: orders.map((o) => o.referenceNo),
+    keyField: 'referenceNo',
+    duplicateMessage: DUPLICATE_REFERENCE_MESSAGE,
+  });
   return outcomes.map((o): EtowerCreateOrderResult => {
     if (o.ok) {
       const orderNo = o.data.orderNo;

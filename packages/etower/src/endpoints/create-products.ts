@@ -7,9 +7,15 @@ import type { EtowerProductInput } from '../types/product';
 export type EtowerProductResult =
   | { sku: string; ok: true; barcode?: string }
   | {
-    sku: string; ok: false; missing: false; duplicate: boolean;
-    code: string; message: string; errors: EtowerErrorItem[]; reason: string;
-  }
+      sku: string;
+      ok: false;
+      missing: false;
+      duplicate: boolean;
+      code: string;
+      message: string;
+      errors: EtowerErrorItem[];
+      reason: string;
+    }
   /** No answer for this SKU: it may or may not exist now. */
   | { sku: string; ok: false; missing: true };
 
@@ -22,7 +28,10 @@ const DUPLICATE_SKU_MESSAGE = /already exist/i;
  * `data: { sku, barcode }` (barcode = eTower's product code). A single envelope whose `data` is an array
  * of `{ sku, barcode }` is also accepted; a single envelope with success:false throws EtowerBusinessError.
  */
-export async function createProducts(transport: EtowerTransport, products: EtowerProductInput[]): Promise<EtowerProductResult[]> {
+export async function createProducts(
+  transport: EtowerTransport,
+  products: EtowerProductInput[],
+): Promise<EtowerProductResult[]> {
   if (products.length > MAX_PRODUCTS_PER_CALL) {
     throw new TypeError(`createProducts: at most ${MAX_PRODUCTS_PER_CALL} products per call (got ${products.length})`);
   }
@@ -30,12 +39,17 @@ export async function createProducts(transport: EtowerTransport, products: Etowe
   const path = ETOWER_PATHS.createProducts;
   const body = await transport.send({ method: 'POST', path, json: products });
   const outcomes = decodeBatch(body, {
-    endpoint: path, keys: products.map((p) => p.sku), keyField: 'sku', duplicateMessage: DUPLICATE_SKU_MESSAGE,
+    endpoint: path,
+    keys: products.map((p) => p.sku),
+    keyField: 'sku',
+    duplicateMessage: DUPLICATE_SKU_MESSAGE,
   });
   return outcomes.map((o): EtowerProductResult => {
     if (o.ok) {
       const barcode = o.data.barcode;
-      return typeof barcode === 'string' && barcode !== '' ? { sku: o.key, ok: true, barcode } : { sku: o.key, ok: true };
+      return typeof barcode === 'string' && barcode !== ''
+        ? { sku: o.key, ok: true, barcode }
+        : { sku: o.key, ok: true };
     }
     if (o.missing) return { sku: o.key, ok: false, missing: true };
     const { key, ...rest } = o;

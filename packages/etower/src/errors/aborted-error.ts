@@ -7,6 +7,11 @@ import { EtowerError } from './etower-error';
  */
 export class EtowerAbortedError extends EtowerError {
   constructor(endpoint: string, reason: string, cause?: unknown) {
-    super(`eTower call to ${endpoint} abandoned before an answer: ${reason}`, { endpoint, retryable: true, kind: 'timeout', cause });
+    super(`eTower call to ${endpoint} abandoned before an answer: ${reason}`, {
+      endpoint,
+      retryable: true,
+      kind: 'timeout',
+      cause,
+    });
   }
 }

@@ -14,8 +14,16 @@ export interface EtowerFailureClassification {
 
 // Node/undici codes that mean "no answer came back"; anything thrown with one of them is a network failure.
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH',
-  'ECONNABORTED', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
 /**
@@ -28,14 +36,20 @@ export function classifyEtowerFailure(err: unknown): EtowerFailureClassification
     return { retryable: false, kind: err.kind, message: err.message, code: err.primaryCode };
   }
   if (err instanceof EtowerHttpError) {
-    const out: EtowerFailureClassification = { retryable: err.retryable, kind: err.kind, message: err.message, code: String(err.status) };
+    const out: EtowerFailureClassification = {
+      retryable: err.retryable,
+      kind: err.kind,
+      message: err.message,
+      code: String(err.status),
+    };
     if (err.retryAfterMs !== undefined) out.retryAfterMs = err.retryAfterMs;
     return out;
   }
   if (err instanceof EtowerError) return { retryable: err.retryable, kind: err.kind, message: err.message };
 
   const message = err instanceof Error ? err.message : String(err);
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
   if (code === 'ETIMEDOUT' || (err instanceof Error && err.name === 'TimeoutError')) {
     return { retryable: true, kind: 'timeout', message };
   }

@@ -13,7 +13,9 @@ export class EtowerHttpError extends EtowerError {
 
   constructor(endpoint: string, status: number, bodySnippet: string, retryAfterMs?: number) {
     super(`eTower answered HTTP ${status} on ${endpoint}${bodySnippet ? `: ${bodySnippet}` : ''}`, {
-      endpoint, retryable: isRetryableStatus(status), kind: 'http',
+      endpoint,
+      retryable: isRetryableStatus(status),
+      kind: 'http',
     });
     this.status = status;
     this.retryAfterMs = retryAfterMs;

@@ -11,7 +11,9 @@ export class EtowerMalformedResponseError extends EtowerError {
   constructor(endpoint: string, detail: string, body: unknown) {
     const snippet = snippetOf(body);
     super(`eTower sent an unreadable answer on ${endpoint}: ${detail}; body starts: ${snippet}`, {
-      endpoint, retryable: true, kind: 'malformed',
+      endpoint,
+      retryable: true,
+      kind: 'malformed',
     });
     this.bodySnippet = snippet;
   }

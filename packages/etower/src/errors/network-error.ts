@@ -7,7 +7,10 @@ export class EtowerNetworkError extends EtowerError {
 
   constructor(endpoint: string, code: string | undefined, detail: string, cause?: unknown) {
     super(`eTower unreachable at ${endpoint}${code ? ` (${code})` : ''}: ${detail}`, {
-      endpoint, retryable: true, kind: 'network', cause,
+      endpoint,
+      retryable: true,
+      kind: 'network',
+      cause,
     });
     this.code = code;
   }

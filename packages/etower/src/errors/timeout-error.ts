@@ -8,7 +8,12 @@ export class EtowerTimeoutError extends EtowerError {
   readonly timeoutMs: number;
 
   constructor(endpoint: string, timeoutMs: number, cause?: unknown) {
-    super(`eTower did not answer ${endpoint} within ${timeoutMs} ms`, { endpoint, retryable: true, kind: 'timeout', cause });
+    super(`eTower did not answer ${endpoint} within ${timeoutMs} ms`, {
+      endpoint,
+      retryable: true,
+      kind: 'timeout',
+      cause,
+    });
     this.timeoutMs = timeoutMs;
   }
 }

@@ -14,9 +14,14 @@ export class EtowerUnexpectedAnswerError extends EtowerError {
 
   constructor(endpoint: string, detail: string, payload: unknown) {
     const snippet = snippetOf(payload);
-    super(`eTower answered ${endpoint} in a layout the bridge does not understand: ${detail}; payload starts: ${snippet}`, {
-      endpoint, retryable: false, kind: 'shape',
-    });
+    super(
+      `eTower answered ${endpoint} in a layout the bridge does not understand: ${detail}; payload starts: ${snippet}`,
+      {
+        endpoint,
+        retryable: false,
+        kind: 'shape',
+      },
+    );
     this.bodySnippet = snippet;
   }
 }

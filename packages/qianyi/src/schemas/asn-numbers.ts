@@ -10,10 +10,13 @@ import { ID_LENGTH, MAX_LIST } from './limits';
 // A bare ASN number (string or number) is read as an object holding it, so that an item too long or holding a control character is
 // refused naming asnNumbers[i].asnNumber and why (a union of the two shapes could only say that neither fit).
 const asFields = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? { asnNumber: v } : v);
-const asnItem = z.preprocess(asFields, z.object(
-  { asnNumber: id(ID_LENGTH.asnNumber), warehouseCode: optId(ID_LENGTH.warehouseCode) },
-  { error: (iss) => (iss.input == null ? 'is required' : 'must be an ASN number or an object holding asnNumber') },
-));
+const asnItem = z.preprocess(
+  asFields,
+  z.object(
+    { asnNumber: id(ID_LENGTH.asnNumber), warehouseCode: optId(ID_LENGTH.warehouseCode) },
+    { error: (iss) => (iss.input == null ? 'is required' : 'must be an ASN number or an object holding asnNumber') },
+  ),
+);
 
 const wrapLone = (v: unknown) => (v !== null && v !== undefined && !Array.isArray(v) ? [v] : v);
 

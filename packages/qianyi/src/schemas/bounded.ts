@@ -30,12 +30,15 @@ const required = (max: number, rule: CharacterRule) =>
 
 /** Like coerce's optStr(): null, absent, "" and the literal "null" mean "not given". */
 const optional = (max: number, rule: CharacterRule) =>
-  z.unknown().transform((v, ctx): string | undefined => {
-    if (isAbsent(v)) return undefined;
-    const s = stringish(v);
-    if (s === '' || s === 'null') return undefined;
-    return checkString(v, ctx, max, rule);
-  }).optional();
+  z
+    .unknown()
+    .transform((v, ctx): string | undefined => {
+      if (isAbsent(v)) return undefined;
+      const s = stringish(v);
+      if (s === '' || s === 'null') return undefined;
+      return checkString(v, ctx, max, rule);
+    })
+    .optional();
 
 /** A required identifier of at most `max` characters, free of control, line-separator, bidi and invisible ones. */
 export const id = (max: number) => required(max, 'id');
@@ -61,7 +64,12 @@ function wholeIn(v: unknown, ctx: Ctx, min: number, max: number): number {
 function decimalIn(v: unknown, ctx: Ctx, min: number, max: number, above: boolean, what: string): number {
   const n = toNumber(v);
   if (n === undefined || n > max || n < min || (above && n === min)) {
-    return fail(ctx, above ? `must be ${what} greater than ${show(min)} and at most ${show(max)}` : `must be ${what} between ${show(min)} and ${show(max)}`);
+    return fail(
+      ctx,
+      above
+        ? `must be ${what} greater than ${show(min)} and at most ${show(max)}`
+        : `must be ${what} between ${show(min)} and ${show(max)}`,
+    );
   }
   return n;
 }
@@ -70,18 +78,32 @@ function decimalIn(v: unknown, ctx: Ctx, min: number, max: number, above: boolea
 export const quantity = (min = 1, max = MAX_QUANTITY) =>
   z.unknown().transform((v, ctx): number => (blank(v) ? fail(ctx, 'is required') : wholeIn(v, ctx, min, max)));
 export const optQuantity = (min = 1, max = MAX_QUANTITY) =>
-  z.unknown().transform((v, ctx): number | undefined => (blank(v) ? undefined : wholeIn(v, ctx, min, max))).optional();
+  z
+    .unknown()
+    .transform((v, ctx): number | undefined => (blank(v) ? undefined : wholeIn(v, ctx, min, max)))
+    .optional();
 
 /** Money: from 0 to MAX_MONEY. */
 export const money = (max = MAX_MONEY) =>
-  z.unknown().transform((v, ctx): number => (blank(v) ? fail(ctx, 'is required') : decimalIn(v, ctx, 0, max, false, 'an amount')));
+  z
+    .unknown()
+    .transform((v, ctx): number =>
+      blank(v) ? fail(ctx, 'is required') : decimalIn(v, ctx, 0, max, false, 'an amount'),
+    );
 export const optMoney = (max = MAX_MONEY) =>
-  z.unknown().transform((v, ctx): number | undefined => (blank(v) ? undefined : decimalIn(v, ctx, 0, max, false, 'an amount'))).optional();
+  z
+    .unknown()
+    .transform((v, ctx): number | undefined => (blank(v) ? undefined : decimalIn(v, ctx, 0, max, false, 'an amount')))
+    .optional();
 
 /** A weight or size: greater than 0 (or from 0 with `allowZero`, where 0 means "not measured") up to `max`. */
 export const optMeasure = (max: number, options: { allowZero?: boolean } = {}) =>
-  z.unknown().transform((v, ctx): number | undefined =>
-    (blank(v) ? undefined : decimalIn(v, ctx, 0, max, !options.allowZero, 'a number'))).optional();
+  z
+    .unknown()
+    .transform((v, ctx): number | undefined =>
+      blank(v) ? undefined : decimalIn(v, ctx, 0, max, !options.allowZero, 'a number'),
+    )
+    .optional();
 
 // ---- dates --------------------------------------------------------------------------------------------------
 
@@ -91,29 +113,36 @@ const inRange = (ms: number) => Number.isFinite(ms) && ms >= DATE_MIN_MS && ms <
 
 /** A time in epoch milliseconds (Java's Long), as a number or numeric string, within the date range. */
 export const optEpochMs = () =>
-  z.unknown().transform((v, ctx): number | undefined => {
-    if (blank(v)) return undefined;
-    const n = toNumber(v);
-    if (n === undefined || !Number.isInteger(n) || !inRange(n)) return fail(ctx, `must be a time in epoch milliseconds ${RANGE}`);
-    return n;
-  }).optional();
+  z
+    .unknown()
+    .transform((v, ctx): number | undefined => {
+      if (blank(v)) return undefined;
+      const n = toNumber(v);
+      if (n === undefined || !Number.isInteger(n) || !inRange(n))
+        return fail(ctx, `must be a time in epoch milliseconds ${RANGE}`);
+      return n;
+    })
+    .optional();
 
 /**
  * A date whose format the seed never shows (text or epoch milliseconds): kept as given, so that it reaches
  * eTower's extendData as Qianyi wrote it, but only when it reads as a date within the range.
  */
 export const optDate = () =>
-  z.unknown().transform((v, ctx): string | number | undefined => {
-    if (blank(v)) return undefined;
-    const bad = () => fail(ctx, `must be a date (text or epoch milliseconds) ${RANGE}`);
-    if (typeof v === 'number') return Number.isInteger(v) && inRange(v) ? v : bad();
-    if (typeof v !== 'string') return bad();
-    const s = v.trim();
-    if (s.length > TEXT_LENGTH.dateText || characterProblem(s, 'id') !== undefined) return bad();
-    const n = toNumber(s);
-    const ms = n !== undefined ? n : Date.parse(s);
-    return (n === undefined || Number.isInteger(n)) && inRange(ms) ? s : bad();
-  }).optional();
+  z
+    .unknown()
+    .transform((v, ctx): string | number | undefined => {
+      if (blank(v)) return undefined;
+      const bad = () => fail(ctx, `must be a date (text or epoch milliseconds) ${RANGE}`);
+      if (typeof v === 'number') return Number.isInteger(v) && inRange(v) ? v : bad();
+      if (typeof v !== 'string') return bad();
+      const s = v.trim();
+      if (s.length > TEXT_LENGTH.dateText || characterProblem(s, 'id') !== undefined) return bad();
+      const n = toNumber(s);
+      const ms = n !== undefined ? n : Date.parse(s);
+      return (n === undefined || Number.isInteger(n)) && inRange(ms) ? s : bad();
+    })
+    .optional();
 
 // ---- codes and URLs -----------------------------------------------------------------------------------------
 
@@ -131,21 +160,32 @@ export const countryCode = () =>
 
 /** Three letters (ISO 4217's shape; the list itself is eTower's business), returned upper-case. */
 export const optCurrency = () =>
-  z.unknown().transform((v, ctx): string | undefined => {
-    if (blank(v) || v === 'null') return undefined;
-    const s = typeof v === 'string' ? v.trim().toUpperCase() : '';
-    return /^[A-Z]{3}$/.test(s) ? s : fail(ctx, 'must be a three-letter ISO 4217 currency code such as USD');
-  }).optional();
+  z
+    .unknown()
+    .transform((v, ctx): string | undefined => {
+      if (blank(v) || v === 'null') return undefined;
+      const s = typeof v === 'string' ? v.trim().toUpperCase() : '';
+      return /^[A-Z]{3}$/.test(s) ? s : fail(ctx, 'must be a three-letter ISO 4217 currency code such as USD');
+    })
+    .optional();
 
 /** An absolute http(s) URL with a host, of at most `max` characters, with no spaces or control characters. */
 export const optHttpUrl = (max: number) =>
-  z.unknown().transform((v, ctx): string | undefined => {
-    if (blank(v) || v === 'null') return undefined;
-    const bad = () => fail(ctx, `must be an http or https URL of at most ${max} characters`);
-    if (typeof v !== 'string') return bad();
-    const s = v.trim();
-    if (s.length > max || /[\s\u0000-\u001f\u007f-\u009f]/.test(s) || characterProblem(s, 'id') !== undefined) return bad();
-    let url: URL;
-    try { url = new URL(s); } catch { return bad(); }
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? s : bad();
-  }).optional();
+  z
+    .unknown()
+    .transform((v, ctx): string | undefined => {
+      if (blank(v) || v === 'null') return undefined;
+      const bad = () => fail(ctx, `must be an http or https URL of at most ${max} characters`);
+      if (typeof v !== 'string') return bad();
+      const s = v.trim();
+      if (s.length > max || /[\s\u0000-\u001f\u007f-\u009f]/.test(s) || characterProblem(s, 'id') !== undefined)
+        return bad();
+      let url: URL;
+      try {
+        url = new URL(s);
+      } catch {
+        return bad();
+      }
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? s : bad();
+    })
+    .optional();

@@ -6,7 +6,8 @@
 // surrogate: it has no UTF-8 form, so the id written to Redis or sent to eTower would not be the id received.
 
 /** C0 and C1 controls and DEL, U+2028/2029, the bidi controls, and zero-width / BOM characters. */
-const NOT_IN_ID = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]|\p{Cs}/u;
+const NOT_IN_ID =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]|\p{Cs}/u;
 /** C0 controls except tab, LF and CR; DEL; C1 controls. */
 const NOT_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
 

@@ -32,13 +32,15 @@ export const num = () =>
 
 /** Like num(), but null and absent mean "not given". */
 export const optNum = () =>
-  z.unknown().transform((v, ctx): number | undefined => {
-    if (isAbsent(v) || (typeof v === 'string' && v.trim() === '')) return undefined;
-    const n = toNumber(v);
-    if (n !== undefined) return n;
-    ctx.addIssue({ code: 'custom', message: 'must be a number' });
-    return z.NEVER;
-  })
+  z
+    .unknown()
+    .transform((v, ctx): number | undefined => {
+      if (isAbsent(v) || (typeof v === 'string' && v.trim() === '')) return undefined;
+      const n = toNumber(v);
+      if (n !== undefined) return n;
+      ctx.addIssue({ code: 'custom', message: 'must be a number' });
+      return z.NEVER;
+    })
     .optional();
 
 /** A string trimmed, or a finite number as its decimal text (Java may send a Long), else undefined. */
@@ -66,20 +68,22 @@ export const str = (maxLength?: number) =>
  * "not given".
  */
 export const optStr = (maxLength?: number) =>
-  z.unknown().transform((v, ctx): string | undefined => {
-    if (isAbsent(v)) return undefined;
-    const s = stringish(v);
-    if (s === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'must be a string' });
-      return z.NEVER;
-    }
-    if (s === '' || s === 'null') return undefined;
-    if (maxLength !== undefined && s.length > maxLength) {
-      ctx.addIssue({ code: 'custom', message: `must be at most ${maxLength} characters` });
-      return z.NEVER;
-    }
-    return s;
-  })
+  z
+    .unknown()
+    .transform((v, ctx): string | undefined => {
+      if (isAbsent(v)) return undefined;
+      const s = stringish(v);
+      if (s === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'must be a string' });
+        return z.NEVER;
+      }
+      if (s === '' || s === 'null') return undefined;
+      if (maxLength !== undefined && s.length > maxLength) {
+        ctx.addIssue({ code: 'custom', message: `must be at most ${maxLength} characters` });
+        return z.NEVER;
+      }
+      return s;
+    })
     .optional();
 
 /** One of a fixed set of words, matched case-insensitively and returned in its canonical spelling. */
@@ -96,14 +100,16 @@ export const oneOf = <const T extends readonly string[]>(values: T) =>
   });
 
 export const optOneOf = <const T extends readonly string[]>(values: T) =>
-  z.unknown().transform((v, ctx): T[number] | undefined => {
-    if (isAbsent(v) || v === '') return undefined;
-    const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
-    const hit = values.find((x) => x.toLowerCase() === s);
-    if (hit !== undefined) return hit;
-    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
-    return z.NEVER;
-  })
+  z
+    .unknown()
+    .transform((v, ctx): T[number] | undefined => {
+      if (isAbsent(v) || v === '') return undefined;
+      const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+      const hit = values.find((x) => x.toLowerCase() === s);
+      if (hit !== undefined) return hit;
+      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+      return z.NEVER;
+    })
     .optional();
 
 /** An object; unknown keys are dropped. */
@@ -120,13 +126,19 @@ const tooMany = (max: number) => ({ message: `must not have more than ${max} ent
 export const nonEmptyList = <T extends z.ZodType>(item: T, max = Infinity) =>
   z.preprocess(
     wrapLone,
-    z.array(item, { error: typeError('a list') }).min(1, { message: 'must not be empty' }).max(max, tooMany(max)),
+    z
+      .array(item, { error: typeError('a list') })
+      .min(1, { message: 'must not be empty' })
+      .max(max, tooMany(max)),
   );
 
 /** An optional list: null or absent becomes []. */
 export const optList = <T extends z.ZodType>(item: T, max = Infinity) =>
   z
-    .preprocess((v) => (v === null ? [] : wrapLone(v)), z.array(item, { error: typeError('a list') }).max(max, tooMany(max)))
+    .preprocess(
+      (v) => (v === null ? [] : wrapLone(v)),
+      z.array(item, { error: typeError('a list') }).max(max, tooMany(max)),
+    )
     .default([] as z.output<T>[]);
 
 /**

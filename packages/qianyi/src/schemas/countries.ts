@@ -2,7 +2,8 @@
 // codes (AC, EU, UK, XK, YU, ...) are not in it; see countryCode() in bounded.ts for the one alias accepted.
 // Checked against the region names Node's ICU knows: every code here has one, and every other two-letter code
 // ICU names is reserved, withdrawn or not ISO at all.
-export const ISO_3166_ALPHA_2: ReadonlySet<string> = new Set(`
+export const ISO_3166_ALPHA_2: ReadonlySet<string> = new Set(
+  `
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
 BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
 CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
@@ -28,4 +29,7 @@ VA VC VE VG VI VN VU
 WF WS
 YE YT
 ZA ZM ZW
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);

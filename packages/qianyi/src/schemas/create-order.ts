@@ -84,7 +84,11 @@ export const createOrderContentSchema = obj({
   let total = 0;
   for (const line of order.skuList) total += line.amount;
   if (total > MAX_MONEY) {
-    ctx.addIssue({ code: 'custom', path: ['skuList'], message: `amounts add up to more than ${MAX_MONEY}, the most eTower's invoiceValue holds` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['skuList'],
+      message: `amounts add up to more than ${MAX_MONEY}, the most eTower's invoiceValue holds`,
+    });
   }
   const requireWhen = (field: 'codPayAmount' | 'codCurrency' | 'trackingNumber' | 'labelData', why: string) => {
     if (order[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });

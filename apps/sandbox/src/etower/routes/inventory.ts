@@ -36,15 +36,28 @@ export function inventoryRouter(state: SimulatorState): Router {
         unsellableInventory: qty.unsellableInventory === 0 ? '' : qty.unsellableInventory,
       })),
     }));
-    res.json(okEnvelope({
-      pageNum, pageSize, size: list.length,
-      startRow: list.length ? start + 1 : 0, endRow: list.length ? start + list.length : 0,
-      total, pages, [rowsKeyOf(res)]: list,
-      prePage: pageNum > 1 ? pageNum - 1 : 0, nextPage: pageNum < pages ? pageNum + 1 : 0,
-      isFirstPage: pageNum === 1, isLastPage: pageNum >= pages,
-      hasPreviousPage: pageNum > 1, hasNextPage: pageNum < pages,
-      navigatePages: 8, navigatepageNums: [], navigateFirstPage: 1, navigateLastPage: pages,
-    }));
+    res.json(
+      okEnvelope({
+        pageNum,
+        pageSize,
+        size: list.length,
+        startRow: list.length ? start + 1 : 0,
+        endRow: list.length ? start + list.length : 0,
+        total,
+        pages,
+        [rowsKeyOf(res)]: list,
+        prePage: pageNum > 1 ? pageNum - 1 : 0,
+        nextPage: pageNum < pages ? pageNum + 1 : 0,
+        isFirstPage: pageNum === 1,
+        isLastPage: pageNum >= pages,
+        hasPreviousPage: pageNum > 1,
+        hasNextPage: pageNum < pages,
+        navigatePages: 8,
+        navigatepageNums: [],
+        navigateFirstPage: 1,
+        navigateLastPage: pages,
+      }),
+    );
   });
   return router;
 }

@@ -8,7 +8,6 @@ import { orderRecord, orderStatus } from '../order-view';
 import { readIdQuery } from '../id-query';
 import { bump, type SimOrder, type SimulatorState } from '../state';
 
-
 export function orderNumber(seq: number, at: number): string {
   return `C1228${yymmdd(at)}${pad(seq, 6)}O`;
 }
@@ -44,8 +43,11 @@ export function ordersRouter(state: SimulatorState): Router {
         serviceCode: check.service.serviceCode,
         carrier: check.service.carrier,
         // A merchant-supplied label brings its own tracking number; otherwise the carrier assigns one.
-        trackingNo: ownTrackingNo(parcels) ?? `${check.service.trackingPrefix}${pad(seq, check.service.trackingDigits)}`,
-        keepShipService: parcels.some((p) => (p.extendData as { keepShipService?: unknown } | undefined)?.keepShipService === true),
+        trackingNo:
+          ownTrackingNo(parcels) ?? `${check.service.trackingPrefix}${pad(seq, check.service.trackingDigits)}`,
+        keepShipService: parcels.some(
+          (p) => (p.extendData as { keepShipService?: unknown } | undefined)?.keepShipService === true,
+        ),
         remark: typeof o.remark === 'string' ? o.remark : '',
         createdAt: now,
         // isNeedConfirm defaults to true: released to the warehouse at once. false leaves a draft.
@@ -85,7 +87,10 @@ export function ordersRouter(state: SimulatorState): Router {
       bump(state.stats.confirmations, order.referenceNo);
       const { status } = orderStatus(order, now, state.options);
       if (status !== 0 && status !== 2) {
-        errors.push({ code: '600928', message: `orderNO:${orderNo}, only Unconfirmed or Sending Abnormality may be confirmed` });
+        errors.push({
+          code: '600928',
+          message: `orderNO:${orderNo}, only Unconfirmed or Sending Abnormality may be confirmed`,
+        });
         continue;
       }
       // Confirming an order that is confirmed but not yet accepted is a no-op: its clock keeps running.
@@ -95,7 +100,11 @@ export function ordersRouter(state: SimulatorState): Router {
       }
       confirmed.push(orderNo);
     }
-    res.json(errors.length === 0 ? okEnvelope(confirmed) : failEnvelope('3', 'parameters error, please contact the administrator', errors, confirmed));
+    res.json(
+      errors.length === 0
+        ? okEnvelope(confirmed)
+        : failEnvelope('3', 'parameters error, please contact the administrator', errors, confirmed),
+    );
   });
 
   router.post(ETOWER_PATHS.orderList, (req, res) => {
@@ -129,6 +138,8 @@ function shortenLabels(order: Record<string, unknown>): Record<string, unknown> 
   if (!parcels.some(isLong)) return order;
   return {
     ...order,
-    parcels: parcels.map((p) => (isLong(p) ? { ...p, label: `${(p.label as string).slice(0, 64)}…(${(p.label as string).length} chars)` } : p)),
+    parcels: parcels.map((p) =>
+      isLong(p) ? { ...p, label: `${(p.label as string).slice(0, 64)}…(${(p.label as string).length} chars)` } : p,
+    ),
   };
 }

@@ -15,7 +15,10 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const filled = (v: unknown): boolean => (typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null);
 const positive = (v: unknown): boolean => Number.isFinite(Number(v)) && Number(v) > 0;
-const missing = (field: string): ErrorItem => ({ code: SANDBOX_CODES.missingField, message: `${field}:must not be empty` });
+const missing = (field: string): ErrorItem => ({
+  code: SANDBOX_CODES.missingField,
+  message: `${field}:must not be empty`,
+});
 
 interface PoCheck {
   errors: ErrorItem[];
@@ -26,12 +29,14 @@ interface PoCheck {
 
 function checkPo(po: Obj, state: SimulatorState): PoCheck {
   const errors: ErrorItem[] = [];
-  for (const f of ['referenceNo', 'warehouseCode', 'tallyRule', 'useShipperBoxNo']) if (!filled(po[f])) errors.push(missing(f));
+  for (const f of ['referenceNo', 'warehouseCode', 'tallyRule', 'useShipperBoxNo'])
+    if (!filled(po[f])) errors.push(missing(f));
   if (filled(po.warehouseCode) && !findWarehouse(String(po.warehouseCode))) {
     errors.push({ code: SANDBOX_CODES.notFound, message: `warehouseCode:${String(po.warehouseCode)},Does not exist` });
   }
   if (!filled(po.shipperWarehouseCode)) {
-    for (const f of ['shipperContactName', 'shipperPhone', 'country', 'addressLine1']) if (!filled(po[f])) errors.push(missing(f));
+    for (const f of ['shipperContactName', 'shipperPhone', 'country', 'addressLine1'])
+      if (!filled(po[f])) errors.push(missing(f));
   }
   const boxes = Array.isArray(po[PO_CONTAINER_KEYS.boxes]) ? (po[PO_CONTAINER_KEYS.boxes] as unknown[]) : [];
   if (boxes.length === 0) errors.push(missing(PO_CONTAINER_KEYS.boxes));
@@ -43,13 +48,17 @@ function checkPo(po: Obj, state: SimulatorState): PoCheck {
     const where = `${PO_CONTAINER_KEYS.boxes}[${i}]`;
     if (!filled(box.boxNo)) errors.push(missing(`${where}.boxNo`));
     for (const f of ['boxQty', 'weightDeclared', 'lengthDeclared', 'widthDeclared', 'heightDeclared']) {
-      if (!positive(box[f])) errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.${f}:must be a positive number` });
+      if (!positive(box[f]))
+        errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.${f}:must be a positive number` });
     }
-    if (box.declaredWeightUnit !== 'KG') errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.declaredWeightUnit:only KG` });
-    if (box.declareDimensionUnit !== 'CM') errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.declareDimensionUnit:only CM` });
+    if (box.declaredWeightUnit !== 'KG')
+      errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.declaredWeightUnit:only KG` });
+    if (box.declareDimensionUnit !== 'CM')
+      errors.push({ code: SANDBOX_CODES.missingField, message: `${where}.declareDimensionUnit:only CM` });
     const boxQty = Number(box.boxQty) || 0;
     boxNumber += boxQty;
-    volumeCm3 += boxQty * (Number(box.lengthDeclared) || 0) * (Number(box.widthDeclared) || 0) * (Number(box.heightDeclared) || 0);
+    volumeCm3 +=
+      boxQty * (Number(box.lengthDeclared) || 0) * (Number(box.widthDeclared) || 0) * (Number(box.heightDeclared) || 0);
     const lines = Array.isArray(box[PO_CONTAINER_KEYS.lines]) ? (box[PO_CONTAINER_KEYS.lines] as unknown[]) : [];
     if (lines.length === 0) errors.push(missing(`${where}.${PO_CONTAINER_KEYS.lines}`));
     lines.forEach((l, j) => {

@@ -10,8 +10,21 @@ import { bump, type SimulatorState } from '../state';
 
 // Mandatory fields of reference §3.7 (newest version).
 const MANDATORY = [
-  'sku', 'skuNameCn', 'skuNameEn', 'hsCode', 'grossWeight', 'estimateWeightUnit', 'productLength', 'productWidth',
-  'productHeight', 'invoiceValue', 'currency', 'shippingBagPacked', 'productMaterial', 'productUsage', 'batterySize',
+  'sku',
+  'skuNameCn',
+  'skuNameEn',
+  'hsCode',
+  'grossWeight',
+  'estimateWeightUnit',
+  'productLength',
+  'productWidth',
+  'productHeight',
+  'invoiceValue',
+  'currency',
+  'shippingBagPacked',
+  'productMaterial',
+  'productUsage',
+  'batterySize',
   'otherAttributes',
 ] as const;
 const NUMERIC = ['grossWeight', 'productLength', 'productWidth', 'productHeight', 'invoiceValue'] as const;
@@ -22,14 +35,17 @@ const filled = (v: unknown): boolean => (typeof v === 'string' ? v.trim() !== ''
 
 function checkProduct(p: Obj): ErrorItem[] {
   const errors: ErrorItem[] = [];
-  for (const f of MANDATORY) if (!filled(p[f])) errors.push({ code: SANDBOX_CODES.missingField, message: `${f}:must not be empty` });
+  for (const f of MANDATORY)
+    if (!filled(p[f])) errors.push({ code: SANDBOX_CODES.missingField, message: `${f}:must not be empty` });
   for (const f of NUMERIC) {
-    if (filled(p[f]) && !(Number(p[f]) >= 0)) errors.push({ code: SANDBOX_CODES.missingField, message: `${f}:must be a number` });
+    if (filled(p[f]) && !(Number(p[f]) >= 0))
+      errors.push({ code: SANDBOX_CODES.missingField, message: `${f}:must be a number` });
   }
   if (filled(p.estimateWeightUnit) && !['KG', 'LB'].includes(String(p.estimateWeightUnit))) {
     errors.push({ code: SANDBOX_CODES.missingField, message: 'estimateWeightUnit:must be KG or LB' });
   }
-  if (typeof p.sku === 'string' && p.sku.length > 30) errors.push({ code: SANDBOX_CODES.missingField, message: 'sku:at most 30 characters' });
+  if (typeof p.sku === 'string' && p.sku.length > 30)
+    errors.push({ code: SANDBOX_CODES.missingField, message: 'sku:at most 30 characters' });
   return errors;
 }
 
@@ -52,7 +68,11 @@ export function productsRouter(state: SimulatorState): Router {
       if (errors.length > 0) return itemRefusal({ sku, barcode: '' }, errors);
       const barcode = `B${pad(state.nextSequence(), 9)}`;
       state.products.set(sku, {
-        sku, barcode, skuNameEn: String(p.skuNameEn), skuNameCn: String(p.skuNameCn), createdAt: state.now(),
+        sku,
+        barcode,
+        skuNameEn: String(p.skuNameEn),
+        skuNameCn: String(p.skuNameCn),
+        createdAt: state.now(),
       });
       bump(state.stats.productsCreated, sku);
       return okEnvelope({ sku, barcode });
