@@ -8,14 +8,16 @@ interface Manifest {
   dir: string;
   json: Record<string, Record<string, string> | undefined>;
 }
-const manifests: Manifest[] = ['.', ...['apps', 'packages'].flatMap((dir) => readdirSync(join(repoRoot, dir)).map((name) => `${dir}/${name}`))]
-  .flatMap((dir) => {
-    try {
-      return [{ dir, json: JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) }];
-    } catch {
-      return [];
-    }
-  });
+const manifests: Manifest[] = [
+  '.',
+  ...['apps', 'packages'].flatMap((dir) => readdirSync(join(repoRoot, dir)).map((name) => `${dir}/${name}`)),
+].flatMap((dir) => {
+  try {
+    return [{ dir, json: JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) }];
+  } catch {
+    return [];
+  }
+});
 
 test('every dependency has one version range across the workspace', () => {
   expect(manifests.length).toBeGreaterThan(5);
@@ -31,7 +33,11 @@ test('every dependency has one version range across the workspace', () => {
     }
   }
   const split = [...ranges].filter(([, byRange]) => byRange.size > 1);
-  expect(split.map(([name, byRange]) => `${name}: ${[...byRange].map(([r, dirs]) => `${r} in ${dirs.join(', ')}`).join('; ')}`)).toEqual([]);
+  expect(
+    split.map(
+      ([name, byRange]) => `${name}: ${[...byRange].map(([r, dirs]) => `${r} in ${dirs.join(', ')}`).join('; ')}`,
+    ),
+  ).toEqual([]);
 });
 
 test('the testkit imports no app', () => {
