@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { tenantSchema } from '@bridge/config';
 import { EtowerAuthError, EtowerHttpError, EtowerTimeoutError, ETOWER_PATHS } from '@bridge/etower';
-import { createOrderContentSchema } from '@bridge/qianyi';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { createOrderAtEtower, initialFields, type CreateOrderDeps } from '../src/orders/create-order-at-etower';
+import { createOrderAtEtower, type CreateOrderDeps } from '../src/orders/create-order-at-etower';
+import { orderContent, recordReceived } from './support/order-content';
 import { OrderNotVisibleError } from '../src/orders/order-not-visible-error';
 import { OrderRefusedError } from '../src/orders/order-refused-error';
 import { OrderStore } from '../src/orders/order-store';
@@ -43,33 +43,8 @@ const LIST = ETOWER_PATHS.orderList;
 let seq = 0;
 async function received() {
   const n = `COF-${++seq}`;
-  const order = createOrderContentSchema.parse({
-    orderNumber: n,
-    onlineOrderId: `ONL-${n}`,
-    shopName: 'shop',
-    warehouseCode: 'USWH1',
-    logisticsCode: 'USPS Ground',
-    platform: 'TIKTOK',
-    freight: 20.0,
-    codEnabled: 0,
-    receiver: {
-      name: 'Kim White',
-      phone: '1889838055',
-      country: 'US',
-      state: 'AR',
-      city: 'Harrison',
-      address1: 'Street 1',
-      postalCode: '72601',
-    },
-    skuList: [{ sku: 'SKU-000001', quantity: 2, amount: 24.5 }],
-  });
-  await store.transition(tenant.accessId, n, {
-    from: 'absent',
-    patch: { phase: 'received', ...initialFields(order) },
-    notify: false,
-    open: 'add',
-    note: 'received from Qianyi',
-  });
+  const order = orderContent(n);
+  await recordReceived(store, tenant.accessId, order);
   return { n, order };
 }
 

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { tenantSchema } from '@bridge/config';
 import { EtowerHttpError, ETOWER_PATHS } from '@bridge/etower';
-import { createOrderContentSchema, type CreateOrderContent } from '@bridge/qianyi';
+import type { CreateOrderContent } from '@bridge/qianyi';
 import { eventually, isolatedRedisUrl } from '@bridge/testkit';
 import { enqueue } from '../src/jobs/enqueue';
 import { createJobId, releaseJobId } from '../src/jobs/catalog';
@@ -13,6 +13,7 @@ import { OrderRefusedError } from '../src/orders/order-refused-error';
 import type { OrderPatch } from '../src/orders/order-state';
 import { OrderStore } from '../src/orders/order-store';
 import { releaseOrder } from '../src/orders/release-order';
+import { orderContent } from './support/order-content';
 import type { PushScheduler } from '../src/jobs/push-scheduler';
 import {
   created,
@@ -64,26 +65,7 @@ beforeEach(() => {
 let seq = 0;
 function content(): CreateOrderContent {
   const n = `RC-${++seq}`;
-  return createOrderContentSchema.parse({
-    orderNumber: n,
-    onlineOrderId: `ONL-${n}`,
-    shopName: 'shop',
-    warehouseCode: 'USWH1',
-    logisticsCode: 'USPS Ground',
-    platform: 'TIKTOK',
-    freight: 20.0,
-    codEnabled: 0,
-    receiver: {
-      name: 'Kim White',
-      phone: '1889838055',
-      country: 'US',
-      state: 'AR',
-      city: 'Harrison',
-      address1: 'Street 1',
-      postalCode: '72601',
-    },
-    skuList: [{ sku: 'SKU-000001', quantity: 2, amount: 24.5 }],
-  });
+  return orderContent(n);
 }
 
 async function seeded(patch: OrderPatch & { phase: OrderPatch['phase'] }) {
