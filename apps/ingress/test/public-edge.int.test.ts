@@ -142,6 +142,41 @@ describe('bodies in flight are bounded', () => {
     expect(after.status).toBe(401);
   });
 
+  test('a client that goes away mid-body gives its room back (aborted uploads cannot spend the budget)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const gone = openRequest(MAX_BODY, '{"accessId":');
+      await eventually(async () => (await metric(/^bridge_ingress_body_bytes_in_flight /)) === MAX_BODY);
+      gone.socket.destroy();
+      await eventually(async () => (await metric(/^bridge_ingress_body_bytes_in_flight /)) === 0);
+    }
+    const after = await post(JSON.stringify({ accessId: TEST_TENANT.accessId, method: 'warehouses', sign: 'x' }));
+    expect(after.status).toBe(401);
+  });
+
+  test('a chunked body (no Content-Length) reserves as it grows and is refused 503 past the budget', async () => {
+    const holding = [openRequest(MAX_BODY, '{'), openRequest(MAX_BODY - 1024, '{')];
+    await eventually(async () => (await metric(/^bridge_ingress_body_bytes_in_flight /)) === BUDGET - 1024);
+    // 1 KB of room left: a chunked body fits while it is under that, and is refused when it grows past it.
+    const url = new URL(bridge.ingressUrl);
+    const chunked = await new Promise<string>((resolve) => {
+      const socket = connect(Number(url.port), url.hostname);
+      let received = '';
+      socket.on('data', (d) => {
+        received += d.toString('latin1');
+        if (/\r\n\r\n/.test(received)) resolve(received);
+      });
+      socket.on('error', () => resolve(received));
+      const chunk = (text: string) => `${text.length.toString(16)}\r\n${text}\r\n`;
+      socket.write(
+        'POST /api/qianyi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+      );
+      socket.write(chunk(' '.repeat(600)) + chunk(' '.repeat(600)) + chunk('{}') + '0\r\n\r\n');
+    });
+    expect(statusOf(chunked)).toBe(503);
+    for (const req of holding) req.socket.destroy();
+    await eventually(async () => (await metric(/^bridge_ingress_body_bytes_in_flight /)) === 0);
+  });
+
   test('a body over the limit is answered 413 and nothing is kept', async () => {
     const res = await post(`{"accessId":"${'a'.repeat(MAX_BODY)}"}`);
     expect(res.status).toBe(413);
