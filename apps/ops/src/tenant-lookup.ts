@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { recordKeyLookup } from '@bridge/core';
+import { bridgeNode } from '@bridge/runtime';
 import type { OpsContext } from './context';
 
 /**
@@ -16,9 +17,11 @@ export async function tenantsHolding(
   const configured = ctx.tenants(tenant);
   if (configured.length > 0) return configured;
   const found = new Set<string>();
+  // In a Redis Cluster a SCAN sees one node's keys: ask the one that holds the bridge's.
+  const node = (await bridgeNode(redis)) ?? redis;
   let cursor = '0';
   do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', recordKeyLookup.pattern(kind, id), 'COUNT', 1000);
+    const [next, batch] = await node.scan(cursor, 'MATCH', recordKeyLookup.pattern(kind, id), 'COUNT', 1000);
     cursor = next;
     for (const key of batch) {
       const holder = recordKeyLookup.tenantOf(kind, id, key);

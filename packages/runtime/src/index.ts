@@ -7,3 +7,4 @@ export * from './close-server';
 export * from './heap-growth';
 export * from './coalesce-writes';
 export * from './replica-ack';
+export * from './bridge-node';

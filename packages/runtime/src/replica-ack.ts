@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import { bridgeNode } from './bridge-node';
 import { KEY_PREFIX } from './redis';
 
 /**
@@ -34,7 +35,6 @@ const noop = () => undefined;
 export class ReplicaAck {
   private inFlight: Promise<ReplicaAckResult> | undefined;
   private next: Promise<ReplicaAckResult> | undefined;
-  private slot: number | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -84,13 +84,8 @@ export class ReplicaAck {
     }
   }
 
-  /** The connection to the primary holding the bridge's keys: the connection itself, or in a cluster the slot's primary. */
-  private async primary(): Promise<Redis | undefined> {
-    const cluster = this.redis as unknown as Cluster & { isCluster?: boolean };
-    if (!cluster.isCluster) return this.redis;
-    // WAIT names no key, so the Cluster client would send it to any node: find the one that owns the hash tag.
-    this.slot ??= Number(await cluster.call('CLUSTER', 'KEYSLOT', REPLICATION_PROBE_KEY));
-    const owner = cluster.slots[this.slot]?.[0];
-    return cluster.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === owner);
+  /** The primary holding the bridge's keys (WAIT names no key: in a cluster it must go to the slot's primary). */
+  private primary(): Promise<Redis | undefined> {
+    return bridgeNode(this.redis);
   }
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { KEY_PREFIX, luaScript } from '@bridge/runtime';
+import { KEY_PREFIX, bridgeNode, luaScript } from '@bridge/runtime';
 import { keys, legacyAsnRecordPrefix } from './keys';
 
 /** Set of the migrations this Redis has had: each runs once, not at every start. */
@@ -27,12 +27,14 @@ const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
  */
 export async function migrateAsnRecordKeys(redis: Redis, tenants: readonly string[]): Promise<number> {
   if (await redis.sismember(MIGRATIONS, NAME)) return 0;
+  const node = await bridgeNode(redis);
+  if (!node) throw new Error("no Redis node holds the bridge's keys right now (a Cluster failing over?)");
   let moved = 0;
   for (const tenant of tenants) {
     const prefix = legacyAsnRecordPrefix(tenant);
     let cursor = '0';
     do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 1000);
+      const [next, batch] = await node.scan(cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 1000);
       cursor = next;
       for (const old of batch) moved += await moveIfRecord(redis, old, keys.asn(tenant, old.slice(prefix.length)));
     } while (cursor !== '0');
