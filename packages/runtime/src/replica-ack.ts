@@ -1,4 +1,4 @@
-import type { Cluster, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { bridgeNode } from './bridge-node';
 import { KEY_PREFIX } from './redis';
 
