@@ -51,13 +51,3 @@ export function resolveSources(env: NodeJS.ProcessEnv): Sources {
   }
   return { env: resolved, redisFrom, tenantsFrom, run };
 }
-
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
-}

@@ -113,11 +113,16 @@ export function describeRedisTarget(target: RedisTarget): string {
     list.map((h) => (h.host.includes(':') ? `[${h.host}]:${h.port}` : `${h.host}:${h.port}`)).join(',');
   if (target.kind === 'sentinel') return `Sentinel ${hosts(target.sentinels)}, primary "${target.name}"`;
   if (target.kind === 'cluster') return `Redis Cluster ${hosts(target.nodes)}`;
+  return redactUrl(target.url) ?? 'an unparseable REDIS_URL';
+}
+
+/** A URL for a person: its password, if any, shown as `***`. Undefined when it is not a URL. */
+export function redactUrl(url: string): string | undefined {
   try {
-    const u = new URL(target.url);
+    const u = new URL(url);
     if (u.password) u.password = '***';
     return u.toString().replace(/\/$/, '');
   } catch {
-    return 'an unparseable REDIS_URL';
+    return undefined;
   }
 }

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
+import { redactUrl } from '@bridge/config';
 import { signedCallBody } from '@bridge/qianyi';
 import { request } from 'undici';
 import type { OpsContext } from '../context';
 import { CliError, EXIT, type Printer } from '../output';
 import { pickTenant } from '../pick-tenant';
-import { redactUrl } from '../sources';
 
 const ANSWER_TIMEOUT_MS = 60_000;
 
@@ -28,7 +28,7 @@ export async function callCommand(
   const content = readContent(contentArg, maxBytes);
   const tenant = pickTenant(ctx.configuredTenants(), opts.tenant);
   const { url, from } = callUrl(ctx, opts.url);
-  process.stderr.write(`ops: POST ${redactUrl(url)}, from ${from}\n`);
+  process.stderr.write(`ops: POST ${redactUrl(url) ?? url}, from ${from}\n`);
 
   const body = signedCallBody(tenant.accessId, tenant.secretKey, method, content);
   let status: number;
@@ -49,7 +49,7 @@ export async function callCommand(
         ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s`
         : `${e.cause?.code ?? e.code ?? ''} ${e.message ?? String(err)}`.trim();
     throw new CliError(
-      `no answer from ${redactUrl(url)}: ${why} (is the ingress running? pass --url to call another)`,
+      `no answer from ${redactUrl(url) ?? url}: ${why} (is the ingress running? pass --url to call another)`,
       EXIT.failure,
     );
   }
