@@ -16,54 +16,13 @@ export function ownPackageOrder(number: string) {
   });
 }
 
-export const asnShipper = {
-  shipperWarehouseCode: 'SHIP-01',
-  boxWeightKg: 8,
-  boxLengthCm: 40,
-  boxWidthCm: 30,
-  boxHeightCm: 30,
-};
-export const productDefaults = {
-  hsCode: '392410',
-  productMaterial: 'plastic',
-  productUsage: 'household',
-  invoiceValue: 3.5,
-  currency: 'USD',
-  batterySize: 0,
-  otherAttributes: 7,
-  shippingBagPacked: 0,
-  skuNameEn: 'Household item',
-};
+import {
+  TEST_ASN_SHIPPER as asnShipper,
+  TEST_PRODUCT_DEFAULTS as productDefaults,
+  asnContent as asn,
+} from '../../packages/testkit/src/index';
 
-export const asn = (asnNumber: string) => ({
-  asnNumber,
-  warehouseCode: 'USWH1',
-  trackNumber: `T-${asnNumber}`,
-  skuList: [
-    { sku: 'SKU-000001', quantity: 10 },
-    { sku: 'SKU-000002', quantity: 4 },
-  ],
-  asnMarkSku: [
-    {
-      boxNumber: '1',
-      sku: 'SKU-000001',
-      quantity: 10,
-      markCode: `QY-${asnNumber}-1`,
-      length: 50,
-      width: 40,
-      height: 30,
-    },
-    {
-      boxNumber: '2',
-      sku: 'SKU-000002',
-      quantity: 4,
-      markCode: `QY-${asnNumber}-2`,
-      length: 20,
-      width: 20,
-      height: 20,
-    },
-  ],
-});
+export { asn, asnShipper, productDefaults };
 
 export const product = (sku: string) => ({
   sku,

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { createAsnJobId } from '@bridge/core';
-import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { asnContent, startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 
 // createAsnOrder -> asn queue -> eTower b2b/po; poller -> pushAsnInfo; getAsnList; cancelAsnOrder. The sandbox's
 // automatic receipt is slowed to never, so the test receives by hand in exact steps.
@@ -19,36 +19,7 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-const asn = (asnNumber: string, over: object = {}) => ({
-  asnNumber,
-  warehouseCode: 'USWH1',
-  trackNumber: `T-${asnNumber}`,
-  skuList: [
-    { sku: 'SKU-000001', quantity: 10 },
-    { sku: 'SKU-000002', quantity: 4 },
-  ],
-  asnMarkSku: [
-    {
-      boxNumber: '1',
-      sku: 'SKU-000001',
-      quantity: 10,
-      markCode: `QY-${asnNumber}-1`,
-      length: 50,
-      width: 40,
-      height: 30,
-    },
-    {
-      boxNumber: '2',
-      sku: 'SKU-000002',
-      quantity: 4,
-      markCode: `QY-${asnNumber}-2`,
-      length: 20,
-      width: 20,
-      height: 20,
-    },
-  ],
-  ...over,
-});
+const asn = asnContent;
 type Push = {
   content: {
     batchNo: string;

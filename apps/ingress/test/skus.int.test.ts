@@ -1,19 +1,9 @@
 import { Redis } from 'ioredis';
 import { keys } from '@bridge/core';
-import { startBridge, eventually, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { startBridge, eventually, TEST_PRODUCT_DEFAULTS, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 
 // insert_sku_info -> skus queue -> eTower product/create, batched, against the sandbox.
-const productDefaults = {
-  hsCode: '392410',
-  productMaterial: 'plastic',
-  productUsage: 'household',
-  invoiceValue: 3.5,
-  currency: 'USD',
-  batterySize: 0,
-  otherAttributes: 7,
-  shippingBagPacked: 0,
-  skuNameEn: 'Household item',
-};
+const productDefaults = TEST_PRODUCT_DEFAULTS;
 let bridge: BridgeHarness;
 beforeAll(async () => {
   bridge = await startBridge({ tenant: { productDefaults } });

@@ -1,20 +1,10 @@
 import { Redis } from 'ioredis';
 import { claimPending, productLeaseMs } from '@bridge/core';
-import { eventually, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { eventually, startBridge, TEST_PRODUCT_DEFAULTS, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
 
 // A drain that dies holding a claim on pending products (SIGKILL mid-batch) leaves them leased; the next drain
 // finds nothing it may take and must come back when the lease ends, not wait for the minute's sweep.
-const productDefaults = {
-  hsCode: '392410',
-  productMaterial: 'plastic',
-  productUsage: 'household',
-  invoiceValue: 3.5,
-  currency: 'USD',
-  batterySize: 0,
-  otherAttributes: 7,
-  shippingBagPacked: 0,
-  skuNameEn: 'Household item',
-};
+const productDefaults = TEST_PRODUCT_DEFAULTS;
 const ETOWER_TIMEOUT_MS = 1000;
 let bridge: BridgeHarness;
 let redis: Redis;

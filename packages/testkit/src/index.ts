@@ -5,3 +5,4 @@ export * from './paths';
 export * from './test-redis';
 export * from './bridge-harness';
 export * from './redis-topology';
+export * from './fixtures';
