@@ -1,6 +1,16 @@
-import type { JobControl, JobOutcome, JobRef } from '@bridge/core';
+import { readJobResult, type JobControl, type JobName, type JobRef, type ReadJobResult } from '@bridge/core';
 
-export type WaitOutcome = JobOutcome;
+/** How a wait for a command's job ended. */
+export type WaitOutcome<N extends JobName = JobName> =
+  | { state: 'completed'; result: ReadJobResult<N> }
+  /**
+   * Finished, with a result this version cannot read (a worker of another version wrote it): the outcome is
+   * unknown here; the document's record has it.
+   */
+  | { state: 'unreadable'; issue: string }
+  | { state: 'failed'; reason: string }
+  /** Still queued or retrying when the wait ran out: the outcome follows later. */
+  | { state: 'pending' };
 
 /** Waits up to SYNC_WAIT_MS for a command's job (through the job layer's event streams). */
 export class CommandWaiter {
@@ -9,8 +19,11 @@ export class CommandWaiter {
     private readonly waitMs: number,
   ) {}
 
-  wait(job: JobRef, waitMs = this.waitMs): Promise<WaitOutcome> {
-    return this.jobs.wait(job, waitMs);
+  async wait<N extends JobName>(job: JobRef<N>, waitMs = this.waitMs): Promise<WaitOutcome<N>> {
+    const outcome = await this.jobs.wait(job, waitMs);
+    if (outcome.state !== 'completed') return outcome;
+    const read = readJobResult(job.name, outcome.result);
+    return read.ok ? { state: 'completed', result: read.result } : { state: 'unreadable', issue: read.issue };
   }
 
   async close(): Promise<void> {

@@ -4,8 +4,8 @@ import type { MethodContext } from './context';
 
 /**
  * createOrder: record + job, then wait up to SYNC_WAIT_MS. Created in time: success with eTower's orderNo.
- * Refused in time: success:false with eTower's reason. Still going: success:true means "accepted"; the outcome
- * reaches Qianyi by getOrder and by push.
+ * Refused in time: success:false with eTower's reason. Still going (or finished with a result this version cannot
+ * read): success:true means "accepted"; the outcome reaches Qianyi by getOrder and by push.
  */
 export async function createOrder(content: ContentOf<'createOrder'>, ctx: MethodContext) {
   const submitted = await submitOrder(content, {
@@ -21,11 +21,12 @@ export async function createOrder(content: ContentOf<'createOrder'>, ctx: Method
   const outcome = await ctx.waiter.wait(submitted.job);
   if (outcome.state === 'failed') return fail(outcome.reason);
   if (outcome.state === 'completed') {
-    const result = outcome.result as { outcome?: string; warehouseOrderNumber?: string } | undefined;
-    if (result?.outcome === 'cancelled')
+    if (outcome.result.outcome === 'cancelled')
       return fail(`order ${content.orderNumber} was cancelled before it reached eTower`);
-    return createOrderResponse({ warehouseOrderNumber: result?.warehouseOrderNumber });
+    return createOrderResponse({ warehouseOrderNumber: outcome.result.warehouseOrderNumber });
   }
+  // Finished, but how is unknown here: answered as accepted, and getOrder tells from the record.
+  if (outcome.state === 'unreadable') ctx.logger.warn({ issue: outcome.issue }, 'createOrder result not readable');
   return {
     ...createOrderResponse(),
     message: 'accepted; the warehouse order number follows by getOrder and pushOrderInfo',
