@@ -17,9 +17,13 @@ export class OpsContext {
   private queueSet?: Queues;
   private readonly said = new Set<string>();
 
+  /**
+   * @param env the environment of this one call (runOps' io.env), never read from process.env here
+   * @param note prints one line for the operator on stderr (which Redis, which tenants, where a call goes)
+   */
   constructor(
-    private readonly env: NodeJS.ProcessEnv = process.env,
-    private readonly note: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly env: NodeJS.ProcessEnv,
+    readonly note: (line: string) => void,
   ) {}
 
   sources(): Sources {

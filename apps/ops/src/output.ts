@@ -16,11 +16,12 @@ export interface Printer {
   result(data: unknown, human: () => string): void;
 }
 
-export function createPrinter(json: boolean): Printer {
+/** @param write the call's stdout (runOps' io.stdout), so an in-process caller gets the answer, not the terminal */
+export function createPrinter(json: boolean, write: (text: string) => void): Printer {
   return {
     json,
     result(data, human) {
-      process.stdout.write(json ? `${JSON.stringify(isoTimes(data), null, 2)}\n` : `${human()}\n`);
+      write(json ? `${JSON.stringify(isoTimes(data), null, 2)}\n` : `${human()}\n`);
     },
   };
 }

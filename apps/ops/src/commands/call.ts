@@ -28,7 +28,7 @@ export async function callCommand(
   const content = readContent(contentArg, maxBytes);
   const tenant = pickTenant(ctx.configuredTenants(), opts.tenant);
   const { url, from } = callUrl(ctx, opts.url);
-  process.stderr.write(`ops: POST ${redactUrl(url) ?? url}, from ${from}\n`);
+  ctx.note(`ops: POST ${redactUrl(url) ?? url}, from ${from}`);
 
   const body = signedCallBody(tenant.accessId, tenant.secretKey, method, content);
   let status: number;
