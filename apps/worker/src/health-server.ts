@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
+import type { Consumer } from '@bridge/core';
 import { isRedisReady } from '@bridge/runtime';
 
 /**
@@ -13,7 +13,7 @@ export function startHealthServer(
   host: string,
   registry: Registry,
   redis: Redis,
-  workers: readonly Worker[],
+  consumers: readonly Pick<Consumer, 'isConsuming'>[],
 ): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -28,7 +28,7 @@ export function startHealthServer(
     }
     if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     if (path === '/readyz') {
-      const consuming = workers.length > 0 && workers.every((w) => w.isRunning() && !w.isPaused());
+      const consuming = consumers.length > 0 && consumers.every((c) => c.isConsuming());
       const ready = isRedisReady(redis) && consuming;
       return void res
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })

@@ -44,16 +44,16 @@ const migrated = await migrateAsnRecordKeys(
 );
 if (migrated > 0) logger.info({ migrated }, 'ASN records moved to their own key kind');
 
-const workers = startConsumers(env.WORKER_QUEUES, env, redisTarget, ctx, metrics, logger);
+const consumers = startConsumers(env.WORKER_QUEUES, env, redisTarget, ctx, metrics, logger);
 const health =
   env.METRICS_PORT !== undefined
-    ? await startHealthServer(env.METRICS_PORT, env.HOST, metrics.registry, redis, workers)
+    ? await startHealthServer(env.METRICS_PORT, env.HOST, metrics.registry, redis, consumers)
     : undefined;
 
 const shutdown = handleShutdown({ logger, graceMs: env.WORKER_LOCK_DURATION_MS });
 // Closing a worker waits for its in-flight jobs; a job that outlives the grace period is taken over by
 // another worker after its lock expires, so nothing is lost either way.
-shutdown.add('workers', () => Promise.all(workers.map((w) => w.close())));
+shutdown.add('workers', () => Promise.all(consumers.map((c) => c.close())));
 shutdown.add('health', () => (health ? closeServer(health) : undefined));
 shutdown.add('queues', () => Promise.all(Object.values(queues).map((q) => q.close())));
 shutdown.add('redis', () => redis.quit());

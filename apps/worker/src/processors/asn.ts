@@ -9,7 +9,6 @@ import {
   jobRef,
   keys,
   pollOpenAsns,
-  retryWhenFree,
   runExclusive,
   type JobPayload,
 } from '@bridge/core';
@@ -60,6 +59,6 @@ export async function processPushAsnInfo(payload: JobPayload<'pushAsnInfo'>, ctx
     signal: run.signal,
   });
   // Another delivery of this ASN holds its lock: this one goes after it.
-  if (outcome === 'busy') return retryWhenFree(run.job, run.token);
+  if (outcome === 'busy') return run.retryWhenFree();
   return { outcome };
 }

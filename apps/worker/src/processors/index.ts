@@ -24,6 +24,6 @@ const TYPED: { [N in JobName]: Processor<N> } = {
   sweepExpired: processSweepExpired,
 };
 
-/** The processor of a job picked by its name at run time: run-job.ts parses the payload with the same catalog entry first. */
+/** The processor of a job picked by its name at run time: the runner parses the payload with the same catalog entry first. */
 export type AnyProcessor = (payload: unknown, ctx: ProcessorContext, run: JobRun) => Promise<unknown>;
 export const PROCESSORS = TYPED as unknown as Record<JobName, AnyProcessor>;

@@ -1,4 +1,4 @@
-import { DRAIN_OUTBOX_EVERY_MS, deliverOrderPush, drainOutbox, retryWhenFree, type JobPayload } from '@bridge/core';
+import { DRAIN_OUTBOX_EVERY_MS, deliverOrderPush, drainOutbox, type JobPayload } from '@bridge/core';
 import type { JobRun, ProcessorContext } from './context';
 
 export async function processPushOrderInfo(payload: JobPayload<'pushOrderInfo'>, ctx: ProcessorContext, run: JobRun) {
@@ -10,7 +10,7 @@ export async function processPushOrderInfo(payload: JobPayload<'pushOrderInfo'>,
     signal: run.signal,
   });
   // Another delivery of this order holds its lock: this one goes after it.
-  if (outcome === 'busy') return retryWhenFree(run.job, run.token);
+  if (outcome === 'busy') return run.retryWhenFree();
   return { outcome };
 }
 
