@@ -3,13 +3,23 @@ import type { AddressInfo } from 'node:net';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { envSchema, tenantSchema } from '@bridge/config';
-import { JobControl, TenantRegistry, createQueues, createStores, initialFields, keys, type Queues } from '@bridge/core';
+import {
+  JobControl,
+  JobTimeoutError,
+  TenantRegistry,
+  createQueues,
+  createStores,
+  initialFields,
+  keys,
+  runAttempt,
+  type Queues,
+} from '@bridge/core';
 import { createOrderContentSchema } from '@bridge/qianyi';
 import { createLogger } from '@bridge/runtime';
 import { eventually, isolatedRedisUrl } from '@bridge/testkit';
 import { createWorkerMetrics } from '../src/metrics';
 import type { ProcessorContext } from '../src/processors/context';
-import { JobTimeoutError, runJob } from '../src/run-job';
+import { jobHandlers } from '../src/job-handlers';
 import { order, orderNumber } from './order-fixtures';
 
 // A timed-out job stops: at its deadline the attempt ends, the eTower call or push it was waiting on is abandoned
@@ -104,10 +114,13 @@ async function seedOrder(phase: 'received' | 'released') {
   return { n, content };
 }
 
+/** One attempt of the job with the worker's processors, under the short deadline. */
+const attempt = (job: Job) => runAttempt(job, undefined, jobHandlers(ctx), { timeoutMs: JOB_TIMEOUT_MS });
+
 /** Runs the job past its deadline: it must end then, its request be abandoned and its lock be free. */
 async function timesOut(job: Job, lockKey: string): Promise<void> {
   const before = peer.abandoned.length;
-  const err = await runJob(job, undefined, ctx, { timeoutMs: JOB_TIMEOUT_MS }).catch((e: unknown) => e);
+  const err = await attempt(job).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(JobTimeoutError);
 
   await eventually(async () => peer.abandoned.length > before);
@@ -149,9 +162,7 @@ test('a create that outlives its deadline abandons the create call; the order st
   const { n, content } = await seedOrder('received');
   const before = peer.abandoned.length;
   await expect(
-    runJob(jobOf('createOrder', { tenant: TENANT, order: content, labelStored: false }), undefined, ctx, {
-      timeoutMs: JOB_TIMEOUT_MS,
-    }),
+    attempt(jobOf('createOrder', { tenant: TENANT, order: content, labelStored: false })),
   ).rejects.toBeInstanceOf(JobTimeoutError);
   await eventually(async () => peer.abandoned.length > before);
   expect(peer.abandoned.at(-1)).toMatch(/createOrders$/);
