@@ -9,6 +9,7 @@ export * from './jobs/job-signals';
 export * from './jobs/job-run';
 export * from './jobs/run-attempt';
 export * from './jobs/consume';
+export * from './jobs/queue-admin';
 export { createJobsOf, type CreateJobs } from './jobs/revive-create-job';
 export * from './catalog/build-catalog';
 export * from './catalog/catalog-store';

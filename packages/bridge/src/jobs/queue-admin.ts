@@ -1,0 +1,82 @@
+import type { QueueName } from '@bridge/config';
+import type { JobState } from './job-control';
+import type { Queues } from './queues';
+
+/** Every state a job can be counted in, in the order operators read them. */
+export const JOB_STATES: readonly JobState[] = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'completed',
+  'failed',
+];
+
+/** A failed job as an operator lists it, without its data (which may hold a 20 MB label). */
+export interface FailedJob {
+  id: string;
+  name: string;
+  attemptsMade: number;
+  failedReason: string;
+  finishedOn: number | undefined;
+}
+
+export type ReplayOutcome =
+  | { id: string; name: string; result: 'replayed' }
+  | { id: string; result: 'not-found' }
+  /** The job exists but is not failed (it ran again meanwhile, or never failed): left as it is. */
+  | { id: string; name: string; result: 'not-failed'; state: string };
+
+/** Queue-wide views and repairs for operators (ops); the use cases' per-job view is JobControl. */
+export class QueueAdmin {
+  constructor(private readonly queues: Queues) {}
+
+  /** How many jobs of `queue` are in each state, every state present (0 when none). */
+  async counts(queue: QueueName, states: readonly JobState[] = JOB_STATES): Promise<Record<JobState, number>> {
+    return (await this.queues[queue].getJobCounts(...states)) as Record<JobState, number>;
+  }
+
+  /** The newest `limit` failed jobs (BullMQ's failed set is ordered by finish time), and how many there are. */
+  async failed(queue: QueueName, limit: number): Promise<{ total: number; jobs: FailedJob[] }> {
+    const q = this.queues[queue];
+    const total = await q.getFailedCount();
+    const jobs = await q.getFailed(0, limit - 1);
+    return {
+      total,
+      jobs: jobs.map((j) => ({
+        id: j.id ?? '',
+        name: j.name,
+        attemptsMade: j.attemptsMade,
+        failedReason: j.failedReason,
+        finishedOn: j.finishedOn,
+      })),
+    };
+  }
+
+  /**
+   * Retries failed jobs under their original ids (`'all'`: every job failed now), so deterministic ids keep
+   * deduplicating and the state store sees the same job again rather than a copy. One outcome per id, in order.
+   */
+  async replay(queue: QueueName, ids: readonly string[] | 'all'): Promise<ReplayOutcome[]> {
+    const q = this.queues[queue];
+    // Ids only, collected up front: a replayed job that fails again at once must not be picked up twice.
+    const targets = ids === 'all' ? await q.getRanges(['failed'], 0, -1) : ids;
+    const outcomes: ReplayOutcome[] = [];
+    for (const id of targets) {
+      const job = await q.getJob(id);
+      if (!job) {
+        outcomes.push({ id, result: 'not-found' });
+        continue;
+      }
+      const state = await job.getState();
+      if (state !== 'failed') {
+        outcomes.push({ id, name: job.name, result: 'not-failed', state });
+        continue;
+      }
+      await job.retry('failed');
+      outcomes.push({ id, name: job.name, result: 'replayed' });
+    }
+    return outcomes;
+  }
+}
