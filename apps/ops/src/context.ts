@@ -1,7 +1,6 @@
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ConfigError, describeRedisTarget, loadConfig, type BridgeConfig, type Tenant } from '@bridge/config';
-import { JobControl, createQueues, type Queues } from '@bridge/core';
+import { JobControl, QueueAdmin, createQueues, type Queues } from '@bridge/core';
 import { createRedis } from '@bridge/runtime';
 import { CliError } from './output';
 import { resolveSources, type Sources } from './sources';
@@ -78,7 +77,7 @@ export class OpsContext {
     return client;
   }
 
-  async queues(): Promise<Queues> {
+  private async queues(): Promise<Queues> {
     if (!this.queueSet) this.queueSet = createQueues(await this.redis());
     return this.queueSet;
   }
@@ -88,8 +87,9 @@ export class OpsContext {
     return new JobControl(await this.queues());
   }
 
-  async queue(name: string): Promise<Queue> {
-    return (await this.queues())[name as keyof Queues];
+  /** The queue-wide view for operators (counts, failed lists, replays). */
+  async admin(): Promise<QueueAdmin> {
+    return new QueueAdmin(await this.queues());
   }
 
   /** The configured tenants, saying once which they are and where they came from. */

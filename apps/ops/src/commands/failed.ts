@@ -1,3 +1,4 @@
+import type { QueueName } from '@bridge/config';
 import type { OpsContext } from '../context';
 import { EXIT, formatTime, table, type Printer } from '../output';
 
@@ -7,17 +8,8 @@ export async function failedCommand(
   queueName: string,
   opts: { limit: number },
 ): Promise<number> {
-  const queue = await ctx.queue(queueName);
-  const total = await queue.getFailedCount();
-  // Newest first (BullMQ's failed set is ordered by finish time), without loading more than asked for.
-  const jobs = await queue.getFailed(0, opts.limit - 1);
-  const rows = jobs.map((j) => ({
-    id: j.id ?? '',
-    name: j.name,
-    attemptsMade: j.attemptsMade,
-    failedReason: j.failedReason,
-    finishedOn: j.finishedOn,
-  }));
+  // Newest first, without loading more than asked for; the queue name was checked against QUEUE_NAMES.
+  const { total, jobs: rows } = await (await ctx.admin()).failed(queueName as QueueName, opts.limit);
   out.result({ queue: queueName, total, jobs: rows }, () => {
     if (rows.length === 0) return `no failed jobs in ${queueName}`;
     return [

@@ -1,4 +1,4 @@
-import { enqueue, jobId } from '@bridge/core';
+import { jobId } from '@bridge/core';
 import type { OpsContext } from '../context';
 import { CliError, EXIT, table, type Printer } from '../output';
 
@@ -30,12 +30,12 @@ export async function refreshCommand(
       'no tenant: pass --tenant <accessId> or configure tenants (QIANYI_ACCESS_ID… or BRIDGE_TENANTS_FILE)',
       EXIT.usage,
     );
-  const queues = await ctx.queues();
+  const jobs = await ctx.jobs();
   const stamp = `ops${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const added: Array<{ tenant: string; queue: string; name: string; id: string }> = [];
   for (const tenant of tenants) {
-    const job = await enqueue(queues, name, { tenant }, { jobId: jobId(name, tenant, stamp) });
-    added.push({ tenant, queue: job.queueName, name, id: job.id! });
+    const job = await jobs.add(name, { tenant }, { jobId: jobId(name, tenant, stamp) });
+    added.push({ tenant, queue: job.queue, name, id: job.id });
   }
   out.result({ target, jobs: added }, () =>
     [
