@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '@bridge/runtime';
 import type { Env } from '@bridge/config';
-import type { BridgeStores, JobControl, JobName, JobPayload, JobRun, TenantRegistry } from '@bridge/core';
+import type { BridgeStores, JobControl, JobName, JobPayload, JobResult, JobRun, TenantRegistry } from '@bridge/core';
 import type { WorkerMetrics } from '../metrics';
 
 /** What a processor may use. Processors stay thin: they pick the use case and hand it these. */
@@ -18,9 +18,9 @@ export interface ProcessorContext extends BridgeStores {
 /** The attempt a processor runs (the jobs layer's, free of BullMQ). */
 export type { JobRun };
 
-/** The processor of job `N`: gets the payload as the catalog's schema parsed it. */
+/** The processor of job `N`: gets the payload as the catalog's schema parsed it, and returns the catalog's result. */
 export type Processor<N extends JobName = JobName> = (
   payload: JobPayload<N>,
   ctx: ProcessorContext,
   run: JobRun,
-) => Promise<unknown>;
+) => Promise<JobResult<N>>;
