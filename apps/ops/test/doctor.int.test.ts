@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../sandbox/src/start';
-import { runOps } from './run-ops';
+import { opsHere } from './run-ops';
 
-// `ops doctor` (the built CLI) against the sandbox as eTower and as Qianyi, with the sandbox playing what first
+// `ops doctor` (run in this process) against the sandbox as eTower and as Qianyi, with the sandbox playing what first
 // contact with a real eTower can bring: a wrong key, a skewed clock, URL-safe signatures, odd answer shapes.
 
 const TOKEN = 'doctor-token';
@@ -49,7 +49,7 @@ interface Report {
   checks: Array<{ check: string; status: string; detail: string }>;
 }
 async function doctor(env: Record<string, string> = tenantEnv(), ...args: string[]) {
-  const result = await runOps(['--json', 'doctor', ...args], env);
+  const result = await opsHere(['--json', 'doctor', ...args], env);
   const report = result.stdout ? (JSON.parse(result.stdout) as Report) : undefined;
   const byCheck = Object.fromEntries((report?.checks ?? []).map((c) => [c.check, c]));
   return { ...result, report, byCheck };
@@ -91,7 +91,7 @@ it('a healthy configuration: every check ok, exit 0, one line per check', async 
   const pushes = await (await fetch(`${sandbox.url}/__control/qianyi/pushes`)).json();
   expect(pushes).toEqual([]);
 
-  const text = await runOps(['doctor'], tenantEnv());
+  const text = await opsHere(['doctor'], tenantEnv());
   expect(text.code).toBe(0);
   const lines = text.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(CHECKS.length);
@@ -209,10 +209,10 @@ describe('which tenant', () => {
 
   it('with several tenants, --tenant is required and must be one of them', async () => {
     const env = file(['shop-a', 'shop-b']);
-    const none = await runOps(['doctor'], env);
+    const none = await opsHere(['doctor'], env);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('2 tenants configured: pass --tenant <accessId> (shop-a, shop-b)');
-    const unknown = await runOps(['doctor', '--tenant', 'shop-c'], env);
+    const unknown = await opsHere(['doctor', '--tenant', 'shop-c'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('tenant shop-c is not configured');
     const chosen = await doctor(env, '--tenant', 'shop-b');
@@ -221,7 +221,7 @@ describe('which tenant', () => {
   });
 
   it('with none configured it says how to configure one', async () => {
-    const result = await runOps(['doctor'], { LOG_LEVEL: 'silent' });
+    const result = await opsHere(['doctor'], { LOG_LEVEL: 'silent' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no tenant configured');
   });

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { createQueues, type Queues } from '@bridge/core';
 import { verifySign } from '@bridge/qianyi';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { runOps } from './run-ops';
+import { opsHere } from './run-ops';
 
 // Where ops reads Redis and tenants from when the environment does not say: the run file of a running `pnpm start`
 // (here written by the test, with the test's own pid as the live supervisor), and `ops call` against a real HTTP
@@ -55,7 +55,7 @@ const writeRun = (dir: string, over: object = {}) =>
     }),
   );
 const opsIn = (dir: string, args: string[], env: Record<string, string> = {}) =>
-  runOps(args, { BRIDGE_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
+  opsHere(args, { BRIDGE_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
 
 beforeAll(async () => {
   redisUrl = await isolatedRedisUrl();

@@ -9,16 +9,18 @@ import {
   orderPushJobId,
   type Queues,
 } from '@bridge/core';
-import { isolatedRedisUrl } from '@bridge/testkit';
-import { failJobs, runOps } from './run-ops';
+import { eventually, isolatedRedisUrl } from '@bridge/testkit';
+import { failJobs, opsHere, opsProcess } from './run-ops';
 
-// Each command of the built CLI against a real Redis, with state written through the core APIs.
+// Each command against a real Redis, with state written through the core APIs: run in this process (runOps),
+// with the built CLI run as an operator runs it only for the end-to-end path (process exit code, stdout, stderr).
 
 const TENANT = 'ops-tenant';
 let redisUrl: string;
 let redis: Redis;
 let queues: Queues;
-const ops = (...args: string[]) => runOps(args, { REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
+const env = () => ({ REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
+const ops = (...args: string[]) => opsHere(args, env());
 
 beforeAll(async () => {
   redisUrl = await isolatedRedisUrl();
@@ -136,6 +138,7 @@ describe('failed and replay', () => {
       failedReason: 'Qianyi answered 500',
       finishedOn: expect.stringMatching(iso),
     });
+    // Each call parses its own options: the --json before does not carry over.
     const text = await ops('failed', 'webhooks');
     expect(text.stdout).toContain('3 failed job(s) in webhooks');
     expect(text.stdout).toContain('Qianyi answered 500');
@@ -224,7 +227,9 @@ describe('counts, asn and usage', () => {
   });
 
   it('exits 2 on usage errors and 0 on --help', async () => {
-    expect((await ops('failed', 'no-such-queue')).code).toBe(2);
+    const badQueue = await ops('failed', 'no-such-queue');
+    expect(badQueue.code).toBe(2);
+    expect(badQueue.stderr).toMatch(/'no-such-queue' is invalid[\s\S]*\(run with --help for usage\)/);
     expect((await ops('replay', 'webhooks')).code).toBe(2);
     expect((await ops('failed', 'orders', '--limit', 'ten')).code).toBe(2);
     expect((await ops('frobnicate')).code).toBe(2);
@@ -236,8 +241,40 @@ describe('counts, asn and usage', () => {
   });
 
   it('exits 1 with a clear message when Redis cannot be reached', async () => {
-    const result = await runOps(['counts'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    const result = await opsHere(['counts'], { REDIS_URL: 'redis://127.0.0.1:1' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot reach Redis');
+  });
+
+  it('closes its Redis connection before it returns', async () => {
+    const db = new URL(redisUrl).pathname.slice(1);
+    const clients = async () =>
+      (await redis.client('LIST'))
+        .trim()
+        .split('\n')
+        .map((line) => ({ id: Number(/\bid=(\d+)/.exec(line)![1]), db: /\bdb=(\d+)/.exec(line)![1] }));
+    const connections = async () => Number(/total_connections_received:(\d+)/.exec(await redis.info('stats'))![1]);
+    const newest = Math.max(...(await clients()).map((c) => c.id));
+    const before = await connections();
+    expect((await ops('counts')).code).toBe(0);
+    expect(await connections()).toBeGreaterThan(before);
+    // Closed, not just idle: no connection opened since is left on this test's database.
+    await eventually(async () => (await clients()).every((c) => c.id <= newest || c.db !== db));
+  });
+});
+
+describe('the built CLI, as an operator runs it', () => {
+  it('prints counts --json on stdout, which Redis on stderr, and exits 0', async () => {
+    const result = await opsProcess(['counts', '--json'], env());
+    expect(result.code).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout)).sort()).toEqual(['asn', 'inventory', 'orders', 'skus', 'webhooks']);
+    expect(result.stderr).toBe(`ops: Redis ${redisUrl}, from REDIS_URL\n`);
+  });
+
+  it('exits 2 on a usage error, saying why on stderr', async () => {
+    const result = await opsProcess(['failed', 'no-such-queue'], env());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/'no-such-queue' is invalid[\s\S]*\(run with --help for usage\)/);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { KEY_PREFIX } from '@bridge/runtime';
 import { repoRoot } from '@bridge/testkit';
+import { runOps } from '../src/cli';
 
 export interface OpsResult {
   code: number;
@@ -15,8 +16,28 @@ export interface OpsResult {
 // An empty data directory unless a test gives one: a developer's running `pnpm start` must not leak into tests.
 const noLocalRun = mkdtempSync(join(tmpdir(), 'ops-no-run-'));
 
-/** Runs the built CLI as an operator would, with only the environment given (no tenant variables leak in). */
-export function runOps(args: string[], env: Record<string, string>): Promise<OpsResult> {
+/**
+ * Runs one command line in this process (runOps), with only the environment given: nothing of the test process's
+ * own environment is read, so no tenant variables leak in. Every branch is tested this way; starting a node
+ * process per command cost about a second each.
+ */
+export async function opsHere(args: string[], env: Record<string, string>): Promise<OpsResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runOps(args, {
+    env: { BRIDGE_DATA_DIR: noLocalRun, ...env },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built CLI as an operator would, a process of its own: for the few end-to-end tests of the entry. */
+export function opsProcess(args: string[], env: Record<string, string>): Promise<OpsResult> {
   const main = join(repoRoot, 'apps', 'ops', 'dist', 'main.js');
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
