@@ -36,6 +36,8 @@ export function createQueueEvents(name: QueueName, connection: ConnectionOptions
 }
 
 export type Queues = Record<QueueName, Queue>;
+/** A queue handle, for what needs BullMQ's own object (Bull Board's adapter); everything else uses JobControl. */
+export type { Queue };
 
 /**
  * BullMQ's keys of a job (its hash, its log list) and of the finished sets it may sit in, in that order: the
@@ -46,6 +48,13 @@ export function finishedJobKeys(ref: { queue: QueueName; id: string }): string[]
   return [`${q}:${ref.id}`, `${q}:${ref.id}:logs`, `${q}:completed`, `${q}:failed`];
 }
 
-export function createQueues(connection: ConnectionOptions): Queues {
-  return Object.fromEntries(QUEUE_NAMES.map((n) => [n, createQueue(n, connection)])) as Queues;
+/** Every queue of the bridge on one connection; `onError` hears each queue's connection trouble. */
+export function createQueues(connection: ConnectionOptions, onError?: (queue: QueueName, err: Error) => void): Queues {
+  return Object.fromEntries(
+    QUEUE_NAMES.map((n) => {
+      const queue = createQueue(n, connection);
+      if (onError) queue.on('error', (err) => onError(n, err));
+      return [n, queue];
+    }),
+  ) as Queues;
 }
