@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { Queue } from '@bridge/core';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { isRedisReady } from '@bridge/runtime';

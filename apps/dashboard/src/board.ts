@@ -1,7 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { Queue } from 'bullmq';
+import type { Queue } from '@bridge/core';
 import express, { type Router } from 'express';
 import { redactValue } from './redact';
 import { boardHooks, refuseUnroutedWrites, refuseWritesOtherThanPut } from './write-policy';

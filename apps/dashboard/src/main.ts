@@ -1,6 +1,6 @@
-import { QUEUE_NAMES, loadConfigOrExit } from '@bridge/config';
-import { KEY_PREFIX, closeServer, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
-import { Queue } from 'bullmq';
+import { loadConfigOrExit } from '@bridge/config';
+import { createQueues } from '@bridge/core';
+import { closeServer, createLogger, createRedis, handleShutdown } from '@bridge/runtime';
 import { createDashboardApp } from './app';
 import { resolveCredentials } from './credentials';
 
@@ -19,11 +19,9 @@ if (resolved.generated)
 // One connection shared by the five queues; 'worker' role so a Redis restart is waited out, not surfaced as errors.
 const redis = createRedis(redisTarget, 'worker');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-const queues = QUEUE_NAMES.map((name) => {
-  const queue = new Queue(name, { connection: redis, prefix: KEY_PREFIX });
-  queue.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue error'));
-  return queue;
-});
+const queues = Object.values(
+  createQueues(redis, (queue, err) => logger.warn({ queue, err: err.message }, 'queue error')),
+);
 
 const app = createDashboardApp({
   queues,
