@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { LocalRun } from '@bridge/config';
 import { QIANYI_METHODS } from '@bridge/qianyi';
-import { runOps } from '../../ops/test/run-ops';
+import { opsProcess } from '../../ops/test/run-ops';
 import { cleanEnv, processesWithEnv, run } from './local-processes';
 
 // `pnpm start` as a person runs it (through pnpm, in its own terminal's process group, with its own data
@@ -48,11 +48,11 @@ test('pnpm start; ops with no flags, the demo and the metrics in a second termin
       expect(start.output()).toContain(url);
     }
 
-    const counts = await runOps(['--json', 'counts'], { BRIDGE_DATA_DIR: dataDir });
+    const counts = await opsProcess(['--json', 'counts'], { BRIDGE_DATA_DIR: dataDir });
     expect(counts.code).toBe(0);
     expect(counts.stderr).toContain(`ops: Redis ${local.redisUrl}, from the running pnpm start (pid ${local.pid}`);
     expect(Object.keys(JSON.parse(counts.stdout))).toContain('orders');
-    const call = await runOps(['call', 'warehouses'], { BRIDGE_DATA_DIR: dataDir });
+    const call = await opsProcess(['call', 'warehouses'], { BRIDGE_DATA_DIR: dataDir });
     expect(call.code).toBe(0);
     expect(call.stdout).toContain('"warehouseList"');
 
