@@ -16,6 +16,12 @@ const env = (dataDir: string) =>
     BRIDGE_DATA_DIR: dataDir,
     // The demo receives its ASN by hand; the sandbox's own receipt is slowed so it cannot step in between.
     SANDBOX_RECEIVE_STEP_MS: '3600000',
+    // The demo waits for its order to ship and for each step of its ASN's receipt to be polled: with pnpm start's
+    // own pace (shipped after 6 s, polls 5 s apart) that was 15 of the test's 20 s. The shortest the config allows.
+    SANDBOX_ACCEPT_AFTER_MS: '100',
+    SANDBOX_SHIP_AFTER_MS: '300',
+    ORDER_POLL_INTERVAL_MS: '1000',
+    ASN_POLL_INTERVAL_MS: '1000',
   });
 const readRun = (dataDir: string): LocalRun => JSON.parse(readFileSync(join(dataDir, 'run.json'), 'utf8'));
 
