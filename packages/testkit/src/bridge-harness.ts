@@ -113,16 +113,35 @@ export async function startBridge(options: HarnessOptions = {}): Promise<BridgeH
   const workers: AppProcess[] = [];
   const startWorker = async (env: Record<string, string> = {}) => {
     const w = startApp('worker', { ...bridgeEnv, ...env });
-    await w.waitForLine((l) => l.includes('"event":"ready"'));
+    try {
+      await w.waitForLine((l) => l.includes('"event":"ready"'));
+    } catch (err) {
+      await w.stop('SIGKILL');
+      throw err;
+    }
     workers.push(w);
     return w;
   };
-  for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
   const { METRICS_PORT: _workersMetricsPort, ...ingressEnv } = bridgeEnv;
   const ingress = startApp('ingress', { ...ingressEnv, ...options.ingressEnv }, 'main', {
     nodeArgs: options.ingressNodeArgs ?? [],
   });
-  const ingressUrl = options.noIngress ? '' : (await ingress.listening).url;
+  // The ingress and the workers need only the sandbox's URL: they start side by side (each spends most of its
+  // start loading modules, which the other core can do meanwhile), and a start that fails stops the rest.
+  let ingressUrl = '';
+  try {
+    await Promise.all([
+      ...Array.from({ length: options.workers ?? 1 }, () => startWorker()),
+      options.noIngress
+        ? undefined
+        : ingress.listening.then((l) => {
+            ingressUrl = l.url;
+          }),
+    ]);
+  } catch (err) {
+    await Promise.all([ingress.stop('SIGKILL'), ...workers.map((w) => w.stop('SIGKILL')), sandbox.stop('SIGKILL')]);
+    throw err;
+  }
 
   const call: BridgeHarness['call'] = async (method, content, opts = {}) => {
     const accessId = opts.accessId ?? TEST_TENANT.accessId;
