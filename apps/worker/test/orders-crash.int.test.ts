@@ -7,7 +7,14 @@ let bridge: BridgeHarness;
 beforeAll(async () => {
   bridge = await startBridge({
     sandboxEnv: { SANDBOX_LATENCY_MS: '40' },
-    bridgeEnv: { SYNC_WAIT_MS: '0', WORKER_CONCURRENCY: '10' },
+    // The killed worker's jobs are taken over once their locks run out: the shortest lock that is still renewed
+    // in time under a busy machine, checked every second.
+    bridgeEnv: {
+      SYNC_WAIT_MS: '0',
+      WORKER_CONCURRENCY: '10',
+      WORKER_LOCK_DURATION_MS: '2000',
+      WORKER_STALLED_INTERVAL_MS: '1000',
+    },
   });
 });
 afterAll(async () => {
@@ -32,13 +39,23 @@ test('SIGKILL mid-burst, restart: 200 orders created exactly once, none stuck', 
   await victim.stop('SIGKILL');
   await bridge.startWorker();
 
+  // Awaited at eTower's side (one call a poll), then read through the bridge: 200 getOrder calls a poll would
+  // keep the ingress busy for the whole wait.
+  await eventually(
+    async () => {
+      const created = (await etowerStats(bridge)).ordersCreated;
+      return numbers.every((n) => created[n]);
+    },
+    45000,
+    250,
+  );
   const states = await eventually(
     async () => {
       const all = await Promise.all(numbers.map((n) => bridge.call('getOrder', { orderNumber: n })));
       return all.every((r) => r.body.data?.warehouseOrderNumber) ? all : undefined;
     },
-    45000,
-    500,
+    20000,
+    250,
   );
   expect(states.every((r) => r.body.data.status !== 'FAILED')).toBe(true);
   const stats = await etowerStats(bridge);

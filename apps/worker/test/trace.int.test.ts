@@ -4,7 +4,9 @@ import { order, orderNumber } from './order-fixtures';
 
 let bridge: BridgeHarness;
 beforeAll(async () => {
-  bridge = await startBridge({ bridgeEnv: { LOG_LEVEL: 'debug' } });
+  // No wait for the job in the call: the second test's create keeps failing, and its call would wait the whole
+  // SYNC_WAIT_MS for nothing (a cancel waits for a create in flight by itself).
+  bridge = await startBridge({ bridgeEnv: { LOG_LEVEL: 'debug', SYNC_WAIT_MS: '0' } });
 });
 afterAll(async () => {
   await bridge?.stop();
