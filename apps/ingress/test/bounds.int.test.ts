@@ -10,6 +10,9 @@ let redis: Redis;
 beforeAll(async () => {
   bridge = await startBridge({
     workers: 0,
+    // With no worker, a document taken is answered "accepted" when this wait runs out: short, as nothing can
+    // finish it sooner (the harness's 3 s was the second test's whole time).
+    bridgeEnv: { SYNC_WAIT_MS: '300' },
     tenant: {
       asnShipper: { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 },
       productDefaults: {
