@@ -1,5 +1,6 @@
 import { eventually, startBridge, type BridgeHarness } from '@bridge/testkit';
-import { etowerStats, jobSettled, order, orderNumber, pushesOf } from './order-fixtures';
+import { jobSettled } from './job-settled';
+import { etowerStats, order, orderNumber, pushesOf } from './order-fixtures';
 
 // A tenant that holds orders as eTower drafts before releasing them (orderReleaseDelayMs), and allows COD data
 // through extendData.

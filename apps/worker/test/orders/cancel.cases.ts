@@ -1,5 +1,6 @@
 import { eventually, type BridgeHarness } from '@bridge/testkit';
-import { etowerStats, jobSettled, order, orderNumber, pushesOf } from '../order-fixtures';
+import { jobSettled } from '../job-settled';
+import { etowerStats, order, orderNumber, pushesOf } from '../order-fixtures';
 
 // Qianyi's cancelOrder end to end. A cancel racing the create or the release at every interleaving, and each
 // phase's answer, are tested without processes in packages/bridge/test/release-and-cancel.int.test.ts.
