@@ -103,6 +103,15 @@ export class JobControl {
     );
   }
 
+  /**
+   * Removes the jobs, whatever their state, unless one is running (a running job settles by itself). One script per
+   * job and no read first: `remove` above reads a job's hash and state before removing it, three round trips where
+   * this takes one. For jobs made obsolete by a newer one (an older version's push), pending or finished alike.
+   */
+  async discard(refs: readonly JobRef[]): Promise<void> {
+    await Promise.all(refs.map((ref) => this.queues[ref.queue].remove(ref.id)));
+  }
+
   /** Runs a finished job again from its first attempt. */
   async retry(ref: JobRef, from: 'failed' | 'completed'): Promise<void> {
     await (await this.job(ref))?.retry(from, { resetAttemptsMade: true });
