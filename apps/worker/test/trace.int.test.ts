@@ -4,9 +4,9 @@ import { order, orderNumber } from './order-fixtures';
 
 let bridge: BridgeHarness;
 beforeAll(async () => {
-  // No wait for the job in the call: the second test's create keeps failing, and its call would wait the whole
-  // SYNC_WAIT_MS for nothing (a cancel waits for a create in flight by itself).
-  bridge = await startBridge({ bridgeEnv: { LOG_LEVEL: 'debug', SYNC_WAIT_MS: '0' } });
+  // The second test's create keeps failing, so its call waits the whole SYNC_WAIT_MS; shorter than the harness's
+  // 3 s, but not 0: a cancel arriving during an attempt waits for it as long (then it answers "being sent").
+  bridge = await startBridge({ bridgeEnv: { LOG_LEVEL: 'debug', SYNC_WAIT_MS: '1500' } });
 });
 afterAll(async () => {
   await bridge?.stop();
