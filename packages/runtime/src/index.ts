@@ -8,3 +8,4 @@ export * from './heap-growth';
 export * from './coalesce-writes';
 export * from './replica-ack';
 export * from './bridge-node';
+export * from './each-limited';

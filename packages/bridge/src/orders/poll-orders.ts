@@ -1,5 +1,5 @@
 import { MAX_IDS_PER_QUERY, type EtowerClient } from '@bridge/etower';
-import type { Logger } from '@bridge/runtime';
+import { eachLimited, type Logger } from '@bridge/runtime';
 import { reviveCreateJob, STUCK_AFTER_MS, type CreateJobs } from '../jobs/revive-create-job';
 import type { PushScheduler } from '../jobs/push-scheduler';
 import { trackingWait, type TrackingWait } from './awaiting-tracking';
@@ -32,6 +32,13 @@ const GIVE_UP_UNSEEN_MS = 3 * 24 * 3600 * 1000;
 const POLLED: OrderPhase[] = ['held', 'releasing', 'released', 'failed'];
 
 /**
+ * How many of a read's orders are recorded at once. Each change stands alone (its own version check), and recording
+ * them one by one left the last of a read's 300 orders ~2 s behind the first (bench case 7: issue 25 wants the push
+ * within 1 s of the read); more at once than this only makes their pushes queue together in `webhooks`.
+ */
+export const POLL_RECORD_CONCURRENCY = 16;
+
+/**
  * Use case: re-read every open order from eTower (orderList, up to 300 referenceNos a call), merge split
  * parts, and record each change; every change becomes a push. Orders eTower will not change any more leave
  * the open set, and so does a shipped order whose tracking number did not come within the tenant's wait
@@ -48,60 +55,65 @@ export async function pollOpenOrders(deps: PollOrdersDeps): Promise<{ checked: n
     ]);
     const groups = groupByReference(records);
     const leaving: string[] = [];
-    for (const orderNumber of batch) {
-      const state = states.get(orderNumber);
-      const view = viewOfEtowerOrders(groups.get(orderNumber) ?? [], deps.timeZone);
-      if (!state) {
-        leaving.push(orderNumber);
-        continue;
-      }
-      if (state.phase === 'received' || state.phase === 'creating') {
-        if (Date.now() - state.updatedAt > STUCK_AFTER_MS) changed += await rescue(state, deps);
-        continue;
-      }
-      if (!view) {
-        if (Date.now() - state.updatedAt > GIVE_UP_UNSEEN_MS && state.phase !== 'held') leaving.push(orderNumber);
-        continue;
-      }
-      if (!POLLED.includes(state.phase)) continue;
-      if (!(view.etowerStatus in ETOWER_ORDER_STATUS))
-        deps.logger.warn(
-          { tenant: deps.tenant, orderNumber, etowerStatus: view.etowerStatus },
-          'unknown eTower order status, reported as SENDING',
-        );
-      const now = Date.now();
-      const wait = trackingWait(view, state.awaitingTrackingSince, now, deps.trackingWaitHours);
-      const leaves = view.final || wait.givenUp;
-      const patch = changes(state, view, wait);
-      if (!patch) {
-        if (leaves) leaving.push(orderNumber);
-        continue;
-      }
-      // Only over the version this poll read: two polls can overlap (a retried one and the next, or a slow one),
-      // and the older eTower reading must not overwrite a newer one that already took the order out of the
-      // open set (found by the reliability suite: orders left at Accepted, never polled again).
-      const moved = await deps.store.transition(deps.tenant, orderNumber, {
-        from: [state.phase],
-        ifVersion: state.version,
-        patch,
-        notify: true,
-        open: leaves ? 'remove' : undefined,
-        note: `eTower status ${view.etowerStatus} (${wait.wmsStatus})`,
-        now,
-      });
-      if (moved.ok) {
-        changed++;
-        if (wait.givenUp)
-          deps.logger.warn(
-            { tenant: deps.tenant, orderNumber, awaitingSince: wait.since, waitHours: deps.trackingWaitHours },
-            'eTower shipped this order but gave no tracking number within the wait; it stays SENDING and is no longer polled',
-          );
-        await deps.pushes.orderChanged(deps.tenant, orderNumber, moved.version, now);
-      }
-    }
+    await eachLimited(batch, POLL_RECORD_CONCURRENCY, async (orderNumber) => {
+      const outcome = await recordOne(orderNumber, states.get(orderNumber), groups.get(orderNumber) ?? [], deps);
+      if (outcome.changed) changed++;
+      if (outcome.leaves) leaving.push(orderNumber);
+    });
     await deps.store.removeFromOpen(deps.tenant, leaving);
   }
   return { checked: open.length, changed };
+}
+
+/** What one order's reading did: recorded a change (and its push), and whether the order leaves the open set. */
+async function recordOne(
+  orderNumber: string,
+  state: OrderState | undefined,
+  records: Parameters<typeof viewOfEtowerOrders>[0],
+  deps: PollOrdersDeps,
+): Promise<{ changed: boolean; leaves: boolean }> {
+  const view = viewOfEtowerOrders(records, deps.timeZone);
+  if (!state) return { changed: false, leaves: true };
+  if (state.phase === 'received' || state.phase === 'creating') {
+    const rescued = Date.now() - state.updatedAt > STUCK_AFTER_MS && (await rescue(state, deps)) > 0;
+    return { changed: rescued, leaves: false };
+  }
+  if (!view) {
+    const unseen = Date.now() - state.updatedAt > GIVE_UP_UNSEEN_MS && state.phase !== 'held';
+    return { changed: false, leaves: unseen };
+  }
+  if (!POLLED.includes(state.phase)) return { changed: false, leaves: false };
+  if (!(view.etowerStatus in ETOWER_ORDER_STATUS))
+    deps.logger.warn(
+      { tenant: deps.tenant, orderNumber, etowerStatus: view.etowerStatus },
+      'unknown eTower order status, reported as SENDING',
+    );
+  const now = Date.now();
+  const wait = trackingWait(view, state.awaitingTrackingSince, now, deps.trackingWaitHours);
+  const leaves = view.final || wait.givenUp;
+  const patch = changes(state, view, wait);
+  if (!patch) return { changed: false, leaves };
+  // Only over the version this poll read: two polls can overlap (a retried one and the next, or a slow one),
+  // and the older eTower reading must not overwrite a newer one that already took the order out of the
+  // open set (found by the reliability suite: orders left at Accepted, never polled again).
+  const moved = await deps.store.transition(deps.tenant, orderNumber, {
+    from: [state.phase],
+    ifVersion: state.version,
+    patch,
+    notify: true,
+    open: leaves ? 'remove' : undefined,
+    note: `eTower status ${view.etowerStatus} (${wait.wmsStatus})`,
+    now,
+  });
+  if (!moved.ok) return { changed: false, leaves: false };
+  if (wait.givenUp)
+    deps.logger.warn(
+      { tenant: deps.tenant, orderNumber, awaitingSince: wait.since, waitHours: deps.trackingWaitHours },
+      'eTower shipped this order but gave no tracking number within the wait; it stays SENDING and is no longer polled',
+    );
+  await deps.pushes.orderChanged(deps.tenant, orderNumber, moved.version, now);
+  // The transition already took a leaving order out of the open set.
+  return { changed: true, leaves: false };
 }
 
 /**
