@@ -6,6 +6,9 @@ import { etowerStats, order, orderNumber } from './order-fixtures';
 // A create job that ended without settling its document (its worker killed on the last attempt, a job stalled
 // twice) would leave the order or ASN in received/creating for ever. The pollers find such documents and run
 // their job again; a job that is gone makes the document FAILED, saying so.
+// (Each branch of the order poller's rescue, with the record's age set rather than waited for, is
+// packages/bridge/test/poll-rescue.int.test.ts; this is the path through the processes, and the 10 s wait is
+// STUCK_AFTER_MS, a constant of the product.)
 const asnShipper = {
   shipperWarehouseCode: 'SHIP-01',
   boxWeightKg: 8,
