@@ -13,10 +13,18 @@ import { MAX_IDS_PER_QUERY } from '@bridge/etower';
 import { KEY_PREFIX } from '@bridge/runtime';
 import { seed } from './case-poller';
 import { TENANT } from './payloads';
-import { sleep } from './procs';
+import { cpuSecondsOf, sleep, type Proc } from './procs';
 import { bridgeEnv, startRedis, startSandbox, startWorker, stopAll } from './stack';
 
+/**
+ * Where the pushes are delivered: `one`, one worker consuming `orders` and `webhooks` (what `pnpm start` runs);
+ * `split`, a worker for each (docker-compose.yml's worker-orders and worker-webhooks), so the poll's recording and
+ * the deliveries have a process each.
+ */
+export type PushShape = 'one' | 'split';
+
 export interface PushLatencyResult {
+  shape: PushShape;
   orders: number;
   pollSeconds: number;
   pushesReceived: number;
@@ -26,7 +34,15 @@ export interface PushLatencyResult {
   fromChange: { p50: number; p99: number; max: number };
   /** ms from the poll job's start to each push's arrival. */
   fromPollStart: { p50: number; p99: number; max: number };
+  /** CPU µs per order from the poll's enqueue to the last push's arrival: each worker (by its queues), the sandbox. */
+  cpuUsPerOrder: Record<string, number>;
   workerEnv: Record<string, string>;
+}
+
+/** CPU seconds so far of each worker (named by the queues it consumes) and of the sandbox. */
+function cpuOf(workers: Proc[], groups: string[], sandbox: Proc): Record<string, number> {
+  const named = workers.map((w, i) => [`worker (${groups[i]})`, cpuSecondsOf(w.pid)] as const);
+  return Object.fromEntries([...named, ['sandbox', cpuSecondsOf(sandbox.pid)]]);
 }
 
 const quantile = (sorted: number[], q: number) =>
@@ -34,6 +50,7 @@ const quantile = (sorted: number[], q: number) =>
 
 export async function benchPushLatency(opts: {
   orders: number;
+  shape: PushShape;
   workerEnv?: Record<string, string>;
 }): Promise<PushLatencyResult> {
   const redis = await startRedis();
@@ -41,8 +58,9 @@ export async function benchPushLatency(opts: {
   const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '0' });
   const workerEnv = opts.workerEnv ?? {};
   // Started before the seed: its scheduler's first poll finds nothing, so the measured poll is the only real one.
-  const worker = await startWorker(
-    bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: 'orders,webhooks', ...workerEnv }),
+  const groups = opts.shape === 'one' ? ['orders,webhooks'] : ['orders', 'webhooks'];
+  const workers = await Promise.all(
+    groups.map((queues) => startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: queues, ...workerEnv }))),
   );
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
   const queues = createQueues(connection);
@@ -53,6 +71,7 @@ export async function benchPushLatency(opts: {
     await fetch(`${sandbox.url}/__control/qianyi/pushes`, { method: 'DELETE' });
     const store = new OrderStore(redis.client);
     const open = await store.openIds(TENANT.accessId);
+    const cpuBefore = cpuOf(workers, groups, sandbox);
     const job = await enqueue(queues, 'pollOrders', { tenant: TENANT.accessId }, { jobId: 'bench-push-poll' });
     await job.waitUntilFinished(events, 120000);
     const polled = await queues.orders.getJob('bench-push-poll');
@@ -74,6 +93,13 @@ export async function benchPushLatency(opts: {
         throw new Error(`only ${arrivals.length} of ${opts.orders} pushes received within 120 s of the poll`);
       await sleep(500);
     }
+    const cpuAfter = cpuOf(workers, groups, sandbox);
+    const cpuUsPerOrder = Object.fromEntries(
+      Object.entries(cpuAfter).map(([name, s]) => [
+        name,
+        Math.round(((s - (cpuBefore[name] ?? 0)) * 1e6) / opts.orders),
+      ]),
+    );
     const changedAt = new Map(
       await Promise.all(open.map(async (id) => [id, (await store.get(TENANT.accessId, id))!.updatedAt] as const)),
     );
@@ -87,6 +113,7 @@ export async function benchPushLatency(opts: {
     const fromChange = arrivals.map((a) => a.at - changedAt.get(a.orderNumber)!).sort((a, b) => a - b);
     const fromStart = arrivals.map((a) => a.at - started).sort((a, b) => a - b);
     return {
+      shape: opts.shape,
       orders: opts.orders,
       pollSeconds: (finished - started) / 1000,
       pushesReceived: arrivals.length,
@@ -106,12 +133,13 @@ export async function benchPushLatency(opts: {
         p99: quantile(fromStart, 0.99),
         max: fromStart[fromStart.length - 1] ?? 0,
       },
+      cpuUsPerOrder,
       workerEnv,
     };
   } finally {
     await Promise.all([events.close(), ...Object.values(queues).map((q) => q.close())]);
     connection.disconnect();
-    await stopAll(worker, sandbox);
+    await stopAll(...workers, sandbox);
     await redis.stop();
   }
 }

@@ -49,7 +49,7 @@ const results: {
   read?: ReadResult;
   e2e?: E2eResult;
   latency?: LatencyResult;
-  push?: PushLatencyResult;
+  push?: PushLatencyResult[];
 } = {};
 if (only.has('ingress')) {
   log(`1. ingress vs bare node:http, ${ingressPairs} alternated pairs`);
@@ -99,8 +99,12 @@ if (only.has('latency')) {
 }
 if (only.has('push')) {
   log(`7. status to Qianyi, ${pushOrders} orders shipped in one poll`);
-  results.push = await benchPushLatency({ orders: pushOrders, workerEnv });
-  log(JSON.stringify(results.push));
+  results.push = [];
+  for (const shape of ['one', 'split'] as const) {
+    const run = await benchPushLatency({ orders: pushOrders, shape, workerEnv });
+    log(JSON.stringify(run));
+    results.push.push(run);
+  }
 }
 
 // --out=<file>: a partial run (--only) written elsewhere instead of replacing the measured part of RESULTS.md.

@@ -21,7 +21,7 @@ interface Report {
   read?: ReadResult;
   e2e?: E2eResult;
   latency?: LatencyResult;
-  push?: PushLatencyResult;
+  push?: PushLatencyResult[];
 }
 
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -160,12 +160,6 @@ function latency(r: LatencyResult): string {
   ]!;
   const over = (p: LatencyPair) =>
     `bridge ${f1(p.bridge.p50 - r.etowerDelayMs)} ms p50 (p99 ${f1(p.bridge.p99 - r.etowerDelayMs)}), bare ${f1(p.bare.p50 - r.etowerDelayMs)} ms (p99 ${f1(p.bare.p99 - r.etowerDelayMs)})`;
-  const settings = (e: Record<string, string>) =>
-    Object.keys(e).length
-      ? Object.entries(e)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')
-      : 'defaults';
   return [
     `## 6. Answer latency (issue 25: createOrder answered with eTower's order number, SYNC_WAIT_MS=5000, sandbox createOrders after ${r.etowerDelayMs} ms; ${r.pairs.length} alternated pairs at ${r.callers} callers, the median pair shown)`,
     '',
@@ -199,18 +193,30 @@ function latency(r: LatencyResult): string {
   ].join('\n');
 }
 
-function push(r: PushLatencyResult): string {
+/** A process's settings as given on the command line, or "defaults". */
+function settings(env: Record<string, string>): string {
+  const given = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  return given.length ? given.join(' ') : 'defaults';
+}
+
+function push(runs: PushLatencyResult[]): string {
+  const first = runs[0];
+  if (!first) return '';
+  const where = {
+    one: 'one worker on `orders` and `webhooks` (`pnpm start`)',
+    split: 'a worker on `orders` and one on `webhooks` (docker-compose.yml)',
+  };
+  const line = (r: PushLatencyResult) =>
+    `- ${where[r.shape]}: **from the poll seeing an order shipped (its eTower read) to Qianyi receiving its push: p50 ${f0(r.fromSeen.p50)} ms, p90 ${f0(r.fromSeen.p90)}, p99 ${f0(r.fromSeen.p99)}, max ${f0(r.fromSeen.max)}** (target p99 <= 1 s: ${mark(r.fromSeen.p99 <= 1000)}); from the order's change being recorded: p50 ${f0(r.fromChange.p50)}, p99 ${f0(r.fromChange.p99)}, max ${f0(r.fromChange.max)} ms; the poll took ${f2(r.pollSeconds)} s to walk the ${f0(r.orders)} orders (from its start to each push: p50 ${f0(r.fromPollStart.p50)} ms, p99 ${f0(r.fromPollStart.p99)}, max ${f0(r.fromPollStart.max)}); pushes received: ${f0(r.pushesReceived)}; CPU µs per order: ${Object.entries(
+      r.cpuUsPerOrder,
+    )
+      .map(([name, us]) => `${name} ${f0(us)}`)
+      .join(', ')}`;
   return [
-    `## 7. Status to Qianyi (issue 25 target 3: one poll finds ${f0(r.orders)} orders shipped; one worker on \`orders\` and \`webhooks\`)`,
+    `## 7. Status to Qianyi (issue 25 target 3: one poll finds ${f0(first.orders)} orders shipped)`,
     '',
-    `- **from the poll seeing an order shipped (its eTower read) to Qianyi receiving its push: p50 ${f0(r.fromSeen.p50)} ms, p90 ${f0(r.fromSeen.p90)}, p99 ${f0(r.fromSeen.p99)}, max ${f0(r.fromSeen.max)}** (target p99 <= 1 s: ${mark(r.fromSeen.p99 <= 1000)}); from the order's change being recorded: p50 ${f0(r.fromChange.p50)}, p99 ${f0(r.fromChange.p99)}, max ${f0(r.fromChange.max)} ms`,
-    `- the poll took ${f2(r.pollSeconds)} s to walk the ${f0(r.orders)} orders (from its start to each push: p50 ${f0(r.fromPollStart.p50)} ms, p99 ${f0(r.fromPollStart.p99)}, max ${f0(r.fromPollStart.max)}); pushes received: ${f0(r.pushesReceived)}; worker settings: ${
-      Object.keys(r.workerEnv).length
-        ? Object.entries(r.workerEnv)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(' ')
-        : 'defaults'
-    }`,
+    ...runs.map(line),
+    `- worker settings: ${settings(first.workerEnv)}`,
     '',
   ].join('\n');
 }
