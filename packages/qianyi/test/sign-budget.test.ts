@@ -34,11 +34,11 @@ function wrongSign(content: string, contentAlternates: string[] = [], accessId =
 // arithmetic is the same at any size above it, below the 64 MiB cap).
 const label = randomBytes(512 * 1024).toString('base64');
 
-// The budget's shape depends on how large the first text is against the 64 KiB floor, not on its absolute size:
-// with the floor a quarter or less of the first text, the same variants fit or are skipped at 256 KiB as at 2 MB
-// (measured: every row below named and skipped the same candidates at four to eight times these sizes, and a row
-// first changes shape only once its first text is as small as the floor). So each row fills about 256 KiB of
-// fastjson text (an eighth to a half of what they were) and checks that it does; the 19 MB issue case below is the large one.
+// The budget's shape depends on how large the first text is against the 64 KiB floor, not on its absolute size.
+// Each row fills about 256 KiB of fastjson text (four times the floor; the old rows were two to eight times larger)
+// and checks that it does: measured, every row tried and skipped the same candidates at these sizes as at the old
+// ones, and a row first changes shape only once its first text is as small as the floor. The 19 MB issue case
+// below is the large one.
 const FLOOR = 64 * 1024;
 const AT_LEAST = 4 * FLOOR;
 /** `unit` repeated to about AT_LEAST bytes of fastjson text, `unitBytes` being one unit's quoted UTF-8 size. */
