@@ -18,6 +18,8 @@ const common = {
 export default {
   // A global option (not per project): integration tests wait on real processes.
   testTimeout: 60000,
+  // Integration files first when jest knows no durations (a fresh clone, CI): scripts/jest-sequencer.mjs says why.
+  testSequencer: '<rootDir>/scripts/jest-sequencer.mjs',
   // Jest's default (one worker per core but one) runs a 2-core machine's files one at a time, and most of an
   // integration file's time is waiting on processes, Redis and timers: half again as many files as cores overlap
   // those waits. At most 15: each worker has a Redis database of its own (testkit/test-redis.ts).
