@@ -1,24 +1,10 @@
 import fc from 'fast-check';
+import { anyCodePoint } from '@bridge/testkit/arbitraries';
 import { JOBS, asnPushJobId, createAsnJobId, createJobId, orderPushJobId, releaseJobId } from '../src/jobs/catalog';
 import { jobId, perTenantId } from '../src/jobs/job-id';
 import { escapePart, unescapePart, type Reserved } from '../src/state/escape-part';
 import { keys, recordKeyLookup } from '../src/state/keys';
 import { outboxMember, parseOutboxMember } from '../src/state/outbox';
-
-// Any code point but the surrogates, drawn exactly as fc.string({ unit: 'binary' }) draws them (same values for the
-// same seed). That unit maps back through a table of all 1.1 million code points, which fast-check builds when the
-// string arbitrary is made: 1–3 s of CPU in every test file that uses it. This one maps back by arithmetic.
-const SURROGATES = 0x800;
-const anyCodePoint = fc.nat({ max: 0x10ffff - SURROGATES }).map(
-  (i) => String.fromCodePoint(i < 0xd800 ? i : i + SURROGATES),
-  (v) => {
-    const cp = typeof v === 'string' ? v.codePointAt(0) : undefined;
-    if (cp === undefined || String.fromCodePoint(cp) !== v || (cp >= 0xd800 && cp <= 0xdfff)) {
-      throw new Error('not one code point');
-    }
-    return cp < 0xd800 ? cp : cp - SURROGATES;
-  },
-);
 
 // Parts are drawn mostly from the characters that separate or escape (and strings that look like escapes), so that
 // two different inputs whose naive join is the same come up often; the rest is any Unicode, newlines included.
