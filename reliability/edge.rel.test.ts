@@ -52,15 +52,21 @@ function bigCall(accessId: string): Buffer {
 }
 
 /** Median CPU of one request, over `runs` requests sent one at a time. */
-async function cpuPerRequest(body: Buffer, runs: number): Promise<number> {
-  const costs: number[] = [];
+/**
+ * The ingress's CPU for each of two calls, median of `runs`, the two taken in turn so that whatever else the host
+ * does falls on both alike (a GC that one call leaves behind is paid by the next).
+ */
+async function cpuPerRequest(bodies: [Buffer, Buffer], runs: number): Promise<[number, number]> {
+  const costs: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
-    const before = cpuMs();
-    const res = await post(body);
-    if (res.status !== 401) throw new Error(`expected 401, got ${res.status}: ${res.text.slice(0, 200)}`);
-    costs.push(cpuMs() - before);
+    for (const k of [0, 1] as const) {
+      const before = cpuMs();
+      const res = await post(bodies[k]);
+      if (res.status !== 401) throw new Error(`expected 401, got ${res.status}: ${res.text.slice(0, 200)}`);
+      costs[k].push(cpuMs() - before);
+    }
   }
-  return percentile(costs, 0.5);
+  return [percentile(costs[0], 0.5), percentile(costs[1], 0.5)];
 }
 
 test(`the public edge holds against a caller without credentials (${SCALE_NAME})`, async () => {
@@ -87,15 +93,16 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   );
 
   // 2. CPU: a wrong sign for a known accessId against an unknown accessId, on the same 19 MB body.
-  const runs = SCALE_NAME === 'small' ? 3 : 5;
-  const unknownCost = await cpuPerRequest(bigCall('stranger'), runs);
-  const wrongSignCost = await cpuPerRequest(bigCall(TEST_TENANT.accessId), runs);
+  const [unknownCost, wrongSignCost] = await cpuPerRequest([bigCall('stranger'), bigCall(TEST_TENANT.accessId)], 5);
   figures.push(
     count('CPU of a 19 MB call from an unknown accessId (ms, median)', unknownCost),
     count('CPU of the same call with a wrong sign for a known accessId (ms, median)', wrongSignCost),
+    // The sign's budget lets a wrong sign cost the parse plus at most three hashes of the documented text (measured
+    // 0.4–1.3× the parse: qianyi/src/sign.ts), so 2.1–2.7× in CI runs; the verification this guards against (before
+    // issue 21) cost 3–50× the parse of such a body.
     zero(
-      'wrong sign costing over 2.5× the unknown accessId (parse and refuse)',
-      wrongSignCost > 2.5 * Math.max(unknownCost, 10) ? 1 : 0,
+      'wrong sign costing over 3× the unknown accessId (parse and refuse)',
+      wrongSignCost > 3 * Math.max(unknownCost, 10) ? 1 : 0,
     ),
   );
 
