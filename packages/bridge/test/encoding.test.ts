@@ -247,7 +247,9 @@ describe('job ids', () => {
   test('the property catches the encoding the issue found (it joined with an unescaped -)', () => {
     const before = ({ k, parts }: Input) =>
       [kinds[k]![0], ...parts].map((p) => p.replace(/%/g, '%25').replace(/:/g, '%3A')).join('-');
-    expect(() => fc.assert(injective(arities, before), RUNS)).toThrow(/Counterexample/);
+    // A fixed seed: the search is random, and from 100 seeds it found the collision within these runs from 98; a
+    // test that fails once in fifty runs of `pnpm test` says nothing about the code.
+    expect(() => fc.assert(injective(arities, before), { ...RUNS, seed: 1 })).toThrow(/Counterexample/);
   });
 });
 
