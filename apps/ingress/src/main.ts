@@ -20,9 +20,7 @@ const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL, asyncOutput
 // The request path must never hang on Redis: with no offline queue a command fails at once and Qianyi gets 503.
 const redis = createRedis(redisTarget, 'request-path', { coalesceWrites: env.REDIS_COALESCE_WRITES });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-const queues = createQueues(redis);
-for (const q of Object.values(queues))
-  q.on('error', (err) => logger.warn({ queue: q.name, err: err.message }, 'queue error'));
+const queues = createQueues(redis, (queue, err) => logger.warn({ queue, err: err.message }, 'queue error'));
 // With SYNC_WAIT_MS=0 nothing ever waits: no event streams to read (each would parse every job's events).
 const waited: QueueName[] = env.SYNC_WAIT_MS > 0 ? ['orders', 'asn', 'skus', 'inventory'] : [];
 const events = Object.fromEntries(
