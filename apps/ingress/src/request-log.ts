@@ -33,9 +33,6 @@ export function logEntryOf(res: Response): RequestLog {
  * Express's (no query string) cut to 200 characters: a caller chooses it.
  */
 export function requestLog(logger: Logger) {
-  // The line holds the known fields above only (never a body, sign or secret), so it skips the general logger's
-  // redaction pass, which cost more than the line itself on the Qianyi route (bench/RESULTS.md).
-  const lines = logger.child({}, { redact: { paths: [] } });
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const entry = newRequestLog(req.headers['x-request-id']);
@@ -44,7 +41,7 @@ export function requestLog(logger: Logger) {
     res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = res.headersSent ? res.statusCode : 0;
-      lines.info(
+      logger.info(
         {
           ...entry,
           http: { method: req.method.slice(0, 20), path: req.path.slice(0, 200), status },
