@@ -1,5 +1,5 @@
 import { QueueEvents, Worker } from 'bullmq';
-import { JobControl, createQueues, type Queues } from '@bridge/core';
+import { JobControl, createQueues, jobRef, type Queues } from '@bridge/core';
 import { isolatedRedisUrl } from '@bridge/testkit';
 import { CommandWaiter } from '../src/command-waiter';
 
@@ -47,3 +47,11 @@ test('a result this version cannot read is an unknown outcome, not a cast', asyn
   expect(outcome.state).toBe('unreadable');
   if (outcome.state === 'unreadable') expect(outcome.issue).toMatch(/^createOrder result: /);
 });
+
+// cancelOrder waits on the create job by its id without reading the job first: an order left in "creating" whose
+// job is gone (removed, or trimmed once finished) must answer at once, not hold the call for the whole wait
+// (20 s here, beyond this test's 5 s limit).
+test('a job that is not there is pending at once, not waited for', async () => {
+  const outcome = await waiter.wait(jobRef('createOrder', { tenant: 'waiter-test', order: { orderNumber: 'NO-JOB' } }));
+  expect(outcome).toEqual({ state: 'pending' });
+}, 5000);
