@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@bridge/config';
-import { JobControl, TenantRegistry, createQueues, createStores, migrateAsnRecordKeys } from '@bridge/core';
+import { JobControl, QueueAdmin, TenantRegistry, createQueues, createStores, migrateAsnRecordKeys } from '@bridge/core';
 import {
   closeServer,
   createLogger,
@@ -23,7 +23,7 @@ const redis = createRedis(redisTarget, 'worker', { coalesceWrites: env.REDIS_COA
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
 const jobs = new JobControl(queues);
-const metrics = createWorkerMetrics(jobs);
+const metrics = createWorkerMetrics(new QueueAdmin(queues));
 const ctx: ProcessorContext = {
   env,
   redis,

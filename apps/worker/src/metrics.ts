@@ -1,10 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { QUEUE_NAMES } from '@bridge/config';
-import type { InventoryRefusalReason, JobControl } from '@bridge/core';
+import type { InventoryRefusalReason, QueueAdmin } from '@bridge/core';
 import type { EtowerCallObservation } from '@bridge/etower';
 
 /** The worker's Prometheus metrics. Queue depths are read from Redis when scraped, not kept in memory. */
-export function createWorkerMetrics(queueJobs: Pick<JobControl, 'counts'>) {
+export function createWorkerMetrics(queueJobs: Pick<QueueAdmin, 'counts'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'bridge_worker_' });
   const jobs = new Counter({

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { InventoryRebuildRefusedError, InventorySnapshotStore, type JobControl } from '@bridge/core';
+import { InventoryRebuildRefusedError, InventorySnapshotStore, type QueueAdmin } from '@bridge/core';
 import type { EtowerInventoryPage } from '@bridge/etower';
 import { createWorkerMetrics } from '../src/metrics';
 import { processRebuildInventory } from '../src/processors/inventory';
@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 test("a snapshot contradicting eTower's total: counted, logged, the job fails", async () => {
-  const metrics = createWorkerMetrics({} as JobControl);
+  const metrics = createWorkerMetrics({} as QueueAdmin);
   const lines: Array<{ fields: Record<string, unknown>; msg: string }> = [];
   const page: EtowerInventoryPage = {
     records: [{ sku: 'S1', warehouses: [] }] as unknown as EtowerInventoryPage['records'],

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { envSchema, tenantSchema } from '@bridge/config';
 import {
   JobControl,
+  QueueAdmin,
   JobTimeoutError,
   TenantRegistry,
   createQueues,
@@ -85,7 +86,7 @@ beforeAll(async () => {
     tenants: new TenantRegistry([tenant], CLIENT_TIMEOUT_MS),
     ...createStores(redis, new JobControl(queues), env),
     logger: createLogger({ name: 'job-timeout-test', level: 'silent' }),
-    metrics: createWorkerMetrics(new JobControl(queues)),
+    metrics: createWorkerMetrics(new QueueAdmin(queues)),
   };
 });
 

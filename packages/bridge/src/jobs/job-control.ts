@@ -157,11 +157,6 @@ export class JobControl {
     );
   }
 
-  /** How many jobs of `queue` are in each of `states` (for metrics). */
-  async counts(queue: QueueName, states: readonly JobState[]): Promise<Partial<Record<JobState, number>>> {
-    return (await this.queues[queue].getJobCounts(...states)) as Partial<Record<JobState, number>>;
-  }
-
   /** Closes the event streams (the queues belong to whoever created them). */
   async close(): Promise<void> {
     await Promise.all(Object.values(this.events).map((e) => e?.close()));
