@@ -1,4 +1,4 @@
-import { jobCounts, startBridge, type BridgeHarness } from '@bridge/testkit';
+import { jobCounts, startBridge, TEST_ASN_SHIPPER, TEST_PRODUCT_DEFAULTS, type BridgeHarness } from '@bridge/testkit';
 import { Redis } from 'ioredis';
 
 // Bounds at the door (issue 22) through the real ingress: each absurd value is answered HTTP 200 with
@@ -13,19 +13,7 @@ beforeAll(async () => {
     // With no worker, a document taken is answered "accepted" when this wait runs out: short, as nothing can
     // finish it sooner (the harness's 3 s was the second test's whole time).
     bridgeEnv: { SYNC_WAIT_MS: '300' },
-    tenant: {
-      asnShipper: { shipperWarehouseCode: 'SHIP-01', boxWeightKg: 8, boxLengthCm: 40, boxWidthCm: 30, boxHeightCm: 30 },
-      productDefaults: {
-        hsCode: '392410',
-        productMaterial: 'plastic',
-        productUsage: 'household',
-        invoiceValue: 3.5,
-        currency: 'USD',
-        batterySize: 0,
-        otherAttributes: 7,
-        shippingBagPacked: 0,
-      },
-    },
+    tenant: { asnShipper: TEST_ASN_SHIPPER, productDefaults: TEST_PRODUCT_DEFAULTS },
   });
   redis = new Redis(bridge.redisUrl);
 });
