@@ -57,6 +57,8 @@ export function createWorkerMetrics(queueJobs: Pick<QueueAdmin, 'counts'>) {
     labelNames: ['queue', 'state'],
     registers: [registry],
     async collect() {
+      // A queue whose depths cannot be read now (Redis gone) shows none, not those of the last scrape that could.
+      this.reset();
       for (const name of QUEUE_NAMES) {
         const counts = await queueJobs
           .counts(name, ['waiting', 'active', 'delayed', 'failed', 'prioritized'])
