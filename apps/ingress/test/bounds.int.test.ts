@@ -184,3 +184,19 @@ test('the same documents within bounds are taken (the refusals above were the va
   expect(took).toMatchObject({ status: 200, body: { success: true } });
   expect((await jobCounts(bridge.redisUrl)).asn).toBe(1);
 });
+
+// The catalog's first read when nothing reads it in time (here no worker; in production eTower slow or down): the
+// calls wait SYNC_WAIT_MS, then say so, and a burst makes one refresh job, not one per call.
+test('warehouses and channels before the catalog was ever read: success:false, one refresh job for the burst', async () => {
+  const answers = await Promise.all([
+    bridge.call('warehouses', ''),
+    bridge.call('channels', ''),
+    bridge.call('warehouses', ''),
+  ]);
+  for (const answer of answers)
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { success: false, message: expect.stringContaining('has not been read from eTower yet') },
+    });
+  expect((await jobCounts(bridge.redisUrl)).inventory).toBe(1);
+});
