@@ -2,7 +2,7 @@ import type { AsnListItem } from '@bridge/qianyi';
 import type { AsnState } from './asn-state';
 
 /** `yyyy-MM-dd HH:mm:ss` in UTC, the seed's getAsnList example format (it states no time zone). */
-export function formatAsnTime(ms: number): string {
+function formatAsnTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 }
 

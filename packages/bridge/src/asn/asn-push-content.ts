@@ -18,7 +18,7 @@ export type AsnPushQuantities = 'increment' | 'total';
 /** Per SKU, the good/bad totals Qianyi has been told of so far. */
 export type ToldTotals = Record<string, { good: number; bad: number }>;
 
-export function asnBatchNo(asnNumber: string, version: number): string {
+function asnBatchNo(asnNumber: string, version: number): string {
   return `${asnNumber}-${version}`;
 }
 

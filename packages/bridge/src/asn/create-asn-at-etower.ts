@@ -20,7 +20,7 @@ export interface CreateAsnDeps {
 export type CreateAsnOutcome = { outcome: 'created'; referenceNumber: string } | { outcome: 'cancelled' };
 
 /** eTower said it has the referenceNo (or gave no orderNo) yet poList does not show it: retried. */
-export class AsnNotVisibleError extends Error {
+class AsnNotVisibleError extends Error {
   override name = 'AsnNotVisibleError';
 }
 

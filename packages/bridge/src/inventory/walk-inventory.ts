@@ -12,7 +12,7 @@ export interface InventoryWalk {
 }
 
 /** eTower documents no maximum; the sandbox caps at 100, like PageHelper's usual default. */
-export const INVENTORY_PAGE_SIZE = 100;
+const INVENTORY_PAGE_SIZE = 100;
 /** A ceiling on the walk (1,000,000 SKUs at 100 a page), so a server that never says "last" cannot loop forever. */
 const MAX_PAGES = 10000;
 

@@ -14,7 +14,7 @@ export function awaitingTrackingStatus(etowerText: string): string {
   return `${etowerText} (shipped, awaiting tracking number)`;
 }
 
-export function noTrackingStatus(etowerText: string, waitHours: number): string {
+function noTrackingStatus(etowerText: string, waitHours: number): string {
   return `${etowerText} (shipped; eTower gave no tracking number within ${waitHours} h, no longer polled)`;
 }
 

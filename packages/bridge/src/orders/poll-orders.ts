@@ -36,7 +36,7 @@ const POLLED: OrderPhase[] = ['held', 'releasing', 'released', 'failed'];
  * them one by one left the last of a read's 300 orders ~2 s behind the first (bench case 7: issue 25 wants the push
  * within 1 s of the read); more at once than this only makes their pushes queue together in `webhooks`.
  */
-export const POLL_RECORD_CONCURRENCY = 16;
+const POLL_RECORD_CONCURRENCY = 16;
 
 /**
  * Use case: re-read every open order from eTower (orderList, up to 300 referenceNos a call), merge split

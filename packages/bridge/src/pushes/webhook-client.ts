@@ -17,7 +17,7 @@ const http: Got = got.extend({ retry: { limit: 0 }, throwHttpErrors: false, time
 
 export type PushContent<M extends WebhookMethod> = M extends 'pushOrderInfo' ? PushOrderInfoInput : PushAsnInfoInput;
 
-export function webhookUrl(tenant: Tenant, method: WebhookMethod): string {
+function webhookUrl(tenant: Tenant, method: WebhookMethod): string {
   return `${tenant.qianyi.callbackBaseUrl}${WEBHOOK_PATH[method]}/${encodeURIComponent(tenant.qianyi.warehouseExtraType)}`;
 }
 

@@ -1,5 +1,5 @@
 /** A retention as people say it: `30 days`, `12 hours`, `90 seconds`. */
-export function describeRetention(ms: number): string {
+function describeRetention(ms: number): string {
   const units: Array<[number, string]> = [
     [86400000, 'day'],
     [3600000, 'hour'],
