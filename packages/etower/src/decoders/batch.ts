@@ -8,18 +8,22 @@ import { EtowerMalformedResponseError } from '../errors/malformed-response-error
 // the same per-item outcome so the endpoints only map field names, and so a duplicate refusal is recognised
 // as one in every layout.
 
+/** eTower refused one item of a batch. The endpoints' results add the item's key under their own field name. */
+export interface BatchRefusal {
+  ok: false;
+  missing: false;
+  /** The refusal says the item already exists (usually created by an earlier try): read it back. */
+  duplicate: boolean;
+  code: string;
+  message: string;
+  errors: EtowerErrorItem[];
+  /** Human-readable, e.g. `eTower refused (600906): warehouseServiceName:X ,Does not exist ...`. */
+  reason: string;
+}
+
 export type BatchOutcome =
   | { key: string; ok: true; data: Record<string, unknown> }
-  | {
-      key: string;
-      ok: false;
-      missing: false;
-      duplicate: boolean;
-      code: string;
-      message: string;
-      errors: EtowerErrorItem[];
-      reason: string;
-    }
+  | ({ key: string } & BatchRefusal)
   /** No answer for this item: it may or may not exist at eTower. The caller must re-read it. */
   | { key: string; ok: false; missing: true };
 

@@ -1,5 +1,4 @@
-import { decodeBatch } from '../decoders/batch';
-import type { EtowerErrorItem } from '../errors/business-error';
+import { decodeBatch, type BatchRefusal } from '../decoders/batch';
 import { ETOWER_PATHS } from '../paths';
 import type { EtowerTransport } from '../transport';
 import type { EtowerCreateOrderInput } from '../types/create-order';
@@ -7,17 +6,7 @@ import type { EtowerCreateOrderInput } from '../types/create-order';
 export type EtowerCreateOrderResult =
   | { referenceNo: string; ok: true; orderNo: string }
   /** eTower refused this order. `duplicate` (600904/600222) usually means it was created by an earlier try. */
-  | {
-      referenceNo: string;
-      ok: false;
-      missing: false;
-      duplicate: boolean;
-      code: string;
-      message: string;
-      errors: EtowerErrorItem[];
-      /** Human-readable, e.g. `eTower refused (600906): warehouseServiceName:X ,Does not exist ...`. */
-      reason: string;
-    }
+  | ({ referenceNo: string } & BatchRefusal)
   /** No usable answer for this order (short answer array, older layout, or no orderNo): the order may or
    *  may not exist at eTower, so it is NOT a refusal. Read it back with orderList before deciding. */
   | { referenceNo: string; ok: false; missing: true };

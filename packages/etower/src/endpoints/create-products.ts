@@ -1,21 +1,11 @@
-import { decodeBatch } from '../decoders/batch';
-import type { EtowerErrorItem } from '../errors/business-error';
+import { decodeBatch, type BatchRefusal } from '../decoders/batch';
 import { ETOWER_PATHS, MAX_PRODUCTS_PER_CALL } from '../paths';
 import type { EtowerTransport } from '../transport';
 import type { EtowerProductInput } from '../types/product';
 
 export type EtowerProductResult =
   | { sku: string; ok: true; barcode?: string }
-  | {
-      sku: string;
-      ok: false;
-      missing: false;
-      duplicate: boolean;
-      code: string;
-      message: string;
-      errors: EtowerErrorItem[];
-      reason: string;
-    }
+  | ({ sku: string } & BatchRefusal)
   /** No answer for this SKU: it may or may not exist now. */
   | { sku: string; ok: false; missing: true };
 
