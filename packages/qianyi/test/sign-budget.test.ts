@@ -3,7 +3,15 @@
 // hashed and the candidates it tried (verifySignTraced), never by timing.
 import { createHash, randomBytes } from 'node:crypto';
 import { parseEnvelope } from '../src/envelope';
-import { computeSign, signBase, signHashBudget, verifySign, verifySignTraced, type SignCandidate } from '../src/sign';
+import {
+  SIGN_HASH_BUDGET,
+  computeSign,
+  signBase,
+  signHashBudget,
+  verifySign,
+  verifySignTraced,
+  type SignCandidate,
+} from '../src/sign';
 
 const ACCESS_ID = 'ibxakq31y';
 const SECRET = '30534885b3eb4625c8c279822651683a';
@@ -39,7 +47,7 @@ const label = randomBytes(512 * 1024).toString('base64');
 // and checks that it does: measured, every row tried and skipped the same candidates at these sizes as at the old
 // ones, and a row first changes shape only once its first text is as small as the floor. The 19 MB issue case
 // below is the large one.
-const FLOOR = 64 * 1024;
+const FLOOR = SIGN_HASH_BUDGET.floorBytes;
 const AT_LEAST = 4 * FLOOR;
 /** `unit` repeated to about AT_LEAST bytes of fastjson text, `unitBytes` being one unit's quoted UTF-8 size. */
 const fill = (unit: string, unitBytes: number) => unit.repeat(Math.ceil(AT_LEAST / unitBytes));
