@@ -55,7 +55,9 @@ export async function cancelOrderMethod(content: ContentOf<'cancelOrder'>, ctx: 
     jobs: ctx.jobs,
     pushes: ctx.pushes,
     waitForCreate: async () => {
-      await ctx.waiter.wait(jobRef('createOrder', { tenant: ctx.tenant.accessId, order: content }));
+      await ctx.waiter.wait(
+        jobRef('createOrder', { tenant: ctx.tenant.accessId, order: { orderNumber: content.orderNumber } }),
+      );
     },
   });
   return outcome.ok ? cancelOrderResponse() : fail(outcome.message);
