@@ -224,6 +224,12 @@ describe('counts, asn and usage', () => {
     expect(report.jobs).toEqual([
       expect.objectContaining({ queue: 'asn', id: createAsnJobId(TENANT, 'ASN-OPS-1'), state: 'waiting' }),
     ]);
+    // The same report as text: heading, state, history and jobs, as an order's is printed.
+    const text = await ops('asn', 'ASN-OPS-1');
+    expect(text.stdout).toContain(`ASN ASN-OPS-1  (tenant ${TENANT})`);
+    expect(text.stdout).toMatch(/phase\s+received/);
+    expect(text.stdout).toContain('received from Qianyi');
+    expect(text.stdout).toContain(createAsnJobId(TENANT, 'ASN-OPS-1'));
   });
 
   it('exits 2 on usage errors and 0 on --help', async () => {

@@ -1,8 +1,8 @@
 import { AsnStore, jobRef, type AsnState, type JobSummary } from '@bridge/core';
 import type { OpsContext } from '../context';
-import { CliError, EXIT, fields, type Printer } from '../output';
+import { CliError, EXIT, type Printer } from '../output';
 import { tenantsHolding } from '../tenant-lookup';
-import { describeHistory, describeJobs } from './order';
+import { describeDocument } from './order';
 
 export interface AsnReport {
   tenant: string;
@@ -37,18 +37,7 @@ export async function asnCommand(
   if (reports.length === 0)
     throw new CliError(`ASN ${asnNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`, EXIT.failure);
   out.result(reports.length === 1 ? reports[0] : reports, () =>
-    reports
-      .map((r) =>
-        [
-          `ASN ${r.asnNumber}  (tenant ${r.tenant})`,
-          fields(r.state as unknown as Record<string, unknown>),
-          'history (oldest first):',
-          describeHistory(r.history),
-          'jobs:',
-          describeJobs(r.jobs),
-        ].join('\n'),
-      )
-      .join('\n\n'),
+    reports.map((r) => describeDocument(`ASN ${r.asnNumber}  (tenant ${r.tenant})`, r)).join('\n\n'),
   );
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { OrderStore, jobRef, type JobSummary, type OrderState } from '@bridge/core';
+import { OrderStore, jobRef, type AsnState, type JobSummary, type OrderState } from '@bridge/core';
 import type { OpsContext } from '../context';
 import { CliError, EXIT, fields, formatTime, isoTimes, table, type Printer } from '../output';
 import { tenantsHolding } from '../tenant-lookup';
@@ -42,11 +42,13 @@ export async function orderCommand(
       `order ${orderNumber} not found${opts.tenant ? ` for tenant ${opts.tenant}` : ''}`,
       EXIT.failure,
     );
-  out.result(reports.length === 1 ? reports[0] : reports, () => reports.map(describeReport).join('\n\n'));
+  out.result(reports.length === 1 ? reports[0] : reports, () =>
+    reports.map((r) => describeDocument(`order ${r.orderNumber}  (tenant ${r.tenant})`, r)).join('\n\n'),
+  );
   return EXIT.ok;
 }
 
-export function describeJobs(jobs: JobSummary[]): string {
+function describeJobs(jobs: JobSummary[]): string {
   if (jobs.length === 0) return '  (no jobs kept)';
   return table(
     ['queue', 'job id', 'name', 'state', 'attempts', 'finished', 'failed reason'],
@@ -57,14 +59,18 @@ export function describeJobs(jobs: JobSummary[]): string {
     .join('\n');
 }
 
-export function describeHistory(history: unknown[]): string {
+function describeHistory(history: unknown[]): string {
   if (history.length === 0) return '  (none)';
   return history.map((h) => `  ${JSON.stringify(isoTimes(h))}`).join('\n');
 }
 
-function describeReport(r: OrderReport): string {
+/** The text form of one document's report (an order's or an ASN's): its state, its history, its jobs. */
+export function describeDocument(
+  heading: string,
+  r: { state: OrderState | AsnState; history: unknown[]; jobs: JobSummary[] },
+): string {
   return [
-    `order ${r.orderNumber}  (tenant ${r.tenant})`,
+    heading,
     fields(r.state as unknown as Record<string, unknown>),
     'history (oldest first):',
     describeHistory(r.history),
