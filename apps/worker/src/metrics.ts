@@ -101,6 +101,8 @@ export function createWorkerMetrics(queueJobs: Pick<QueueAdmin, 'counts'>) {
         labelNames,
         registers: [registry],
         async collect() {
+          // Only what this scrape read: a tenant whose value cannot be read now shows none, not its last one.
+          this.reset();
           await collect((labels, value) => this.set(labels, value));
         },
       });

@@ -30,8 +30,11 @@ export function registerStateGauges(metrics: WorkerMetrics, ctx: ProcessorContex
     'Outbound orders the poller still follows, per tenant',
     ['tenant'],
     async (set) => {
-      for (const t of ctx.tenants.all())
-        set({ tenant: t.accessId }, await ctx.orders.openCount(t.accessId).catch(() => 0));
+      for (const t of ctx.tenants.all()) {
+        // Unread is not none: a failed read sets nothing rather than 0.
+        const open = await ctx.orders.openCount(t.accessId).catch(() => undefined);
+        if (open !== undefined) set({ tenant: t.accessId }, open);
+      }
     },
   );
 }
