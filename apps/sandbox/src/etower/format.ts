@@ -13,6 +13,3 @@ export function yymmdd(ms: number): string {
 }
 
 export const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-/** eTower's envelope quirk: empty values are "" whatever the declared type. */
-export const orBlank = <T>(v: T | null | undefined): T | '' => (v === null || v === undefined ? '' : v);
