@@ -22,15 +22,12 @@ test('no pnpm start at all', async () => {
   );
 });
 
-test('a run file left by a pnpm start that was killed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'demo-'));
-  const gone = spawn(process.execPath, ['-e', '']);
-  await new Promise((r) => gone.on('exit', r));
-  const url = 'http://127.0.0.1:1';
+/** A run file as `pnpm start` writes it, of supervisor `pid`, with every address at `url`. */
+function writeRunFile(dir: string, pid: number | undefined, url: string): void {
   writeFileSync(
     join(dir, 'run.json'),
     JSON.stringify({
-      pid: gone.pid,
+      pid,
       startedAt: new Date().toISOString(),
       redisUrl: 'redis://127.0.0.1:1',
       tenantsFile: join(dir, 'tenants.json'),
@@ -41,6 +38,14 @@ test('a run file left by a pnpm start that was killed', async () => {
       metrics: { ingress: url, worker: url },
     }),
   );
+}
+
+test('a run file left by a pnpm start that was killed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+  const gone = spawn(process.execPath, ['-e', '']);
+  await new Promise((r) => gone.on('exit', r));
+  const url = 'http://127.0.0.1:1';
+  writeRunFile(dir, gone.pid, url);
   const { code, output } = await demoIn(dir);
   expect(code).toBe(1);
   expect(output).toContain(
@@ -66,20 +71,7 @@ test('a bridge that stopped answering (its supervisor alive, the ingress gone)',
       ],
     }),
   );
-  writeFileSync(
-    join(dir, 'run.json'),
-    JSON.stringify({
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      redisUrl: 'redis://127.0.0.1:1',
-      tenantsFile: join(dir, 'tenants.json'),
-      callUrl: `${url}/api/qianyi`,
-      ingressUrl: url,
-      sandboxUrl: url,
-      dashboardUrl: url,
-      metrics: { ingress: url, worker: url },
-    }),
-  );
+  writeRunFile(dir, process.pid, url);
   const { code, output } = await demoIn(dir);
   expect(code).toBe(1);
   expect(output).toContain(
