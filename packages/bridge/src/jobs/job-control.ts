@@ -14,8 +14,7 @@ export type JobState = 'waiting' | 'delayed' | 'prioritized' | 'waiting-children
 export const PENDING_JOB_STATES: readonly JobState[] = ['waiting', 'delayed', 'prioritized', 'waiting-children'];
 export const FINISHED_JOB_STATES: readonly JobState[] = ['completed', 'failed'];
 
-const isPending = (state: JobState | undefined): boolean =>
-  state !== undefined && PENDING_JOB_STATES.includes(state);
+const isPending = (state: JobState | undefined): boolean => state !== undefined && PENDING_JOB_STATES.includes(state);
 /** Pending or running: the job will still settle its document. */
 export const isAlive = (state: JobState | undefined): boolean => state === 'active' || isPending(state);
 
