@@ -3,6 +3,13 @@ import { jobRef, type JobControl, type JobRef } from './job-control';
 import { clearOutbox, outboxMember, type OutboxKind } from '../state/outbox';
 
 /**
+ * How many versions back a new push looks for pushes to discard. A document changes a few times between deliveries
+ * (created, accepted, shipped); pushes further back that still exist are failed ones, left to the retention sweep
+ * (PUSH_VERSIONS_SWEPT, retention-policy.ts). Each one looked at is one script on the poll's busiest path.
+ */
+const OLDER_PUSHES_DISCARDED = 5;
+
+/**
  * Turns a recorded change into a push job. The job for version v replaces the pending job of any older
  * version, so only the newest state of a document waits for delivery; the delivery itself re-checks versions,
  * so an older push that was already running can never land after a newer one.
@@ -62,7 +69,7 @@ export class PushScheduler {
     // goes too: the delivered version is kept beside the document (delivery-lock.ts), not in the job, and a failed
     // one would only deliver a state older than this one's.
     const older: JobRef[] = [];
-    for (let v = version - 1; v >= Math.max(1, version - 5); v--) older.push(pushOf(v));
+    for (let v = version - 1; v >= Math.max(1, version - OLDER_PUSHES_DISCARDED); v--) older.push(pushOf(v));
     await Promise.all([this.jobs.discard(older), clearOutbox(this.redis, outboxMember(kind, tenant, id), changedAt)]);
   }
 }
