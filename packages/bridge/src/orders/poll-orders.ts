@@ -72,12 +72,12 @@ async function recordOne(
   records: Parameters<typeof viewOfEtowerOrders>[0],
   deps: PollOrdersDeps,
 ): Promise<{ changed: boolean; leaves: boolean }> {
-  const view = viewOfEtowerOrders(records, deps.timeZone);
   if (!state) return { changed: false, leaves: true };
   if (state.phase === 'received' || state.phase === 'creating') {
     const rescued = Date.now() - state.updatedAt > STUCK_AFTER_MS && (await rescue(state, deps)) > 0;
     return { changed: rescued, leaves: false };
   }
+  const view = viewOfEtowerOrders(records, deps.timeZone);
   if (!view) {
     const unseen = Date.now() - state.updatedAt > GIVE_UP_UNSEEN_MS && state.phase !== 'held';
     return { changed: false, leaves: unseen };
