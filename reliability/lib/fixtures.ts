@@ -20,22 +20,13 @@ import {
   TEST_ASN_SHIPPER as asnShipper,
   TEST_PRODUCT_DEFAULTS as productDefaults,
   asnContent as asn,
+  productContent,
 } from '../../packages/testkit/src/index';
 
 export { asn, asnShipper, productDefaults };
 
-export const product = (sku: string) => ({
-  sku,
-  erpSku: sku,
-  title: `${sku} title`,
-  barcode: `${sku}-BC`,
-  weight: '350',
-  weightUnit: 'GRAM',
-  length: '0.2',
-  width: '0.1',
-  height: '0.05',
-  dimensionUnit: 'm',
-});
+/** The tests' product, titled in ASCII. */
+export const product = (sku: string) => productContent(sku, { title: `${sku} title` });
 
 /** The whole bridge with a tenant that can create ASNs and products too. */
 export function startFullBridge(options: HarnessOptions = {}): Promise<BridgeHarness> {

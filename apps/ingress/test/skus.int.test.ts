@@ -1,6 +1,13 @@
 import { Redis } from 'ioredis';
 import { keys } from '@bridge/core';
-import { startBridge, eventually, TEST_PRODUCT_DEFAULTS, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import {
+  startBridge,
+  eventually,
+  productContent,
+  TEST_PRODUCT_DEFAULTS,
+  TEST_TENANT,
+  type BridgeHarness,
+} from '@bridge/testkit';
 
 // insert_sku_info -> skus queue -> eTower product/create, batched, against the sandbox.
 const productDefaults = TEST_PRODUCT_DEFAULTS;
@@ -12,19 +19,7 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-const product = (sku: string, over: object = {}) => ({
-  sku,
-  erpSku: sku,
-  title: `${sku} 名称`,
-  barcode: `${sku}-BC`,
-  weight: '350',
-  weightUnit: 'GRAM',
-  length: '0.2',
-  width: '0.1',
-  height: '0.05',
-  dimensionUnit: 'm',
-  ...over,
-});
+const product = productContent;
 const stats = () => bridge.control('/__control/etower/stats');
 
 test('65 products arriving together reach eTower in batches of at most 30, each answered CREATE', async () => {

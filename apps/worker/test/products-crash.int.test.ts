@@ -1,6 +1,13 @@
 import { Redis } from 'ioredis';
 import { claimPending, productLeaseMs } from '@bridge/core';
-import { eventually, startBridge, TEST_PRODUCT_DEFAULTS, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import {
+  eventually,
+  productContent,
+  startBridge,
+  TEST_PRODUCT_DEFAULTS,
+  TEST_TENANT,
+  type BridgeHarness,
+} from '@bridge/testkit';
 
 // A drain that dies holding a claim on pending products (SIGKILL mid-batch) leaves them leased; the next drain
 // finds nothing it may take and must come back when the lease ends, not wait for the minute's sweep.
@@ -22,18 +29,7 @@ afterAll(async () => {
 });
 
 test('products claimed by a drain that died are created once its lease ends, well before the sweep', async () => {
-  const answer = await bridge.call('insert_sku_info', {
-    sku: 'LEASED-1',
-    erpSku: 'LEASED-1',
-    title: 'LEASED-1 名称',
-    barcode: 'LEASED-1-BC',
-    weight: '350',
-    weightUnit: 'GRAM',
-    length: '0.2',
-    width: '0.1',
-    height: '0.05',
-    dimensionUnit: 'm',
-  });
+  const answer = await bridge.call('insert_sku_info', productContent('LEASED-1'));
   expect(answer.body.success).toBe(true);
   // The dead drain: it claimed the product for a lease and never finished it.
   const leaseMs = productLeaseMs(ETOWER_TIMEOUT_MS);

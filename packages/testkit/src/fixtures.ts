@@ -53,3 +53,18 @@ export const asnContent = (asnNumber: string, over: object = {}) => ({
   ],
   ...over,
 });
+
+/** An insert_sku_info content: a 350 g product of 20 × 10 × 5 cm with a title in Chinese. */
+export const productContent = (sku: string, over: object = {}) => ({
+  sku,
+  erpSku: sku,
+  title: `${sku} 名称`,
+  barcode: `${sku}-BC`,
+  weight: '350',
+  weightUnit: 'GRAM',
+  length: '0.2',
+  width: '0.1',
+  height: '0.05',
+  dimensionUnit: 'm',
+  ...over,
+});
