@@ -78,9 +78,6 @@ interface RawAnswer {
   standardSignature: string;
 }
 
-/** The largest answer body read from eTower; a longer one fails the call as a network error (retryable). */
-export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-
 /** How far back detectFlavour may date a request to find a signature whose flavours differ (eTower allows 15 min). */
 const MAX_BACKDATE_SECONDS = 60;
 
@@ -95,10 +92,7 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   // wrong ETOWER_BASE_URL (http for https, a web page's host), and it is reported as that HTTP status.
   // undici's default idle keep-alive (4 s, or less if the server says so): a busy worker reuses its connections
   // anyway, and an idle one never writes an order onto a socket a proxy has silently dropped.
-  // The answer is read whole into memory: a misconfigured ETOWER_BASE_URL or a proxy streaming without end must
-  // not take the worker's heap with it. eTower's largest answers (a page of inventory, a list of orders) are well
-  // under a megabyte.
-  const dispatcher = new Agent({ maxResponseSize: MAX_ANSWER_BYTES });
+  const dispatcher = new Agent();
 
   async function observed<T>(request: EtowerRequest, work: () => Promise<T>): Promise<T> {
     const started = Date.now();
