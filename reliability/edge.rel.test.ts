@@ -97,12 +97,12 @@ test(`the public edge holds against a caller without credentials (${SCALE_NAME})
   figures.push(
     count('CPU of a 19 MB call from an unknown accessId (ms, median)', unknownCost),
     count('CPU of the same call with a wrong sign for a known accessId (ms, median)', wrongSignCost),
-    // The sign's budget lets a wrong sign cost the parse plus at most three hashes of the documented text (measured
-    // 0.4–1.3× the parse: qianyi/src/sign.ts), so 2.1–2.7× in CI runs; the verification this guards against (before
-    // issue 21) cost 3–50× the parse of such a body.
-    zero(
-      'wrong sign costing over 3× the unknown accessId (parse and refuse)',
-      wrongSignCost > 3 * Math.max(unknownCost, 10) ? 1 : 0,
+    // Reported, not judged: a ratio of CPU times moves with the host (2.1–3.1× over five CI runs). The bound that
+    // matters, at most three hashes of the documented text per wrong sign, is asserted on hashed bytes in
+    // packages/qianyi/test/sign-budget.test.ts; the verification it replaced cost 3–50× the parse.
+    count(
+      'wrong sign / unknown accessId CPU (×, parse and refuse)',
+      Math.round((wrongSignCost / Math.max(unknownCost, 10)) * 10) / 10,
     ),
   );
 
