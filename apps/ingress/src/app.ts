@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Redis } from 'ioredis';
 import { isRedisReady, type Logger } from '@bridge/runtime';
+import { bornWithExpressPrototypes } from './express-born-requests';
 import type { IngressMetrics } from './metrics';
 import type { EndpointDeps } from './qianyi-call';
 import { qianyiRoute } from './qianyi-route';
@@ -67,13 +68,15 @@ export function createIngressApp(deps: IngressDeps): express.Express {
  * deadlines what they say. The request timeout is only a backstop behind read-body.ts's own body deadline.
  */
 export function createIngressServer(deps: IngressDeps): Server {
+  const app = createIngressApp(deps);
   const server = createServer(
     {
+      ...bornWithExpressPrototypes(app),
       connectionsCheckingInterval: 1000,
       headersTimeout: HEADERS_TIMEOUT_MS,
       requestTimeout: HEADERS_TIMEOUT_MS + deps.limits.timeoutMs + 5000,
     },
-    createIngressApp(deps),
+    app,
   );
   server.keepAliveTimeout = 65000;
   return server;
