@@ -45,6 +45,33 @@ test('a build larger than one pipeline is written whole, sorted, and indexed', a
   expect(await store.page('t1', 'EMPTY', 1, 10)).toMatchObject({ state: 'ok', total: 0 });
 });
 
+describe('a sweep (page 1, 2, ... of one warehouse)', () => {
+  test('finishes on the version it started on when a new snapshot is published mid-way; the next sweep moves on', async () => {
+    const redis = new Redis(await isolatedRedisUrl());
+    connections.push(redis);
+    const store = new InventorySnapshotStore(redis);
+    const first = await store.publish('t2', new Map([['USWH1', rows(30)]]));
+    expect(await store.page('t2', 'USWH1', 1, 10)).toMatchObject({ state: 'ok', version: first.version, total: 30 });
+    const second = await store.publish('t2', new Map([['USWH1', rows(5)]]));
+    expect(await store.page('t2', 'USWH1', 2, 10)).toMatchObject({ state: 'ok', version: first.version, total: 30 });
+    expect(await store.page('t2', 'USWH1', 3, 10)).toMatchObject({ state: 'ok', version: first.version, total: 30 });
+    expect(await store.page('t2', 'USWH1', 1, 10)).toMatchObject({ state: 'ok', version: second.version, total: 5 });
+  });
+
+  test('of a warehouse the snapshot does not hold leaves no key behind, however many codes a caller makes up', async () => {
+    const redis = new Redis(await isolatedRedisUrl());
+    connections.push(redis);
+    const store = new InventorySnapshotStore(redis);
+    await store.publish('t3', new Map([['USWH1', rows(3)]]));
+    const before = await redis.dbsize();
+    for (let i = 0; i < 50; i++) {
+      expect(await store.page('t3', `MADE-UP-${i}`, 1, 10)).toMatchObject({ state: 'ok', total: 0, rows: [] });
+      expect(await store.page('t3', `MADE-UP-${i}`, 2, 10)).toMatchObject({ state: 'ok', total: 0, rows: [] });
+    }
+    expect(await redis.dbsize()).toBe(before);
+  });
+});
+
 describe('Redis refusing the writes (out of memory)', () => {
   let server: PrivateRedis;
   let redis: Redis;

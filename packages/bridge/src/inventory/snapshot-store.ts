@@ -168,8 +168,9 @@ export class InventorySnapshotStore {
     page: number,
     pageSize: number,
   ): Promise<{ state: 'none' } | { state: 'ok'; version: string; total: number; rows: string[] }> {
-    const version = await this.sweepVersion(tenant, warehouse, page);
-    if (!version) return { state: 'none' };
+    const sweep = await this.sweepVersion(tenant, warehouse, page);
+    if (!sweep) return { state: 'none' };
+    const { version } = sweep;
     const listKey = keys.inventoryRows(tenant, version, warehouse);
     const start = (page - 1) * pageSize;
     const [[, total], [, rows]] = (await this.redis
@@ -177,6 +178,10 @@ export class InventorySnapshotStore {
       .llen(listKey)
       .lrange(listKey, start, start + pageSize - 1)
       .exec()) as [[unknown, number], [unknown, string[]]];
+    // Pinned only for a warehouse that has rows: a call may name any warehouseCode, and a pin per made-up code would
+    // be a key per call for OLD_VERSION_TTL_S. A sweep of an empty warehouse has no page 2 to keep consistent.
+    if (sweep.pinCurrent && total > 0)
+      await this.redis.set(keys.inventorySweep(tenant, warehouse), version, 'EX', OLD_VERSION_TTL_S);
     return { state: 'ok', version, total, rows };
   }
 
@@ -192,7 +197,12 @@ export class InventorySnapshotStore {
     return raw ? { state: 'ok', version, row: JSON.parse(raw) as QianyiInventoryRow } : { state: 'ok', version };
   }
 
-  private async sweepVersion(tenant: string, warehouse: string, page: number): Promise<string | null> {
+  /** The version a page is read from, and whether the sweep is to be pinned to it (see the class comment). */
+  private async sweepVersion(
+    tenant: string,
+    warehouse: string,
+    page: number,
+  ): Promise<{ version: string; pinCurrent: boolean } | null> {
     const pinKey = keys.inventorySweep(tenant, warehouse);
     const current = await this.current(tenant);
     if (!current) return null;
@@ -207,10 +217,9 @@ export class InventorySnapshotStore {
           .expire(keys.inventoryRows(tenant, pinned, warehouse), OLD_VERSION_TTL_S)
           .expire(keys.inventoryIndex(tenant, pinned, warehouse), OLD_VERSION_TTL_S)
           .exec();
-        return pinned;
+        return { version: pinned, pinCurrent: false };
       }
     }
-    await this.redis.set(pinKey, current, 'EX', OLD_VERSION_TTL_S);
-    return current;
+    return { version: current, pinCurrent: true };
   }
 }
