@@ -15,6 +15,13 @@ const TIMEOUT = { connect: 10000, response: 30000, request: 35000 };
 
 const http: Got = got.extend({ retry: { limit: 0 }, throwHttpErrors: false, timeout: TIMEOUT, followRedirect: false });
 
+/**
+ * The longest reply read from Qianyi. Its reply is `{success, errorMsg}`, a few dozen bytes; a longer one is not
+ * Qianyi's (a wrong callbackBaseUrl serving a file, a proxy streaming without end) and is abandoned rather than read
+ * into the worker's heap. got has no size limit of its own.
+ */
+export const MAX_REPLY_BYTES = 1024 * 1024;
+
 export type PushContent<M extends WebhookMethod> = M extends 'pushOrderInfo' ? PushOrderInfoInput : PushAsnInfoInput;
 
 function webhookUrl(tenant: Tenant, method: WebhookMethod): string {
@@ -41,8 +48,9 @@ export async function sendPush<M extends WebhookMethod>(
   const url = webhookUrl(tenant, method);
   let status: number;
   let body: string;
+  let oversized = false;
   try {
-    const res = await http.post(url, {
+    const call = http.post(url, {
       body: built.call.body,
       headers: {
         'content-type': 'application/json; charset=UTF-8',
@@ -51,10 +59,20 @@ export async function sendPush<M extends WebhookMethod>(
       },
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // Progress comes with the headers (total = Content-Length, when sent) and with every chunk read: a reply that
+    // says or turns out to be longer than the cap is cancelled there, which destroys the socket.
+    call.on('downloadProgress', ({ transferred, total }) => {
+      if (oversized || (transferred <= MAX_REPLY_BYTES && (total ?? 0) <= MAX_REPLY_BYTES)) return;
+      oversized = true;
+      call.cancel();
+    });
+    const res = await call;
     status = res.statusCode;
     body = res.body;
   } catch (err) {
     const e = err as Error & { code?: string };
+    if (oversized)
+      throw new QianyiDeliveryError(`Qianyi's reply was over ${MAX_REPLY_BYTES} bytes: abandoned unread`, url);
     if (options.signal?.aborted)
       throw new QianyiDeliveryError(`push abandoned before Qianyi answered: ${reasonOf(options.signal)}`, url);
     throw new QianyiDeliveryError(`Qianyi could not be reached (${e.code ?? e.name}: ${e.message})`, url);
