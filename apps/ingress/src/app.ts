@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Redis } from 'ioredis';
-import { isRedisReady, type Logger } from '@bridge/runtime';
+import type { Logger } from '@bridge/runtime';
 import { bornWithExpressPrototypes } from './express-born-requests';
 import type { IngressMetrics } from './metrics';
 import type { EndpointDeps } from './qianyi-call';
 import { qianyiRoute } from './qianyi-route';
 import type { BodyLimits } from './read-body';
+import { redisReadiness } from './redis-readiness';
 import { logEntryOf, requestLog } from './request-log';
 
 export interface IngressDeps extends EndpointDeps {
@@ -40,13 +41,9 @@ export function createIngressApp(deps: IngressDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  const redisReady = redisReadiness(deps.redis);
   app.get('/readyz', async (_req, res) => {
-    const ready =
-      isRedisReady(deps.redis) &&
-      (await deps.redis.ping().then(
-        () => true,
-        () => false,
-      ));
+    const ready = await redisReady();
     res.status(ready ? 200 : 503).json({ ok: ready, redis: ready ? 'ready' : deps.redis.status });
   });
   app.use((_req: Request, res: Response) => {
