@@ -111,8 +111,13 @@ describe('eTower answered with an error status (the request is over)', () => {
     const { n, order } = await received();
     const a: Attempt = { etower: scriptedEtower(), pushed: [] };
     a.etower.script(CREATE, [new EtowerHttpError(CREATE, 503, 'busy')]);
-    a.etower.script(LIST, [new EtowerHttpError(LIST, 503, 'busy')]);
-    expect(await attempt(order, a)).toBeInstanceOf(EtowerHttpError);
+    a.etower.script(LIST, [new EtowerHttpError(LIST, 503, 'unreadable list')]);
+    const err = await attempt(order, a);
+    // Still the create's error (its class sets the retry's delay), now saying why the phase was left unsettled.
+    expect(err).toBeInstanceOf(EtowerHttpError);
+    expect((err as EtowerHttpError).status).toBe(503);
+    expect((err as Error).message).toMatch(/busy.*order left creating, reading it back failed: .*unreadable list/);
+    expect(a.etower.calls(LIST)).toBe(1);
     expect((await stateOf(n)).phase).toBe('creating');
   });
 

@@ -102,8 +102,11 @@ export async function createOrderAtEtower(
       );
       throw new OrderRefusedError(failure.message);
     }
-    const settled = await settleAfterAnsweredFailure(order, failure.kind, deps);
-    if (settled) return settled;
+    const after = await settleAfterAnsweredFailure(order, failure.kind, deps);
+    if (after && 'settled' in after) return after.settled;
+    // The error keeps its class (the retry's delay and the count of 401s read it); its message, which the job's
+    // log line and failedReason carry, says why the phase could not be settled.
+    if (after && err instanceof Error) err.message = `${err.message}; ${after.unsettled}`;
     throw err;
   }
 }
@@ -139,6 +142,9 @@ async function createAtEtower(
   }
 }
 
+/** The order adopted after all, or why it stays `creating` (undefined: nothing to say, the retry goes on). */
+type AfterAnsweredFailure = { settled: CreateOrderOutcome } | { unsettled: string } | undefined;
+
 /**
  * eTower ANSWERED with an error status (5xx, 429, 401): that request is over. If orderList then shows no such
  * order, eTower does not have it, and the order goes back to `received`, so a cancel during the backoff can
@@ -149,21 +155,24 @@ async function settleAfterAnsweredFailure(
   order: CreateOrderContent,
   kind: string,
   deps: CreateOrderDeps,
-): Promise<CreateOrderOutcome | undefined> {
+): Promise<AfterAnsweredFailure> {
   if (kind !== 'http' && kind !== 'auth') return undefined;
   try {
     const existing = await readBackOrder(deps.etower, order.orderNumber, deps.tenant.etower.timeZone);
-    if (existing) return await adopt(order, existing, deps);
+    if (existing) return { settled: await adopt(order, existing, deps) };
     await deps.store.transition(deps.tenant.accessId, order.orderNumber, {
       from: ['creating'],
       patch: { phase: 'received' },
       notify: false,
       note: 'eTower refused the call for now and does not hold the order',
     });
-  } catch {
-    // eTower unreadable as well: stay `creating`, the retry finds out.
+    return undefined;
+  } catch (err) {
+    // eTower unreadable as well (or the store): stay `creating`, the retry finds out; the reason goes with it.
+    return {
+      unsettled: `order left creating, reading it back failed: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
-  return undefined;
 }
 
 function alreadyDone(state: OrderState | undefined): CreateOrderOutcome | undefined {
