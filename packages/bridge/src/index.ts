@@ -15,6 +15,7 @@ export * from './catalog/build-catalog';
 export * from './catalog/catalog-store';
 export * from './catalog/refresh-catalog';
 export * from './tenants/tenant-registry';
+export * from './tenants/unknown-tenant-error';
 export * from './state/keys';
 export * from './state/migrate-asn-record-keys';
 export * from './state/outbox';

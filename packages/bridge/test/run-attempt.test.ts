@@ -3,6 +3,7 @@ import { EtowerAuthError, EtowerBusinessError, EtowerHttpError } from '@bridge/e
 import { BUSY_RETRY_MS } from '../src/jobs/job-signals';
 import type { JobRun } from '../src/jobs/job-run';
 import { JobTimeoutError, runAttempt, type JobHandler } from '../src/jobs/run-attempt';
+import { UnknownTenantError } from '../src/tenants/unknown-tenant-error';
 
 // The attempt runner's branches, one attempt at a time with a job as BullMQ hands it over: what reaches the
 // processor, and how each failure is sorted into "retry later" (thrown as is) or "cannot succeed"
@@ -107,6 +108,19 @@ test('failures are sorted: retryable ones thrown as they are, the others made un
   // A processor's own UnrecoverableError goes through untouched.
   const own = new UnrecoverableError('recorded as failed already');
   await expect(run(own)).rejects.toBe(own);
+});
+
+test("a tenant the worker does not know: final for a scheduler's job, retried for a one-off job", async () => {
+  const gone = new UnknownTenantError('gone-tenant');
+  const scheduled = jobOf('pollOrders', { tenant: 'gone-tenant' }, 0, 3).job;
+  Object.assign(scheduled, { repeatJobKey: 'pollOrders-gone-tenant' });
+  const final = runAttempt(scheduled, undefined, { pollOrders: failingWith(gone) });
+  await expect(final).rejects.toBeInstanceOf(UnrecoverableError);
+  await expect(final).rejects.toThrow(
+    'unknown tenant gone-tenant: it is not in the configuration of this process (made by job scheduler pollOrders-gone-tenant',
+  );
+  const oneOff = jobOf('pollOrders', { tenant: 'gone-tenant' }, 0, 3).job;
+  await expect(runAttempt(oneOff, undefined, { pollOrders: failingWith(gone) })).rejects.toBe(gone);
 });
 
 test('an authentication failure is retried twice, then given up with a hint', async () => {

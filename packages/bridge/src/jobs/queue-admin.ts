@@ -1,4 +1,4 @@
-import type { QueueName } from '@bridge/config';
+import { QUEUE_NAMES, type QueueName } from '@bridge/config';
 import type { JobState } from './job-control';
 import type { Queues } from './queues';
 
@@ -28,6 +28,19 @@ export type ReplayOutcome =
   /** The job exists but is not failed (it ran again meanwhile, or never failed): left as it is. */
   | { id: string; name: string; result: 'not-failed'; state: string };
 
+/** A Job Scheduler as an operator lists it (declared by the workers through JobControl.schedule). */
+export interface JobSchedulerInfo {
+  id: string;
+  queue: QueueName;
+  /** The job it makes. */
+  name: string;
+  /** The tenant of the jobs it makes (its job template's payload); none for drainOutbox. */
+  tenant: string | undefined;
+  everyMs: number | undefined;
+  /** When it makes its next job. */
+  nextRunAt: number | undefined;
+}
+
 /** Queue-wide views and repairs for operators (ops); the use cases' per-job view is JobControl. */
 export class QueueAdmin {
   constructor(private readonly queues: Queues) {}
@@ -52,6 +65,39 @@ export class QueueAdmin {
         finishedOn: j.finishedOn,
       })),
     };
+  }
+
+  /** The Job Schedulers of `queues`, queue by queue, each queue's soonest first. */
+  async schedulers(queues: readonly QueueName[] = QUEUE_NAMES): Promise<JobSchedulerInfo[]> {
+    const listed: JobSchedulerInfo[] = [];
+    for (const queue of queues) {
+      for (const s of await this.queues[queue].getJobSchedulers(0, -1, true)) {
+        const data = s.template?.data as { tenant?: unknown } | undefined;
+        listed.push({
+          id: s.key,
+          queue,
+          name: s.name,
+          tenant: typeof data?.tenant === 'string' ? data.tenant : undefined,
+          everyMs: s.every,
+          nextRunAt: s.next ?? undefined,
+        });
+      }
+    }
+    return listed;
+  }
+
+  /**
+   * Removes every Job Scheduler of `tenant` with the next job each had made (BullMQ removes that one while it is
+   * still delayed; one already waiting or running still runs). Answers the schedulers removed. A worker that has
+   * the tenant in its configuration declares them again when it starts.
+   */
+  async removeSchedulers(tenant: string): Promise<JobSchedulerInfo[]> {
+    const removed: JobSchedulerInfo[] = [];
+    for (const s of await this.schedulers()) {
+      if (s.tenant !== tenant) continue;
+      if (await this.queues[s.queue].removeJobScheduler(s.id)) removed.push(s);
+    }
+    return removed;
   }
 
   /**

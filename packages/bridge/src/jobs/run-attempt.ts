@@ -1,5 +1,6 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { classifyEtowerFailure } from '@bridge/etower';
+import { UnknownTenantError } from '../tenants/unknown-tenant-error';
 import { jobDefinition, type JobName } from './catalog';
 import { AUTH_MAX_ATTEMPTS, isFinalAttempt, traceOf, type JobRun } from './job-run';
 import { BUSY_RETRY_MS } from './job-signals';
@@ -73,6 +74,14 @@ export async function runAttempt(
     return await Promise.race([handler(parsed.data, run), timeout]);
   } catch (err) {
     if (err instanceof UnrecoverableError || err instanceof JobTimeoutError || err instanceof DelayedError) throw err;
+    // A periodic job (made by a Job Scheduler) of a tenant this worker does not know: retrying cannot help, and the
+    // scheduler makes the next one anyway. A one-off job (a create, a push) keeps its retries: in a rolling deploy
+    // that adds a tenant, a worker still on the old configuration may take it, and a retry lets a newer one run it.
+    if (err instanceof UnknownTenantError && job.repeatJobKey) {
+      throw new UnrecoverableError(
+        `${err.message} (made by job scheduler ${job.repeatJobKey}: if the tenant was removed, remove its schedulers with pnpm ops unschedule)`,
+      );
+    }
     const failure = classifyEtowerFailure(err);
     if (!failure.retryable) throw new UnrecoverableError(failure.message);
     if (failure.kind === 'auth' && isFinalAttempt(attempt, attempts, 'auth')) {

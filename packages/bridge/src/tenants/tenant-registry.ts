@@ -6,6 +6,7 @@ import {
   type EtowerSignatureFallback,
 } from '@bridge/etower';
 import type { Tenant } from '@bridge/config';
+import { UnknownTenantError } from './unknown-tenant-error';
 
 /** What a worker hears from its tenants' eTower clients beyond the per-call observation. */
 export interface EtowerClientHooks {
@@ -35,7 +36,7 @@ export class TenantRegistry {
 
   require(accessId: string): Tenant {
     const tenant = this.byAccessId.get(accessId);
-    if (!tenant) throw new Error(`unknown tenant ${accessId}: it is not in the configuration of this process`);
+    if (!tenant) throw new UnknownTenantError(accessId);
     return tenant;
   }
 
