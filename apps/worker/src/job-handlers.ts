@@ -10,7 +10,13 @@ export function jobHandlers(ctx: ProcessorContext): JobHandlers {
   const handlers: JobHandlers = {};
   for (const name of Object.keys(PROCESSORS) as JobName[]) {
     const processor = PROCESSORS[name];
-    handlers[name] = (payload, run) => processor(payload, scopedToJob(ctx, run.trace), run);
+    handlers[name] = async (payload, run) => {
+      // Every job but drainOutbox is one tenant's. One this worker was not configured with fails here, before its
+      // processor takes a lock or touches Redis (a sweep would run without ever asking); runAttempt sorts the error.
+      const tenant = (payload as { tenant?: unknown }).tenant;
+      if (typeof tenant === 'string') ctx.tenants.require(tenant);
+      return processor(payload, scopedToJob(ctx, run.trace), run);
+    };
   }
   return handlers;
 }

@@ -13,6 +13,7 @@ import { startHealthServer } from './health-server';
 import { createWorkerMetrics } from './metrics';
 import { registerStateGauges } from './state-gauges';
 import { upsertSchedulers } from './schedulers';
+import { STALE_SCHEDULERS_MESSAGE, staleSchedulers } from './stale-schedulers';
 import type { ProcessorContext } from './processors/context';
 
 const { env, tenants, redis: redisTarget } = loadConfigOrExit();
@@ -23,7 +24,8 @@ const redis = createRedis(redisTarget, 'worker', { coalesceWrites: env.REDIS_COA
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queues = createQueues(redis);
 const jobs = new JobControl(queues);
-const metrics = createWorkerMetrics(new QueueAdmin(queues));
+const admin = new QueueAdmin(queues);
+const metrics = createWorkerMetrics(admin);
 const ctx: ProcessorContext = {
   env,
   redis,
@@ -61,5 +63,16 @@ shutdown.add('redis', () => redis.quit());
 registerStateGauges(metrics, ctx);
 const schedulers = await upsertSchedulers(jobs, env.WORKER_QUEUES, tenants, env);
 logger.info({ queues: env.WORKER_QUEUES, tenants: tenants.map((t) => t.accessId), schedulers }, 'worker started');
+// Advice only: a worker that cannot list the schedulers still runs its jobs.
+await admin
+  .schedulers(env.WORKER_QUEUES)
+  .then((all) => {
+    const stale = staleSchedulers(
+      all,
+      tenants.map((t) => t.accessId),
+    );
+    if (stale) logger.warn(stale, STALE_SCHEDULERS_MESSAGE);
+  })
+  .catch((err: Error) => logger.warn({ err: err.message }, 'could not list the job schedulers'));
 settleHeapAfterStartup(env.WORKER_HEAP_GROWING_PERCENT);
 process.stdout.write(`${JSON.stringify({ event: 'ready', queues: env.WORKER_QUEUES })}\n`);
