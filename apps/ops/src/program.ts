@@ -10,6 +10,8 @@ import { failedCommand } from './commands/failed';
 import { orderCommand } from './commands/order';
 import { REFRESH_TARGETS, refreshCommand } from './commands/refresh';
 import { replayCommand } from './commands/replay';
+import { schedulersCommand } from './commands/schedulers';
+import { unscheduleCommand } from './commands/unschedule';
 import type { OpsContext } from './context';
 import { createPrinter, type Printer } from './output';
 
@@ -107,6 +109,26 @@ export function buildProgram(ctx: OpsContext, io: OpsIo, done: (exitCode: number
     .description('job counts per queue and state')
     .addHelpText('after', examples('counts', 'counts --json'))
     .action(run((out) => countsCommand(ctx, out)));
+
+  program
+    .command('schedulers')
+    .description("the job schedulers (periodic jobs) in Redis, and whether each one's tenant is configured here")
+    .addHelpText(
+      'after',
+      `${examples('schedulers', 'schedulers --json')}\nA tenant not configured (NO) is usually one removed from the configuration: its jobs fail at once; unschedule removes them.\n`,
+    )
+    .action(run((out) => schedulersCommand(ctx, out)));
+
+  program
+    .command('unschedule')
+    .description('remove the job schedulers of a tenant taken out of the configuration, so its periodic jobs stop')
+    .argument('<accessId>', 'the tenant')
+    .option('--force', 'even when the tenant is configured here, or no tenant is configured here to tell')
+    .addHelpText(
+      'after',
+      `${examples('unschedule old-access-id')}\nExit 1 when the tenant has no job schedulers. A worker configured with the tenant declares them again when it starts.\n`,
+    )
+    .action(run((out, tenant: string, opts: { force?: boolean }) => unscheduleCommand(ctx, out, tenant, opts)));
 
   program
     .command('doctor')
