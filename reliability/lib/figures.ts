@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../packages/testkit/src/paths';
+import { repoRoot } from '../../packages/testkit/src/index';
 
 // Each scenario writes its figures to a file of its own (jest runs every test file in a fresh module registry,
 // so memory cannot carry them); the global teardown reads them all and prints one table.

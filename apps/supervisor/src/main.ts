@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDataDir } from '@bridge/config';
-import { repoRoot, startApp, startRedisServer, type AppProcess, type PrivateRedis } from '@bridge/testkit';
+import {
+  repoRoot,
+  startApp,
+  startRedisServer,
+  type AppProcess,
+  type PrivateRedis,
+} from '@bridge/runtime/local-processes';
 import { banner } from './banner';
 import { relay } from './log-relay';
 import { portOr } from './ports';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { freePort } from '@bridge/testkit';
+import { freePort } from '@bridge/runtime/local-processes';
 
 /** The preferred port when it is free (stable URLs for a person), else any free one. */
 export function portOr(preferred: number): Promise<number> {

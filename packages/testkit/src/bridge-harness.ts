@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { computeSign } from '@bridge/qianyi';
-import { startApp, type AppProcess } from './app-process';
+import { startApp, type AppProcess } from '@bridge/runtime/local-processes';
 import { isolatedRedisUrl } from './test-redis';
 
 /** The sandbox tenant every harness uses. */

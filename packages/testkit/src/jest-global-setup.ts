@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from './paths';
-import { startRedisServer, type PrivateRedis } from './redis-server';
+import { repoRoot, startRedisServer, type PrivateRedis } from '@bridge/runtime/local-processes';
 
 declare global {
   // eslint-disable-next-line no-var

@@ -4,8 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from './free-port';
-import { startRedisServer, type PrivateRedis } from './redis-server';
+import { freePort, startRedisServer, type PrivateRedis } from '@bridge/runtime/local-processes';
 
 // Replicated Redis for tests and reliability scenarios: a primary, its replicas and Sentinels, or a Redis Cluster,
 // all private redis-server processes on loopback (the same binary; `--sentinel` makes one a Sentinel).

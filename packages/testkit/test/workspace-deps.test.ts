@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../src/paths';
+import { repoRoot } from '@bridge/runtime/local-processes';
 
 // House rules (issue 24): one version range per dependency across the workspace, so that no package quietly runs
-// another version of ioredis or got than the rest; and the testkit imports no app.
+// another version of ioredis or got than the rest; the testkit imports no app, and no app ships the testkit.
 interface Manifest {
   dir: string;
   json: Record<string, Record<string, string> | undefined>;
@@ -45,5 +45,25 @@ test('the testkit imports no app', () => {
   const offenders = readdirSync(src)
     .filter((f) => f.endsWith('.ts'))
     .filter((f) => /from ['"][^'"]*\bapps\//.test(readFileSync(join(src, f), 'utf8')));
+  expect(offenders).toEqual([]);
+});
+
+test('no app imports the testkit outside its tests: a test kit is not shipped', () => {
+  const offenders = manifests
+    .filter(({ dir, json }) => dir.startsWith('apps/') && json.dependencies?.['@bridge/testkit'])
+    .map(({ dir }) => `${dir}/package.json`);
+  for (const app of readdirSync(join(repoRoot, 'apps'))) {
+    const src = join(repoRoot, 'apps', app, 'src');
+    let files: string[];
+    try {
+      files = readdirSync(src, { recursive: true, encoding: 'utf8' });
+    } catch {
+      continue;
+    }
+    for (const f of files.filter((name) => name.endsWith('.ts'))) {
+      if (/from ['"]@bridge\/testkit\b/.test(readFileSync(join(src, f), 'utf8')))
+        offenders.push(`apps/${app}/src/${f}`);
+    }
+  }
   expect(offenders).toEqual([]);
 });

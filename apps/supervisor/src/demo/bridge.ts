@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { localDataDir, readLocalRun, tenantsFileSchema, type LocalRun } from '@bridge/config';
 import { signedCallBody } from '@bridge/qianyi';
-import { repoRoot } from '@bridge/testkit';
+import { repoRoot } from '@bridge/runtime/local-processes';
 
 /** A reason the demo cannot go on, said in plain words (no stack trace): the bridge is not there, or stopped answering. */
 export class DemoStop extends Error {}

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from './paths';
+import { repoRoot } from './repo-root';
 
 export interface AppProcess {
   name: string;
