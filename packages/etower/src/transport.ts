@@ -78,6 +78,13 @@ interface RawAnswer {
   standardSignature: string;
 }
 
+/** An answer, the flavour its request was signed in, and whether that was the URL-safe try after a 401. */
+interface SignedAnswer {
+  answer: RawAnswer;
+  flavour: Base64Flavour;
+  fellBack: boolean;
+}
+
 /** How far back detectFlavour may date a request to find a signature whose flavours differ (eTower allows 15 min). */
 const MAX_BACKDATE_SECONDS = 60;
 
@@ -170,35 +177,41 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   }
 
   /** One call, and on a 401 to a signature whose flavours differ (flavour not yet known) one more in URL-safe. */
-  async function exchangeLearning(
-    request: EtowerRequest,
-    at: Date,
-  ): Promise<{ answer: RawAnswer; flavour: Base64Flavour }> {
+  async function exchangeLearning(request: EtowerRequest, at: Date): Promise<SignedAnswer> {
     const flavour = flavours.current();
     const answer = await exchange(request, flavour, at);
-    if (answer.status !== 401) {
-      if (isSuccess(answer.status)) flavours.accepted(flavour, answer.standardSignature);
-      return { answer, flavour };
-    }
-    if (!flavours.shouldFallBack(flavour, answer.standardSignature)) return { answer, flavour };
-    const retry = await exchange(request, 'url-safe', at);
-    const accepted = retry.status !== 401;
-    // The first call reached eTower's signature check (it answered 401) and only the flavour changed: any other
-    // answer means the URL-safe signature passed it.
-    if (accepted) flavours.accepted('url-safe', retry.standardSignature);
-    options.onSignatureFallback?.({ endpoint: request.path, outcome: accepted ? 'accepted' : 'rejected' });
-    if (accepted) {
+    if (answer.status !== 401 || !flavours.shouldFallBack(flavour, answer.standardSignature))
+      return { answer, flavour, fellBack: false };
+    return { answer: await exchange(request, 'url-safe', at), flavour: 'url-safe', fellBack: true };
+  }
+
+  /**
+   * What an answer says about the flavour, once read: `pastCheck` when read() returned, since only a 2xx in JSON is
+   * surely eTower's API past its signature check. A 5xx, a 429 or a proxy's HTML page may come from in front of it,
+   * and learning URL-safe from one of those left a worker signing every call in a flavour eTower refuses (401s with
+   * no fallback left, orders FAILED after three: the eTower-faults reliability scenario's stuck orders).
+   */
+  function learnFrom(request: EtowerRequest, { answer, flavour, fellBack }: SignedAnswer, pastCheck: boolean): void {
+    if (pastCheck) flavours.accepted(flavour, answer.standardSignature);
+    if (!fellBack) return;
+    if (pastCheck) {
+      options.onSignatureFallback?.({ endpoint: request.path, outcome: 'accepted' });
       options.logger?.warn(
-        { endpoint: request.path, status: retry.status },
+        { endpoint: request.path, status: answer.status },
         'eTower refused a standard-Base64 signature and accepted it in URL-safe Base64: signing in URL-safe Base64 from now on',
       );
-    } else {
+    } else if (answer.status === 401) {
+      options.onSignatureFallback?.({ endpoint: request.path, outcome: 'rejected' });
       options.logger?.debug(
         { endpoint: request.path },
         'eTower refused the signature in both Base64 flavours: the 401 is about the token, the key or the clock',
       );
+    } else {
+      options.logger?.debug(
+        { endpoint: request.path, status: answer.status },
+        'the URL-safe Base64 try was answered neither 401 nor 2xx in JSON: that proves no flavour, which stays unknown',
+      );
     }
-    return { answer: retry, flavour: 'url-safe' };
   }
 
   function read(request: EtowerRequest, answer: RawAnswer): unknown {
@@ -220,7 +233,18 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   }
 
   async function send(request: EtowerRequest): Promise<unknown> {
-    return observed(request, async () => read(request, (await exchangeLearning(request, options.now())).answer));
+    return observed(request, async () => {
+      const signed = await exchangeLearning(request, options.now());
+      let body: unknown;
+      try {
+        body = read(request, signed.answer);
+      } catch (err) {
+        learnFrom(request, signed, false);
+        throw err;
+      }
+      learnFrom(request, signed, true);
+      return body;
+    });
   }
 
   async function detectFlavour(request: EtowerRequest): Promise<{ flavour: Base64Flavour; body: unknown }> {
