@@ -27,7 +27,13 @@ export async function createAsnOrder(content: ContentOf<'createAsnOrder'>, ctx: 
     return createAsnOrderResponse(content.asnNumber, `eTower inbound order ${outcome.result.referenceNumber}`);
   }
   // Finished, but how is unknown here: answered as accepted, and getAsnList tells from the record.
-  if (outcome.state === 'unreadable') ctx.logger.warn({ issue: outcome.issue }, 'createAsn result not readable');
+  if (outcome.state === 'unreadable') {
+    const { job } = submitted;
+    ctx.logger.warn(
+      { ...ctx.trace, queue: job.queue, job: job.name, jobId: job.id, issue: outcome.issue },
+      'createAsn result not readable',
+    );
+  }
   return createAsnOrderResponse(content.asnNumber, 'accepted; the eTower inbound order follows by getAsnList');
 }
 

@@ -26,7 +26,13 @@ export async function createOrder(content: ContentOf<'createOrder'>, ctx: Method
     return createOrderResponse({ warehouseOrderNumber: outcome.result.warehouseOrderNumber });
   }
   // Finished, but how is unknown here: answered as accepted, and getOrder tells from the record.
-  if (outcome.state === 'unreadable') ctx.logger.warn({ issue: outcome.issue }, 'createOrder result not readable');
+  if (outcome.state === 'unreadable') {
+    const { job } = submitted;
+    ctx.logger.warn(
+      { ...ctx.trace, queue: job.queue, job: job.name, jobId: job.id, issue: outcome.issue },
+      'createOrder result not readable',
+    );
+  }
   return {
     ...createOrderResponse(),
     message: 'accepted; the warehouse order number follows by getOrder and pushOrderInfo',

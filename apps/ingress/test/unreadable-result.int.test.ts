@@ -1,0 +1,54 @@
+import { Worker } from 'bullmq';
+import { jobRef } from '@bridge/core';
+import { signedCallBody } from '@bridge/qianyi';
+import { startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+
+// A create whose job finished with a result this ingress cannot read (a worker of another version wrote it): the
+// call is answered as accepted, and the warning says which call and which job, as every other line of a call does.
+// A bare BullMQ worker plays the other version.
+let bridge: BridgeHarness;
+let worker: Worker;
+beforeAll(async () => {
+  bridge = await startBridge({ workers: 0 });
+  worker = new Worker('orders', async () => ({ outcome: 'adopted', orderNo: 'W-1' }), {
+    connection: { url: bridge.redisUrl },
+    prefix: '{bridge}',
+  });
+  await worker.waitUntilReady();
+});
+afterAll(async () => {
+  await worker?.close();
+  await bridge?.stop();
+});
+
+test("createOrder's unreadable result: accepted, and the warning carries the request id and the job id", async () => {
+  const orderNumber = 'UNREADABLE-1';
+  const content = JSON.stringify({
+    orderNumber,
+    onlineOrderId: 'o',
+    shopName: 's',
+    warehouseCode: 'USWH1',
+    logisticsCode: 'USPS Ground',
+    platform: 'p',
+    freight: 1,
+    receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '90001' },
+    skuList: [{ sku: 'S', quantity: 1, amount: 1 }],
+  });
+  const res = await fetch(`${bridge.ingressUrl}/api/qianyi`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'req-unreadable-1' },
+    body: signedCallBody(TEST_TENANT.accessId, TEST_TENANT.secretKey, 'createOrder', content),
+  });
+  expect(await res.json()).toMatchObject({ success: true, message: expect.stringMatching(/^accepted/) });
+
+  const line = await bridge.ingress.waitForLine((l) => l.includes('createOrder result not readable'), 5000);
+  expect(JSON.parse(line)).toMatchObject({
+    reqId: 'req-unreadable-1',
+    tenant: TEST_TENANT.accessId,
+    orderNumber,
+    queue: 'orders',
+    job: 'createOrder',
+    jobId: jobRef('createOrder', { tenant: TEST_TENANT.accessId, order: { orderNumber } }).id,
+    issue: expect.stringMatching(/^createOrder result: /),
+  });
+});
