@@ -23,6 +23,7 @@ export { ETOWER_PATHS, ETOWER_PREFIX, MAX_IDS_PER_QUERY, MAX_PRODUCTS_PER_CALL }
 
 export { EtowerError, type EtowerErrorKind } from './errors/etower-error';
 export { EtowerNetworkError } from './errors/network-error';
+export { EtowerAnswerTooLargeError } from './errors/answer-too-large-error';
 export { EtowerTimeoutError } from './errors/timeout-error';
 export { EtowerAbortedError } from './errors/aborted-error';
 export { EtowerHttpError, isRetryableStatus } from './errors/http-error';

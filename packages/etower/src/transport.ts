@@ -5,6 +5,7 @@ import { EtowerAuthError } from './errors/auth-error';
 import { EtowerHttpError } from './errors/http-error';
 import { EtowerMalformedResponseError, snippetOf } from './errors/malformed-response-error';
 import { EtowerNetworkError } from './errors/network-error';
+import { EtowerAnswerTooLargeError } from './errors/answer-too-large-error';
 import { EtowerTimeoutError } from './errors/timeout-error';
 import { EtowerAbortedError } from './errors/aborted-error';
 import { parseRetryAfter } from './errors/retry-after';
@@ -85,6 +86,13 @@ interface SignedAnswer {
   fellBack: boolean;
 }
 
+/**
+ * The longest answer read from eTower: its largest (an inventory page, an orderList of 300 orders) are well under a
+ * megabyte. A longer one is a wrong ETOWER_BASE_URL or a proxy streaming without end, and is abandoned at this many
+ * bytes instead of filling the worker's heap (EtowerAnswerTooLargeError).
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
 /** How far back detectFlavour may date a request to find a signature whose flavours differ (eTower allows 15 min). */
 const MAX_BACKDATE_SECONDS = 60;
 
@@ -99,7 +107,9 @@ export function createEtowerTransport(options: EtowerTransportOptions): EtowerTr
   // wrong ETOWER_BASE_URL (http for https, a web page's host), and it is reported as that HTTP status.
   // undici's default idle keep-alive (4 s, or less if the server says so): a busy worker reuses its connections
   // anyway, and an idle one never writes an order onto a socket a proxy has silently dropped.
-  const dispatcher = new Agent();
+  // undici counts the body's bytes as they arrive and destroys the socket past the cap; the answer's headers have been
+  // read by then, so the failure surfaces from reading the body (caught below with the rest).
+  const dispatcher = new Agent({ maxResponseSize: MAX_ANSWER_BYTES });
 
   async function observed<T>(request: EtowerRequest, work: () => Promise<T>): Promise<T> {
     const started = Date.now();
@@ -301,7 +311,11 @@ function reasonOf(signal: AbortSignal): string {
   return reason instanceof Error ? reason.message : String(reason ?? 'aborted');
 }
 
-function mapRequestError(endpoint: string, err: unknown, timeoutMs: number): EtowerTimeoutError | EtowerNetworkError {
+function mapRequestError(
+  endpoint: string,
+  err: unknown,
+  timeoutMs: number,
+): EtowerTimeoutError | EtowerNetworkError | EtowerAnswerTooLargeError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   // AbortSignal.timeout rejects with a DOMException named TimeoutError; undici's own timeouts carry codes.
   if (e?.name === 'TimeoutError' || TIMEOUT_CODES.has(e?.code ?? '')) {
@@ -309,6 +323,7 @@ function mapRequestError(endpoint: string, err: unknown, timeoutMs: number): Eto
   }
   // A refused or reset connection comes as the socket's own error, or wrapped (the code sits on its cause).
   const code = e?.cause?.code ?? e?.code;
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return new EtowerAnswerTooLargeError(endpoint, MAX_ANSWER_BYTES, err);
   const message =
     e?.cause?.message && e.cause.message !== e.message
       ? `${e.message}: ${e.cause.message}`

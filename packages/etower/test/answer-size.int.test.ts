@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { classifyEtowerFailure, createEtowerClient, EtowerAnswerTooLargeError, type EtowerClient } from '../src';
+import { MAX_ANSWER_BYTES } from '../src/transport';
+
+// An answer longer than MAX_ANSWER_BYTES (a wrong ETOWER_BASE_URL, a proxy streaming without end) is not read into
+// memory: the call fails at the cap as a retryable network failure, the connection is closed, and the client goes
+// on answering. The client's timeout is a minute, so only the cap can end the endless answer in time.
+
+/** What the server answers: a body without end, or eTower's empty orderList. */
+let mode: 'endless' | 'etower' = 'etower';
+/** The last answer's bytes written, and whether its connection has closed. */
+let answer: { written: number; closed: Promise<void> } | undefined;
+let server: Server;
+let client: EtowerClient;
+
+const chunk = Buffer.alloc(256 * 1024, 0x20);
+
+function respond(req: IncomingMessage, res: ServerResponse): void {
+  const sent = { written: 0, closed: new Promise<void>((resolve) => res.socket!.once('close', resolve)) };
+  answer = sent;
+  req.resume();
+  if (mode === 'etower') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: '0', success: true, message: 'ok', data: [] }));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const more = () => {
+    while (!res.destroyed) {
+      sent.written += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', more);
+    }
+  };
+  more();
+}
+
+beforeAll(async () => {
+  server = createServer(respond);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  client = createEtowerClient({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    token: 't',
+    key: 'k',
+    timeoutMs: 60000,
+  });
+});
+afterAll(async () => {
+  client.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+test('an answer without end fails at the cap as a retryable network failure, and its connection is closed', async () => {
+  mode = 'endless';
+  const started = Date.now();
+  const err = await client.orderList({ referenceNoList: ['A-1'] }).then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(EtowerAnswerTooLargeError);
+  expect((err as Error).message).toMatch(`was over ${MAX_ANSWER_BYTES} bytes and was abandoned unread`);
+  expect(classifyEtowerFailure(err)).toMatchObject({ retryable: true, kind: 'network' });
+  expect(Date.now() - started).toBeLessThan(30000);
+  await answer!.closed;
+  // The cap and what the sockets' buffers held when it closed, not an endless stream.
+  expect(answer!.written).toBeLessThan(MAX_ANSWER_BYTES + 16 * 1024 * 1024);
+});
+
+test('the next call is answered as usual', async () => {
+  mode = 'etower';
+  await expect(client.orderList({ referenceNoList: ['A-1'] })).resolves.toEqual([]);
+});
