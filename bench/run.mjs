@@ -13,9 +13,15 @@ const step = (cmd, args) => {
 step(process.execPath, ['scripts/build.mjs']);
 const external = ['bullmq', 'ioredis', 'got', 'autocannon'];
 await build({
-  entryPoints: ['main', 'bare-server', 'bare-worker', 'bare-answer-server', 'instructions', 'redis-memory'].map((n) =>
-    join(root, 'bench/src', `${n}.ts`),
-  ),
+  entryPoints: [
+    'main',
+    'bare-server',
+    'bare-worker',
+    'bare-answer-server',
+    'paced-runner',
+    'instructions',
+    'redis-memory',
+  ].map((n) => join(root, 'bench/src', `${n}.ts`)),
   outdir: join(root, 'bench/.out'),
   outExtension: { '.js': '.mjs' },
   bundle: true,

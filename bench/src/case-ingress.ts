@@ -5,7 +5,8 @@ import { createOrderBodies } from './payloads';
 import { measureCpuSplit, type CpuSplit } from './cpu-split';
 import { memoryOf, treePids } from './procs';
 import { load, probe, type LoadResult } from './load';
-import { paced } from './paced';
+import type { PacedResult } from './paced';
+import { pacedInOwnProcess } from './paced-process';
 import { bridgeEnv, redisConfig, startBareServer, startIngress, startRedis, stopAll } from './stack';
 
 /** One alternated pair of closed-loop runs: the bare server, then the ingress, back to back. */
@@ -22,9 +23,9 @@ export interface IngressResult {
   /** Every pair, in the order run. */
   pairs: IngressPair[];
   /** The same calls offered at half the ingress's measured throughput: latency when it is not saturated. */
-  atHalfRate: LoadResult & { offered: number };
+  atHalfRate: PacedResult;
   /** The bare server at that same rate, the same paced generator. */
-  bareAtHalfRate: LoadResult & { offered: number };
+  bareAtHalfRate: PacedResult;
   ratio: number;
   /** The median of the pairs' closed-loop p99s (ms). */
   medianP99: number;
@@ -96,18 +97,18 @@ export async function benchIngress(opts: {
     // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
     // tail; offered an even half of that, what is left is the call itself and whatever stalls the process (GC, Redis).
     const offered = Math.max(100, Math.round(mid.ingress.reqPerSec / 2 / 100) * 100);
-    const atHalf = await paced({
+    const atHalf = await pacedInOwnProcess({
       url: ingress.url,
       rate: offered,
       durationS: opts.durationS,
-      body: createOrderBodies('B2'),
+      bodyPrefix: 'B2',
     });
     await stopAll(ingress);
-    const bareAtHalf = await paced({
+    const bareAtHalf = await pacedInOwnProcess({
       url: bareServer.url,
       rate: offered,
       durationS: opts.durationS,
-      body: createOrderBodies('BARE2'),
+      bodyPrefix: 'BARE2',
     });
     await bareServer.stop();
     const aofRewrites = await redis.aofRewrites();

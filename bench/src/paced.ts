@@ -4,6 +4,7 @@
 // Here request i is due at start + i / rate, and its latency runs from then (a call that waits for a free
 // connection counts that wait), so a slow answer cannot hide the calls queued behind it.
 import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { LoadResult } from './load';
 
 /** As autocannon's default: a call unanswered this long counts as an error. */
@@ -20,7 +21,16 @@ export interface PacedOptions {
   body: (i: number) => string;
 }
 
-export async function paced(options: PacedOptions): Promise<LoadResult & { offered: number }> {
+export interface PacedResult extends LoadResult {
+  offered: number;
+  /**
+   * The generator's own event-loop delay, p99 in ms (1 ms resolution): a late loop sends late and reads answers
+   * late, and every call it delays counts as the server's latency. Read beside the p99 it qualifies.
+   */
+  generatorLoopP99: number;
+}
+
+export async function paced(options: PacedOptions): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 50 });
   const target = new URL(options.path ?? '/api/qianyi', options.url);
   const total = Math.round(options.rate * options.durationS);
@@ -62,6 +72,8 @@ export async function paced(options: PacedOptions): Promise<LoadResult & { offer
       req.end(body);
     });
 
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let next = 0;
@@ -74,6 +86,7 @@ export async function paced(options: PacedOptions): Promise<LoadResult & { offer
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
+  loop.disable();
 
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
@@ -87,5 +100,6 @@ export async function paced(options: PacedOptions): Promise<LoadResult & { offer
     non2xx,
     errors,
     seconds,
+    generatorLoopP99: Math.round((loop.percentile(99) / 1e6) * 10) / 10,
   };
 }

@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { PacedResult } from './paced';
+import { repoRoot } from './procs';
+
+/** What paced-runner.ts is asked to do: createOrder calls, their order numbers under `bodyPrefix`. */
+export interface PacedSpec {
+  url: string;
+  rate: number;
+  durationS: number;
+  bodyPrefix: string;
+}
+
+/** paced() run by bench/.out/paced-runner.mjs in a child process (paced-runner.ts says why). */
+export function pacedInOwnProcess(spec: PacedSpec): Promise<PacedResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bench/.out/paced-runner.mjs'), JSON.stringify(spec)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err = (err + c.toString()).slice(-4000);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as PacedResult);
+      else reject(new Error(`paced generator exited ${code}: ${err || out}`));
+    });
+  });
+}

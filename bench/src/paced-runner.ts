@@ -1,0 +1,16 @@
+// Case 1's paced generator in a process of its own. In the bench's main process its event loop and GC would be
+// shared with the started apps' output pipes and everything the run has kept, and each of their pauses would count
+// as the server's latency. Argument: the spec as JSON. Prints the PacedResult as one JSON line.
+import { paced } from './paced';
+import { createOrderBodies } from './payloads';
+import type { PacedSpec } from './paced-process';
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as PacedSpec;
+const result = await paced({
+  url: spec.url,
+  rate: spec.rate,
+  durationS: spec.durationS,
+  body: createOrderBodies(spec.bodyPrefix),
+});
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);
