@@ -66,3 +66,5 @@ export * from './retention/sweep-expired';
 export * from './retention/retention-policy';
 export * from './retention/not-kept';
 export * from './state/history';
+export * from './state/tenant-keys';
+export * from './tenants/forget-tenant';

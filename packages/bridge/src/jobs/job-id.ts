@@ -1,4 +1,4 @@
-import { escapePart } from '../state/escape-part';
+import { escapePart, unescapePart } from '../state/escape-part';
 
 const KIND = /^[A-Za-z]+$/;
 
@@ -35,4 +35,21 @@ export function jobId(kind: string, tenant: string, document: string, ...after: 
 export function perTenantId(name: string, tenant: string): string {
   checkKind(name);
   return `${name}-${tenant}`;
+}
+
+const KEYED_ID = /^[A-Za-z]+-([^-]*)-/;
+// BullMQ names a Job Scheduler's jobs `repeat:<scheduler id>:<when it is due>`; ours are `perTenantId`s.
+const SCHEDULED_ID = /^repeat:[A-Za-z]+-(.+):\d+$/s;
+
+/**
+ * The tenant a job id names, read back from either form above (a `jobId`, or a job made by a `perTenantId`
+ * scheduler); undefined for an id of neither form (a scheduler without a tenant, BullMQ's numeric ids). An id made
+ * before the encoding existed, of a tenant holding '-', reads as another tenant: callers that delete check the
+ * job's payload too.
+ */
+export function tenantOfJobId(id: string): string | undefined {
+  const scheduled = SCHEDULED_ID.exec(id);
+  if (scheduled) return scheduled[1];
+  const keyed = KEYED_ID.exec(id);
+  return keyed ? unescapePart(keyed[1]!) : undefined;
 }

@@ -1,5 +1,6 @@
 import { QUEUE_NAMES, type QueueName } from '@bridge/config';
 import type { JobState } from './job-control';
+import { tenantOfJobId } from './job-id';
 import type { Queues } from './queues';
 
 /** Every state a job can be counted in, in the order operators read them. */
@@ -40,6 +41,17 @@ export interface JobSchedulerInfo {
   /** When it makes its next job. */
   nextRunAt: number | undefined;
 }
+
+/** A job as a place in a queue: what forgetting a tenant lists and removes. */
+export interface QueuedJob {
+  queue: QueueName;
+  id: string;
+}
+
+/** Ids read per call while walking a state's list: a failed set may hold 200,000. */
+const ID_PAGE = 1000;
+/** Jobs whose payload is read at once. */
+const DATA_BATCH = 100;
 
 /** Queue-wide views and repairs for operators (ops); the use cases' per-job view is JobControl. */
 export class QueueAdmin {
@@ -98,6 +110,60 @@ export class QueueAdmin {
       if (await this.queues[s.queue].removeJobScheduler(s.id)) removed.push(s);
     }
     return removed;
+  }
+
+  /**
+   * Every job of `tenant`, whatever its state: its payload names the tenant, or it has none and its id does
+   * (job-id.ts). Ids are read first, a page at a time, and only the jobs whose id may be the tenant's are read:
+   * those naming it, naming none, or made before ids were escaped (tenant `a-b`'s `createOrder-a-b-1` reads as
+   * tenant `a`, so its payload decides). Only those ids are kept in memory, never a whole failed set.
+   */
+  async tenantJobs(tenant: string, queues: readonly QueueName[] = QUEUE_NAMES): Promise<QueuedJob[]> {
+    const found: QueuedJob[] = [];
+    for (const queue of queues) {
+      const q = this.queues[queue];
+      const candidates = new Set<string>();
+      for (const state of JOB_STATES) {
+        for (let start = 0; ; start += ID_PAGE) {
+          const ids = await q.getRanges([state], start, start + ID_PAGE - 1);
+          for (const id of ids) {
+            const named = tenantOfJobId(id);
+            // `tenant.startsWith`: an id made before the encoding, of a tenant holding '-', reads as its first part.
+            if (named === undefined || named === tenant || tenant.startsWith(`${named}-`)) candidates.add(id);
+          }
+          if (ids.length < ID_PAGE) break;
+        }
+      }
+      const ids = [...candidates];
+      for (let i = 0; i < ids.length; i += DATA_BATCH) {
+        const batch = ids.slice(i, i + DATA_BATCH);
+        const jobs = await Promise.all(batch.map((id) => q.getJob(id)));
+        jobs.forEach((job, j) => {
+          if (!job) return;
+          const data = job.data as { tenant?: unknown } | undefined;
+          const owner = typeof data?.tenant === 'string' ? data.tenant : tenantOfJobId(batch[j]!);
+          if (owner === tenant) found.push({ queue, id: batch[j]! });
+        });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Removes the jobs, whatever their state, but a running one (BullMQ refuses while its worker holds the lock; it
+   * settles by itself) or the next job of a Job Scheduler still there. Answers the ones left; one already gone is
+   * not among them.
+   */
+  async removeJobs(jobs: readonly QueuedJob[]): Promise<{ left: QueuedJob[] }> {
+    const left: QueuedJob[] = [];
+    for (let i = 0; i < jobs.length; i += DATA_BATCH) {
+      const batch = jobs.slice(i, i + DATA_BATCH);
+      const codes = await Promise.all(batch.map((j) => this.queues[j.queue].remove(j.id)));
+      for (const [j, job] of batch.entries()) {
+        if (codes[j] !== 1 && (await this.queues[job.queue].getJobState(job.id)) !== 'unknown') left.push(job);
+      }
+    }
+    return { left };
   }
 
   /**
