@@ -7,6 +7,7 @@ import { callCommand, type CallOptions } from './commands/call';
 import { countsCommand } from './commands/counts';
 import { doctorCommand } from './commands/doctor';
 import { failedCommand } from './commands/failed';
+import { forgetTenantCommand } from './commands/forget-tenant';
 import { orderCommand } from './commands/order';
 import { REFRESH_TARGETS, refreshCommand } from './commands/refresh';
 import { replayCommand } from './commands/replay';
@@ -129,6 +130,19 @@ export function buildProgram(ctx: OpsContext, io: OpsIo, done: (exitCode: number
       `${examples('unschedule old-access-id')}\nExit 1 when the tenant has no job schedulers. A worker configured with the tenant declares them again when it starts.\n`,
     )
     .action(run((out, tenant: string, opts: { force?: boolean }) => unscheduleCommand(ctx, out, tenant, opts)));
+
+  program
+    .command('forget-tenant')
+    .description(
+      'count, or with --yes delete, what a tenant taken out of the configuration left in Redis: its keys, outbox entries and jobs',
+    )
+    .argument('<accessId>', 'the tenant')
+    .option('--yes', 'delete them (without it: a dry run that only counts)')
+    .addHelpText(
+      'after',
+      `${examples('forget-tenant old-access-id', 'forget-tenant old-access-id --yes')}\nRefused for a tenant configured here, with no tenant configured here to tell, or while the tenant has job schedulers\n(run unschedule first). Safe to run again. Exit 1 when nothing was found, a running job was left, or it has job schedulers.\n`,
+    )
+    .action(run((out, tenant: string, opts: { yes?: boolean }) => forgetTenantCommand(ctx, out, tenant, opts)));
 
   program
     .command('doctor')
