@@ -1,3 +1,4 @@
+import { shellWord } from '@bridge/runtime';
 import type { JobSchedulerInfo } from '@bridge/core';
 
 /** The Job Schedulers whose tenant this worker was not configured with, and how an operator removes them. */
@@ -29,9 +30,4 @@ export function staleSchedulers(
     tenants,
     remove: tenants.map((t) => `pnpm ops unschedule ${shellWord(t)}`),
   };
-}
-
-/** An accessId may hold any punctuation (`$`, `'`, `;`): quoted for a shell unless it needs none. */
-function shellWord(word: string): string {
-  return /^[\w.,:@%+=/-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -9,3 +9,4 @@ export * from './coalesce-writes';
 export * from './replica-ack';
 export * from './bridge-node';
 export * from './each-limited';
+export * from './shell-word';

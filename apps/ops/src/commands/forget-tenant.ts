@@ -1,3 +1,4 @@
+import { shellWord } from '@bridge/runtime';
 import { forgetTenant, type ForgetTenantResult } from '@bridge/core';
 import type { OpsContext } from '../context';
 import { CliError, EXIT, table, type Printer } from '../output';
@@ -44,10 +45,6 @@ export async function forgetTenantCommand(
   if (found === 0 || result.jobsLeft.length > 0) return EXIT.failure;
   return EXIT.ok;
 }
-
-/** An accessId may hold any punctuation (`$`, `'`, `;`): quoted for a shell unless it needs none. */
-const shellWord = (word: string): string =>
-  /^[\w.,:@%+=/-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 
 const sum = (counts: ReadonlyArray<number | undefined>) => counts.reduce<number>((a, b) => a + (b ?? 0), 0);
 
