@@ -69,7 +69,8 @@ export const keys = {
   asnPushLedger: (tenant: string, asnNumber: string) => key('asn-push-ledger', tenant, asnNumber),
 };
 
-const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
+/** A literal for a SCAN/ZSCAN MATCH pattern: its glob characters escaped (a tenant or number may hold any). */
+export const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 
 /** Where a tenant's ASN records were kept before they had a kind of their own (state/migrate-asn-record-keys.ts). */
 export const legacyAsnRecordPrefix = (tenant: string) => key('asn', tenant, '');

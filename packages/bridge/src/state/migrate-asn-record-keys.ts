@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { KEY_PREFIX, bridgeNode, luaScript } from '@bridge/runtime';
-import { keys, legacyAsnRecordPrefix } from './keys';
+import { IS_RECORD_LUA } from './is-record-lua';
+import { globEscape, keys, legacyAsnRecordPrefix } from './keys';
 
 /** Set of the migrations this Redis has had: each runs once, not at every start. */
 const MIGRATIONS = `${KEY_PREFIX}:migrations`;
@@ -12,13 +13,11 @@ const NAME = 'asn-record-keys';
  */
 const moveIfRecord = luaScript<number>(
   `
-if redis.call('TYPE', KEYS[1]).ok ~= 'hash' or redis.call('HEXISTS', KEYS[1], 'phase') == 0 then return 0 end
+if not (${IS_RECORD_LUA}) then return 0 end
 return redis.call('RENAMENX', KEYS[1], KEYS[2])
 `,
   2,
 );
-
-const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 
 /**
  * ASN records were kept under `{bridge}:asn:<tenant>:<asn>`, which the asn queue's keys share (state/keys.ts).

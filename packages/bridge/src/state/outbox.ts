@@ -13,13 +13,27 @@ export function outboxMember(kind: OutboxKind | 'sku', tenant: string, id: strin
   return `${kind}\n${escapePart(tenant, '\n')}\n${id}`;
 }
 
-export function parseOutboxMember(member: string): { kind: OutboxKind; tenant: string; id: string } | undefined {
+/** The parts of any member, a product's too (`sku`); undefined for a string that is no member. */
+function splitOutboxMember(member: string): { kind: string; tenant: string; id: string } | undefined {
   const first = member.indexOf('\n');
   const second = member.indexOf('\n', first + 1);
   if (first < 0 || second < 0) return undefined;
-  const kind = member.slice(0, first);
-  if (kind !== 'order' && kind !== 'asn') return undefined;
-  return { kind, tenant: unescapePart(member.slice(first + 1, second)), id: member.slice(second + 1) };
+  return {
+    kind: member.slice(0, first),
+    tenant: unescapePart(member.slice(first + 1, second)),
+    id: member.slice(second + 1),
+  };
+}
+
+export function parseOutboxMember(member: string): { kind: OutboxKind; tenant: string; id: string } | undefined {
+  const parts = splitOutboxMember(member);
+  if (parts?.kind !== 'order' && parts?.kind !== 'asn') return undefined;
+  return { ...parts, kind: parts.kind };
+}
+
+/** The tenant of any member, of whatever kind (forgetting a tenant removes its products' entries too). */
+export function outboxTenant(member: string): string | undefined {
+  return splitOutboxMember(member)?.tenant;
 }
 
 /** Entries older than `olderThanMs`: changes whose push may not have been enqueued. */

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { bridgeNode, luaScript } from '@bridge/runtime';
+import { IS_RECORD_LUA } from './is-record-lua';
 import { tenantKeyMatcher, type TenantKeyKind } from './tenant-keys';
 
 /** How many of a tenant's keys there are (or were deleted), per kind; a kind with none is absent. */
@@ -9,14 +10,9 @@ export type TenantKeyCounts = Partial<Record<TenantKeyKind, number>>;
 const SCAN_COUNT = 1000;
 const UNLINK_BATCH = 300;
 
-const IS_RECORD = `return (redis.call('TYPE', KEYS[1]).ok == 'hash' and redis.call('HEXISTS', KEYS[1], 'phase') == 1) and 1 or 0`;
-const isRecord = luaScript<number>(IS_RECORD, 1);
+const isRecord = luaScript<number>(`return (${IS_RECORD_LUA}) and 1 or 0`, 1);
 // Checked and deleted in one step: whatever the key is by then, only a record goes.
-const unlinkRecord = luaScript<number>(
-  `if redis.call('TYPE', KEYS[1]).ok == 'hash' and redis.call('HEXISTS', KEYS[1], 'phase') == 1 then return redis.call('UNLINK', KEYS[1]) end
-return 0`,
-  1,
-);
+const unlinkRecord = luaScript<number>(`if ${IS_RECORD_LUA} then return redis.call('UNLINK', KEYS[1]) end return 0`, 1);
 
 /**
  * Counts (`remove: false`) or deletes (`remove: true`) every key of `tenant` that state/tenant-keys.ts knows: the

@@ -1,6 +1,6 @@
 import { KEY_PREFIX } from '@bridge/runtime';
 import { escapePart } from './escape-part';
-import { keys, legacyAsnRecordPrefix } from './keys';
+import { globEscape, keys, legacyAsnRecordPrefix } from './keys';
 
 /**
  * Where each kind of a tenant's keys is, for removing everything a tenant taken out of the configuration left in
@@ -71,8 +71,6 @@ export const TENANT_KEYS: Readonly<Record<TenantKeyKind, TenantKeyLocator>> = {
 };
 
 export const TENANT_KEY_KINDS = Object.keys(TENANT_KEYS) as TenantKeyKind[];
-
-const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 
 /**
  * One tenant's keys as a SCAN finds them: one MATCH pattern for every kind found by prefix (a key with the

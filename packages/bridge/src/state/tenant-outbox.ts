@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { escapePart } from './escape-part';
-import { keys } from './keys';
+import { globEscape, keys } from './keys';
+import { outboxTenant } from './outbox';
 
-const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 const ZSCAN_COUNT = 1000;
 const ZREM_BATCH = 300;
 
@@ -13,10 +13,6 @@ const ZREM_BATCH = 300;
  */
 export async function sweepTenantOutbox(redis: Redis, tenant: string, remove: boolean): Promise<number> {
   const escaped = escapePart(tenant, '\n');
-  const isTenants = (member: string) => {
-    const first = member.indexOf('\n');
-    return first >= 0 && member.startsWith(`${escaped}\n`, first + 1);
-  };
   let count = 0;
   let pending: string[] = [];
   const flush = async () => {
@@ -37,7 +33,7 @@ export async function sweepTenantOutbox(redis: Redis, tenant: string, remove: bo
     // Member, score, member, score...
     for (let i = 0; i < flat.length; i += 2) {
       const member = flat[i]!;
-      if (!isTenants(member)) continue;
+      if (outboxTenant(member) !== tenant) continue;
       if (!remove) count++;
       else if (pending.push(member) >= ZREM_BATCH) await flush();
     }
