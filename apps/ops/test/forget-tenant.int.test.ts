@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { JobControl, createQueues, keys, outboxMember, perTenantId, type Queues } from '@bridge/core';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { opsHere } from './run-ops';
+import { opsHere, singleTenantEnv } from './run-ops';
 
 // `ops forget-tenant` against a real Redis, run in this process (runOps): the dry run, --yes, and the refusals.
 // Every key kind, the outbox and the jobs in detail: packages/bridge/test/forget-tenant.int.test.ts.
@@ -16,16 +16,7 @@ let jobs: JobControl;
 
 const noTenants = () => ({ REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
 /** ops configured as the workers are now: KEPT only, GONE taken out. */
-const withKept = () => ({
-  ...noTenants(),
-  QIANYI_ACCESS_ID: KEPT,
-  QIANYI_SECRET_KEY: 'qianyi-secret',
-  QIANYI_CALLBACK_BASE_URL: 'http://127.0.0.1:1',
-  QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER',
-  ETOWER_BASE_URL: 'http://127.0.0.1:1',
-  ETOWER_TOKEN: 'token',
-  ETOWER_KEY: 'key',
-});
+const withKept = () => ({ ...noTenants(), ...singleTenantEnv(KEPT) });
 
 beforeAll(async () => {
   redisUrl = await isolatedRedisUrl();

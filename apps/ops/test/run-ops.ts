@@ -36,6 +36,19 @@ export async function opsHere(args: string[], env: Record<string, string>): Prom
   return { code, stdout, stderr };
 }
 
+/** The single-tenant variables of a tenant whose peers are never called (ops configured as the workers are). */
+export function singleTenantEnv(accessId: string): Record<string, string> {
+  return {
+    QIANYI_ACCESS_ID: accessId,
+    QIANYI_SECRET_KEY: 'qianyi-secret',
+    QIANYI_CALLBACK_BASE_URL: 'http://127.0.0.1:1',
+    QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER',
+    ETOWER_BASE_URL: 'http://127.0.0.1:1',
+    ETOWER_TOKEN: 'token',
+    ETOWER_KEY: 'key',
+  };
+}
+
 /** Runs the built CLI as an operator would, a process of its own: for the few end-to-end tests of the entry. */
 export function opsProcess(args: string[], env: Record<string, string>): Promise<OpsResult> {
   const main = join(repoRoot, 'apps', 'ops', 'dist', 'main.js');

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { JobControl, createQueues, perTenantId, type Queues } from '@bridge/core';
 import { isolatedRedisUrl } from '@bridge/testkit';
-import { opsHere } from './run-ops';
+import { opsHere, singleTenantEnv } from './run-ops';
 
 // `ops schedulers` and `ops unschedule` against a real Redis, run in this process (runOps): the Job Schedulers a
 // tenant taken out of the configuration leaves behind, listed with whether ops has the tenant, and removed.
@@ -14,16 +14,7 @@ let queues: Queues;
 
 const noTenants = () => ({ REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
 /** ops configured as the workers are now: KEPT only, GONE taken out. */
-const withKept = () => ({
-  ...noTenants(),
-  QIANYI_ACCESS_ID: KEPT,
-  QIANYI_SECRET_KEY: 'qianyi-secret',
-  QIANYI_CALLBACK_BASE_URL: 'http://127.0.0.1:1',
-  QIANYI_WAREHOUSE_EXTRA_TYPE: 'ETOWER',
-  ETOWER_BASE_URL: 'http://127.0.0.1:1',
-  ETOWER_TOKEN: 'token',
-  ETOWER_KEY: 'key',
-});
+const withKept = () => ({ ...noTenants(), ...singleTenantEnv(KEPT) });
 
 beforeAll(async () => {
   redisUrl = await isolatedRedisUrl();

@@ -1,6 +1,7 @@
 import { shellWord } from '@bridge/runtime';
 import { forgetTenant, type ForgetTenantResult } from '@bridge/core';
 import type { OpsContext } from '../context';
+import { requireTakenOut } from '../pick-tenant';
 import { CliError, EXIT, table, type Printer } from '../output';
 
 type Footprint = Exclude<ForgetTenantResult, { outcome: 'has-schedulers' }>;
@@ -16,17 +17,7 @@ export async function forgetTenantCommand(
   tenant: string,
   opts: { yes?: boolean },
 ): Promise<number> {
-  const configured = ctx.configuredTenants().map((t) => t.accessId);
-  if (configured.includes(tenant))
-    throw new CliError(
-      `tenant ${tenant} is configured here: its documents are in use (remove it from the configuration first)`,
-      EXIT.usage,
-    );
-  if (configured.length === 0)
-    throw new CliError(
-      `no tenant configured here, so ops cannot tell whether ${tenant} is still in use: give ops the workers' tenants (BRIDGE_TENANTS_FILE or QIANYI_ACCESS_ID…)`,
-      EXIT.usage,
-    );
+  requireTakenOut(ctx.configuredTenants(), tenant, 'its documents are in use', { offered: false });
   const result = await forgetTenant({ redis: await ctx.redis(), admin: await ctx.admin() }, tenant, {
     remove: Boolean(opts.yes),
   });

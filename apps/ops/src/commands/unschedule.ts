@@ -1,5 +1,6 @@
 import type { OpsContext } from '../context';
-import { CliError, EXIT, table, type Printer } from '../output';
+import { EXIT, table, type Printer } from '../output';
+import { requireTakenOut } from '../pick-tenant';
 
 /**
  * `ops unschedule <accessId> [--force]`: removes the Job Schedulers of a tenant taken out of the configuration, so
@@ -12,17 +13,10 @@ export async function unscheduleCommand(
   tenant: string,
   opts: { force?: boolean },
 ): Promise<number> {
-  const configured = ctx.configuredTenants().map((t) => t.accessId);
-  if (!opts.force && configured.includes(tenant))
-    throw new CliError(
-      `tenant ${tenant} is configured here: its workers use these schedulers (remove it from the configuration first, or pass --force)`,
-      EXIT.usage,
-    );
-  if (!opts.force && configured.length === 0)
-    throw new CliError(
-      `no tenant configured here, so ops cannot tell whether ${tenant} is still in use: give ops the workers' tenants (BRIDGE_TENANTS_FILE or QIANYI_ACCESS_ID…), or pass --force`,
-      EXIT.usage,
-    );
+  requireTakenOut(ctx.configuredTenants(), tenant, 'its workers use these schedulers', {
+    offered: true,
+    given: opts.force,
+  });
   const removed = await (await ctx.admin()).removeSchedulers(tenant);
   out.result({ tenant, removed: removed.length, schedulers: removed }, () =>
     removed.length === 0
