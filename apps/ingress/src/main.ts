@@ -5,6 +5,7 @@ import {
   createLogger,
   createRedis,
   handleShutdown,
+  allowPretenuring,
   limitHeapGrowth,
   settleHeapAfterStartup,
 } from '@bridge/runtime';
@@ -16,6 +17,8 @@ import { createIngressMetrics } from './metrics';
 const { env, tenants, redis: redisTarget } = loadConfigOrExit();
 // Keeps the ingress near its working size under a flood of calls (bench/RESULTS.md: ~140 MB instead of ~185 MB).
 limitHeapGrowth(env.INGRESS_HEAP_GROWING_PERCENT);
+// Off by default: dead pretenured per-call objects kept each call's garbage alive through minor GCs (runtime/pretenuring.ts).
+allowPretenuring(env.INGRESS_V8_PRETENURING);
 const logger = createLogger({ name: 'ingress', level: env.LOG_LEVEL, asyncOutput: true });
 // The request path must never hang on Redis: with no offline queue a command fails at once and Qianyi gets 503.
 const redis = createRedis(redisTarget, 'request-path', { coalesceWrites: env.REDIS_COALESCE_WRITES });

@@ -204,6 +204,14 @@ export const envSchema = z.object({
    */
   WORKER_HEAP_GROWING_PERCENT: int(50),
   /**
+   * Whether V8 may allocate the ingress's objects straight into the old generation when their allocation site's
+   * objects tend to survive a minor GC (allocation-site pretenuring). `off` (the default): a pretenured per-call
+   * object that has died keeps the call's younger garbage alive through minor GCs, so V8 promoted twice as much and ran
+   * twice as many full GCs; off, the ingress's p99 at half load fell by a third (bench/RESULTS.md, fourth round of
+   * 2026-12-03). Read as a boolean.
+   */
+  INGRESS_V8_PRETENURING: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('off')).transform((v) => v === 'on'),
+  /**
    * Whether the ingress's and the workers' Redis connections send the commands of one event-loop turn in one write
    * (runtime/coalesce-writes.ts): off, createOrder's answer p50 was 21 % longer at 20 callers (bench/RESULTS.md,
    * issue 25's round). `off` writes each command as it is issued, as ioredis does by itself. Read as a boolean.

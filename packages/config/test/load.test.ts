@@ -54,6 +54,7 @@ describe('loadConfig', () => {
     expect(env.INGRESS_HEAP_GROWING_PERCENT).toBe(100);
     expect(env.WORKER_HEAP_GROWING_PERCENT).toBe(50);
     expect(env.REDIS_COALESCE_WRITES).toBe(true);
+    expect(env.INGRESS_V8_PRETENURING).toBe(false);
     expect(tenants).toHaveLength(1);
     expect(tenants[0]!.qianyi.callbackBaseUrl).toBe('https://www.qianyierp.com');
   });
@@ -74,6 +75,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...single, REDIS_COALESCE_WRITES: 'yes' })).toThrow(
       /REDIS_COALESCE_WRITES: .*"on".*"off"/,
     );
+    expect(() => loadConfig({ ...single, INGRESS_V8_PRETENURING: 'false' })).toThrow(
+      /INGRESS_V8_PRETENURING: .*"on".*"off"/,
+    );
+    expect(loadConfig({ ...single, INGRESS_V8_PRETENURING: 'on' }).env.INGRESS_V8_PRETENURING).toBe(true);
   });
 
   test('missing single-tenant variables are listed', () => {
@@ -195,6 +200,7 @@ test('empty strings (as Compose passes unset variables) mean the defaults', () =
       'INGRESS_HEAP_GROWING_PERCENT',
       'WORKER_HEAP_GROWING_PERCENT',
       'REDIS_COALESCE_WRITES',
+      'INGRESS_V8_PRETENURING',
     ].map((k) => [k, '']),
   );
   const { env } = loadConfig({ ...single, ...blank });
@@ -204,5 +210,6 @@ test('empty strings (as Compose passes unset variables) mean the defaults', () =
   expect(env.HOST).toBe('0.0.0.0');
   expect(env.METRICS_PORT).toBeUndefined();
   expect(env.REDIS_COALESCE_WRITES).toBe(true);
+  expect(env.INGRESS_V8_PRETENURING).toBe(false);
   expect(loadConfig({ ...single, REDIS_COALESCE_WRITES: 'off' }).env.REDIS_COALESCE_WRITES).toBe(false);
 });

@@ -5,6 +5,7 @@ export * from './trace';
 export * from './script';
 export * from './close-server';
 export * from './heap-growth';
+export * from './pretenuring';
 export * from './coalesce-writes';
 export * from './replica-ack';
 export * from './bridge-node';

@@ -1,0 +1,44 @@
+import { startBridge } from '@bridge/testkit';
+
+// INGRESS_V8_PRETENURING reaches V8: with V8's pretenuring statistics traced, an ingress that allows pretenuring
+// reports allocation-site decisions while it takes calls; one started with the default reports none once it
+// listens (module loading, before the setting applies, may). What it saves is measured by the benchmarks
+// (bench/RESULTS.md, fourth round of 2026-12-03: half the promotion and half the full GCs).
+const order = (orderNumber: string) => ({
+  orderNumber,
+  onlineOrderId: 'o',
+  shopName: '店铺',
+  warehouseCode: 'USWH1',
+  logisticsCode: 'USPS Ground',
+  platform: 'p',
+  freight: 1,
+  receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '1' },
+  skuList: [{ sku: 'SKU-000001', quantity: 1, amount: 1 }],
+});
+
+async function pretenuringLinesWhileServing(setting: 'on' | undefined): Promise<number> {
+  const bridge = await startBridge({
+    workers: 0,
+    ingressNodeArgs: ['--trace-pretenuring-statistics'],
+    bridgeEnv: { SYNC_WAIT_MS: '0', ...(setting ? { INGRESS_V8_PRETENURING: setting } : {}) },
+  });
+  try {
+    const before = bridge.ingress.output().length;
+    for (let n = 0; n < 400; n++) {
+      const answer = await bridge.call('createOrder', order(`PRETENURE-${setting ?? 'default'}-${n}`));
+      expect(answer.body).toMatchObject({ success: true });
+    }
+    return bridge.ingress
+      .output()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.includes('pretenuring:')).length;
+  } finally {
+    await bridge.stop();
+  }
+}
+
+test('by default the ingress stops V8 pretenuring once it starts; INGRESS_V8_PRETENURING=on leaves it on', async () => {
+  expect(await pretenuringLinesWhileServing('on')).toBeGreaterThan(0);
+  expect(await pretenuringLinesWhileServing(undefined)).toBe(0);
+}, 60000);
