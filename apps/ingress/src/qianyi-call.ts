@@ -3,11 +3,11 @@ import { ReplicasNotConfirmedError, isRedisReady, isRedisUnavailableError } from
 import type { Redis } from 'ioredis';
 import { clip } from './clip';
 import { runMethod } from './methods/registry';
-import type { MethodContext } from './methods/context';
+import { callContext, type MethodContext, type SharedContext } from './methods/context';
 import { PreSerialized } from './pre-serialized';
 import type { RequestLog } from './request-log';
 
-export type EndpointDeps = Omit<MethodContext, 'tenant' | 'trace'> & {
+export type EndpointDeps = SharedContext & {
   tenantOf(accessId: string): MethodContext['tenant'] | undefined;
   redis: Redis;
 };
@@ -84,12 +84,7 @@ export async function handleQianyiCall(
       ...(typeof doc?.orderNumber === 'string' ? { orderNumber: doc.orderNumber } : {}),
       ...(typeof doc?.asnNumber === 'string' ? { asnNumber: doc.asnNumber } : {}),
     };
-    const result = await runMethod(method, content.value, {
-      ...deps,
-      tenant,
-      trace,
-      pushes: deps.pushes.tracing(trace),
-    });
+    const result = await runMethod(method, content.value, callContext(deps, tenant, trace));
     if (result instanceof PreSerialized) {
       log.success = result.success;
       return { status: 200, body: result.json };
