@@ -1,21 +1,10 @@
 import { startBridge } from '@bridge/testkit';
+import { minimalOrder } from './minimal-order';
 
 // INGRESS_V8_PRETENURING reaches V8: with V8's pretenuring statistics traced, an ingress that allows pretenuring
 // reports allocation-site decisions while it takes calls; one started with the default reports none once it
 // listens (module loading, before the setting applies, may). What it saves is measured by the benchmarks
 // (bench/RESULTS.md, fourth round of 2026-12-03: half the promotion and half the full GCs).
-const order = (orderNumber: string) => ({
-  orderNumber,
-  onlineOrderId: 'o',
-  shopName: '店铺',
-  warehouseCode: 'USWH1',
-  logisticsCode: 'USPS Ground',
-  platform: 'p',
-  freight: 1,
-  receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '1' },
-  skuList: [{ sku: 'SKU-000001', quantity: 1, amount: 1 }],
-});
-
 async function pretenuringLinesWhileServing(setting: 'on' | undefined): Promise<number> {
   const bridge = await startBridge({
     workers: 0,
@@ -25,7 +14,7 @@ async function pretenuringLinesWhileServing(setting: 'on' | undefined): Promise<
   try {
     const before = bridge.ingress.output().length;
     for (let n = 0; n < 400; n++) {
-      const answer = await bridge.call('createOrder', order(`PRETENURE-${setting ?? 'default'}-${n}`));
+      const answer = await bridge.call('createOrder', minimalOrder(`PRETENURE-${setting ?? 'default'}-${n}`));
       expect(answer.body).toMatchObject({ success: true });
     }
     return bridge.ingress

@@ -1,5 +1,6 @@
 import { computeSign } from '@bridge/qianyi';
 import { eventually, jobCounts, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { minimalOrder } from './minimal-order';
 
 // SIGTERM while a call is waiting for its job (no worker runs, SYNC_WAIT_MS is long): the ingress stops taking
 // new connections, answers the call in flight, closes Redis and exits 0.
@@ -12,17 +13,7 @@ afterAll(async () => {
 });
 
 test('SIGTERM mid-call: the call is answered, then the ingress exits 0', async () => {
-  const content = JSON.stringify({
-    orderNumber: 'SHUT-1',
-    onlineOrderId: 'o',
-    shopName: 's',
-    warehouseCode: 'USWH1',
-    logisticsCode: 'USPS Ground',
-    platform: 'p',
-    freight: 1,
-    receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '1' },
-    skuList: [{ sku: 'SKU-000001', quantity: 1, amount: 1 }],
-  });
+  const content = JSON.stringify(minimalOrder('SHUT-1'));
   const pending = fetch(`${bridge.ingressUrl}/api/qianyi`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
