@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import { jobRef } from '@bridge/core';
 import { signedCallBody } from '@bridge/qianyi';
 import { startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { minimalOrder } from './minimal-order';
 
 // A create whose job finished with a result this ingress cannot read (a worker of another version wrote it): the
 // call is answered as accepted, and the warning says which call and which job, as every other line of a call does.
@@ -23,17 +24,7 @@ afterAll(async () => {
 
 test("createOrder's unreadable result: accepted, and the warning carries the request id and the job id", async () => {
   const orderNumber = 'UNREADABLE-1';
-  const content = JSON.stringify({
-    orderNumber,
-    onlineOrderId: 'o',
-    shopName: 's',
-    warehouseCode: 'USWH1',
-    logisticsCode: 'USPS Ground',
-    platform: 'p',
-    freight: 1,
-    receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a', postalCode: '90001' },
-    skuList: [{ sku: 'S', quantity: 1, amount: 1 }],
-  });
+  const content = JSON.stringify(minimalOrder(orderNumber));
   const res = await fetch(`${bridge.ingressUrl}/api/qianyi`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-request-id': 'req-unreadable-1' },
