@@ -99,3 +99,9 @@ describe('job results from the catalog', () => {
     defineJob({ ...keyed, payload: z.object({ tenant: z.string() }) });
   });
 });
+
+test("every job's payload schema is a z.object, so parsing gives enqueue a new object it may add the trace to", () => {
+  for (const [name, definition] of Object.entries(JOBS)) {
+    expect([name, definition.payload instanceof z.ZodObject]).toEqual([name, true]);
+  }
+});

@@ -23,9 +23,13 @@ export async function enqueue<N extends JobName>(
   options: EnqueueOptions = {},
 ): Promise<Job> {
   const definition = JOBS[name];
-  // The trace rides along in the job's data (outside the payload schema), so the job's logs join the call's.
+  // The trace rides along in the job's data (outside the payload schema), so the job's logs join the call's. It is
+  // set on the parsed payload (a new object: every catalog payload is a z.object, a test holds to it) rather than
+  // spread into a copy: V8's path for a spread followed by new properties kept the ingress's per-call garbage alive
+  // through minor GCs (bench/RESULTS.md, fourth round of 2026-12-03).
   const trace = options.trace;
-  const data = { ...definition.payload.parse(payload), ...(trace?.reqId ? { trace: { reqId: trace.reqId } } : {}) };
+  const data: Record<string, unknown> = definition.payload.parse(payload);
+  if (trace?.reqId) data.trace = { reqId: trace.reqId };
   const opts: JobsOptions = { attempts: options.attempts ?? definition.attempts, backoff: { type: 'bridge' } };
   const id = options.jobId ?? (definition as { jobId?: (p: unknown) => string }).jobId?.(data);
   if (id) opts.jobId = id;
