@@ -40,6 +40,9 @@ export interface IngressResult {
   ingressEnv: Record<string, string>;
 }
 
+/** Seconds each paced run sends at its pace, unmeasured, before its measured seconds (paced.ts says why). */
+export const PACED_WARMUP_S = 2;
+
 /** What the issue's machine did with the same bare server and load: its p99 target was set against this speed. */
 export const ISSUE_BARE_REQ_PER_SEC = 23000;
 
@@ -101,6 +104,7 @@ export async function benchIngress(opts: {
       url: ingress.url,
       rate: offered,
       durationS: opts.durationS,
+      warmupS: PACED_WARMUP_S,
       bodyPrefix: 'B2',
     });
     await stopAll(ingress);
@@ -108,6 +112,7 @@ export async function benchIngress(opts: {
       url: bareServer.url,
       rate: offered,
       durationS: opts.durationS,
+      warmupS: PACED_WARMUP_S,
       bodyPrefix: 'BARE2',
     });
     await bareServer.stop();

@@ -8,6 +8,8 @@ export interface PacedSpec {
   url: string;
   rate: number;
   durationS: number;
+  /** Seconds at the same pace before the measured ones (paced.ts says why). */
+  warmupS?: number;
   bodyPrefix: string;
 }
 

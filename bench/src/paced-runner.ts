@@ -10,6 +10,7 @@ const result = await paced({
   url: spec.url,
   rate: spec.rate,
   durationS: spec.durationS,
+  ...(spec.warmupS !== undefined ? { warmupS: spec.warmupS } : {}),
   body: createOrderBodies(spec.bodyPrefix),
 });
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,5 +1,5 @@
 import type { E2eResult, E2eRun } from './case-e2e';
-import { atIssueHostSpeed, ISSUE_BARE_REQ_PER_SEC, median, type IngressResult } from './case-ingress';
+import { atIssueHostSpeed, ISSUE_BARE_REQ_PER_SEC, median, PACED_WARMUP_S, type IngressResult } from './case-ingress';
 import type { CpuSplit } from './cpu-split';
 import type { LoadResult } from './load';
 import type { JobCost, PollerResult } from './case-poller';
@@ -41,9 +41,12 @@ function ingress(r: IngressResult): string {
     '|---|---:|---:|---:|---:|---:|',
     loadRow('bare node:http (parses the same JSON)', r.bare),
     loadRow('bridge ingress', r.ingress),
-    loadRow(`bare node:http, offered ${f0(r.bareAtHalfRate.offered)} req/s at an even pace`, r.bareAtHalfRate),
     loadRow(
-      `bridge ingress, offered ${f0(r.atHalfRate.offered)} req/s at an even pace (half its throughput)`,
+      `bare node:http, offered ${f0(r.bareAtHalfRate.offered)} req/s at an even pace (after ${PACED_WARMUP_S} s unmeasured)`,
+      r.bareAtHalfRate,
+    ),
+    loadRow(
+      `bridge ingress, offered ${f0(r.atHalfRate.offered)} req/s at an even pace (half its throughput; after ${PACED_WARMUP_S} s unmeasured)`,
       r.atHalfRate,
     ),
     '',
