@@ -1,5 +1,6 @@
 import { computeSign } from '@bridge/qianyi';
 import { jobCounts, startBridge, TEST_TENANT, type BridgeHarness } from '@bridge/testkit';
+import { minimalOrder } from './minimal-order';
 
 // The ingress's status table (contract.md), against real processes. No worker runs here, so any job that
 // appears in Redis was enqueued by a request that should have been refused.
@@ -67,17 +68,8 @@ describe('POST /api/qianyi refuses bad calls with the contract status and enqueu
   });
 
   test('content missing a required field: 200, success:false naming the field', async () => {
-    const order = {
-      orderNumber: 'X1',
-      onlineOrderId: 'o',
-      shopName: 's',
-      warehouseCode: 'USWH1',
-      logisticsCode: 'USPS Ground',
-      platform: 'p',
-      freight: 1,
-      receiver: { name: 'n', phone: '1', country: 'US', state: 'CA', city: 'LA', address1: 'a' },
-      skuList: [{ sku: 'S', quantity: 1, amount: 1 }],
-    };
+    const { postalCode, ...receiver } = minimalOrder('X1').receiver;
+    const order = { ...minimalOrder('X1'), receiver };
     const res = await post(JSON.stringify(signed('createOrder', JSON.stringify(order))));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ success: false, message: 'receiver.postalCode is required' });
