@@ -1,41 +1,25 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  EtowerAbortedError,
-  EtowerTimeoutError,
-  classifyEtowerFailure,
-  createEtowerClient,
-  type EtowerClient,
-} from '../src';
+import { EtowerAbortedError, EtowerTimeoutError, classifyEtowerFailure, type EtowerClient } from '../src';
+import { localEtower } from './local-etower';
 
 // A caller's signal (a job's deadline) abandons the call it is waiting on, over real HTTP: the call rejects at
 // once with a typed error the queue retries, and eTower's side sees the request go away. The client's own
 // timeout is far longer, so only the signal can end these calls.
 
-let server: Server;
 let client: EtowerClient;
+let close: () => Promise<void>;
 const arrived: string[] = [];
 const abandoned: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  ({ client, close } = await localEtower((req, res) => {
     arrived.push(req.url ?? '');
     res.on('close', () => {
       if (!res.writableEnded) abandoned.push(req.url ?? '');
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  client = createEtowerClient({
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    token: 't',
-    key: 'k',
-    timeoutMs: 60000,
-  });
+  }));
 });
 afterAll(async () => {
-  client.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await close?.();
 });
 
 const catchErr = (p: Promise<unknown>): Promise<unknown> =>

@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { classifyEtowerFailure, createEtowerClient, EtowerAnswerTooLargeError, type EtowerClient } from '../src';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { classifyEtowerFailure, EtowerAnswerTooLargeError, type EtowerClient } from '../src';
 import { MAX_ANSWER_BYTES } from '../src/transport';
+import { localEtower } from './local-etower';
 
 // An answer longer than MAX_ANSWER_BYTES (a wrong ETOWER_BASE_URL, a proxy streaming without end) is not read into
 // memory: the call fails at the cap as a retryable network failure, the connection is closed, and the client goes
@@ -11,8 +11,8 @@ import { MAX_ANSWER_BYTES } from '../src/transport';
 let mode: 'endless' | 'etower' = 'etower';
 /** The last answer's bytes written, and whether its connection has closed. */
 let answer: { written: number; closed: Promise<void> } | undefined;
-let server: Server;
 let client: EtowerClient;
+let close: () => Promise<void>;
 
 const chunk = Buffer.alloc(256 * 1024, 0x20);
 
@@ -36,19 +36,10 @@ function respond(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  server = createServer(respond);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  client = createEtowerClient({
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    token: 't',
-    key: 'k',
-    timeoutMs: 60000,
-  });
+  ({ client, close } = await localEtower(respond));
 });
 afterAll(async () => {
-  client.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await close?.();
 });
 
 test('an answer without end fails at the cap as a retryable network failure, and its connection is closed', async () => {
