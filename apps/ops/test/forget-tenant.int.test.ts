@@ -1,7 +1,6 @@
-import { Redis } from 'ioredis';
-import { JobControl, createQueues, keys, outboxMember, perTenantId, type Queues } from '@bridge/core';
-import { isolatedRedisUrl } from '@bridge/testkit';
-import { opsHere, singleTenantEnv } from './run-ops';
+import { keys, outboxMember, perTenantId } from '@bridge/core';
+import { opsRedis } from './ops-redis';
+import { opsHere } from './run-ops';
 
 // `ops forget-tenant` against a real Redis, run in this process (runOps): the dry run, --yes, and the refusals.
 // Every key kind, the outbox and the jobs in detail: packages/bridge/test/forget-tenant.int.test.ts.
@@ -9,45 +8,27 @@ import { opsHere, singleTenantEnv } from './run-ops';
 // KEPT starts like GONE and holds '-': a naive match on `forget` would take its keys and jobs.
 const KEPT = 'forget-kept';
 const GONE = 'forget';
-let redisUrl: string;
-let redis: Redis;
-let queues: Queues;
-let jobs: JobControl;
-
-const noTenants = () => ({ REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
-/** ops configured as the workers are now: KEPT only, GONE taken out. */
-const withKept = () => ({ ...noTenants(), ...singleTenantEnv(KEPT) });
-
-beforeAll(async () => {
-  redisUrl = await isolatedRedisUrl();
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  queues = createQueues(redis);
-  jobs = new JobControl(queues);
-});
-
-afterAll(async () => {
-  await Promise.all(Object.values(queues ?? {}).map((q) => q.close()));
-  redis?.disconnect();
-});
+const ops = opsRedis(KEPT);
+const { noTenants, withKept } = ops;
 
 /** What a tenant leaves: two orders with their histories, its open set and catalog, an outbox entry, two jobs. */
 async function seed(tenant: string): Promise<string[]> {
   const written = [keys.catalog(tenant), keys.openOrders(tenant)];
   for (const order of ['SO-1', 'SO-2']) written.push(keys.order(tenant, order), keys.orderHistory(tenant, order));
-  for (const key of written) await redis.set(key, 'x');
-  await redis.zadd(keys.pushOutbox, 1, outboxMember('order', tenant, 'SO-1'));
-  await jobs.add('createOrder', { tenant, order: { orderNumber: 'SO-1' } });
-  await jobs.add('pushOrderInfo', { tenant, orderNumber: 'SO-1', version: 1 });
+  for (const key of written) await ops.redis.set(key, 'x');
+  await ops.redis.zadd(keys.pushOutbox, 1, outboxMember('order', tenant, 'SO-1'));
+  await ops.jobs.add('createOrder', { tenant, order: { orderNumber: 'SO-1' } });
+  await ops.jobs.add('pushOrderInfo', { tenant, orderNumber: 'SO-1', version: 1 });
   return written;
 }
 
 const existing = async (list: readonly string[]) =>
-  (await Promise.all(list.map((k) => redis.exists(k)))).filter(Boolean);
+  (await Promise.all(list.map((k) => ops.redis.exists(k)))).filter(Boolean);
 
 let gone: string[];
 let kept: string[];
 beforeEach(async () => {
-  await redis.flushdb();
+  await ops.redis.flushdb();
   gone = await seed(GONE);
   kept = await seed(KEPT);
 });
@@ -64,7 +45,7 @@ it('counts without --yes, and says how to delete', async () => {
   expect(result.stdout).toMatch(/jobs: webhooks queue\s+1\n/);
   expect(result.stdout).toContain(`To delete them: pnpm ops forget-tenant ${GONE} --yes`);
   expect(await existing(gone)).toHaveLength(gone.length);
-  expect(await redis.zcard(keys.pushOutbox)).toBe(2);
+  expect(await ops.redis.zcard(keys.pushOutbox)).toBe(2);
 });
 
 it("deletes with --yes, none of another tenant's, and finds nothing the second time", async () => {
@@ -82,8 +63,8 @@ it("deletes with --yes, none of another tenant's, and finds nothing the second t
   });
   expect(await existing(gone)).toEqual([]);
   expect(await existing(kept)).toHaveLength(kept.length);
-  expect(await redis.zrange(keys.pushOutbox, 0, -1)).toEqual([outboxMember('order', KEPT, 'SO-1')]);
-  expect(await queues.orders.getJobCountByTypes('waiting')).toBe(1);
+  expect(await ops.redis.zrange(keys.pushOutbox, 0, -1)).toEqual([outboxMember('order', KEPT, 'SO-1')]);
+  expect(await ops.queues.orders.getJobCountByTypes('waiting')).toBe(1);
 
   const again = await opsHere(['forget-tenant', GONE, '--yes'], withKept());
   expect(again.code).toBe(1);
@@ -106,7 +87,7 @@ it('refuses when ops has no tenants to tell by', async () => {
 });
 
 it('refuses while the tenant has job schedulers, naming unschedule', async () => {
-  await jobs.schedule(perTenantId('sweepExpired', GONE), 'sweepExpired', { tenant: GONE }, 3600000);
+  await ops.jobs.schedule(perTenantId('sweepExpired', GONE), 'sweepExpired', { tenant: GONE }, 3600000);
   const refused = await opsHere(['forget-tenant', GONE, '--yes'], withKept());
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain(`sweepExpired-${GONE}`);

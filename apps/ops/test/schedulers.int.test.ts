@@ -1,45 +1,27 @@
-import { Redis } from 'ioredis';
-import { JobControl, createQueues, perTenantId, type Queues } from '@bridge/core';
-import { isolatedRedisUrl } from '@bridge/testkit';
-import { opsHere, singleTenantEnv } from './run-ops';
+import { perTenantId } from '@bridge/core';
+import { opsRedis } from './ops-redis';
+import { opsHere } from './run-ops';
 
 // `ops schedulers` and `ops unschedule` against a real Redis, run in this process (runOps): the Job Schedulers a
 // tenant taken out of the configuration leaves behind, listed with whether ops has the tenant, and removed.
 
 const KEPT = 'sched-ops-kept';
 const GONE = 'sched-ops-gone';
-let redisUrl: string;
-let redis: Redis;
-let queues: Queues;
-
-const noTenants = () => ({ REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
-/** ops configured as the workers are now: KEPT only, GONE taken out. */
-const withKept = () => ({ ...noTenants(), ...singleTenantEnv(KEPT) });
-
-beforeAll(async () => {
-  redisUrl = await isolatedRedisUrl();
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  queues = createQueues(redis);
-});
+const ops = opsRedis(KEPT);
+const { noTenants, withKept } = ops;
 
 beforeEach(async () => {
-  await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));
+  await Promise.all(Object.values(ops.queues).map((q) => q.obliterate({ force: true })));
   // What workers declared while both tenants were configured.
-  const jobs = new JobControl(queues);
   for (const tenant of [KEPT, GONE]) {
-    await jobs.schedule(perTenantId('pollOrders', tenant), 'pollOrders', { tenant }, 5 * 60000);
-    await jobs.schedule(perTenantId('refreshCatalog', tenant), 'refreshCatalog', { tenant }, 3600000);
+    await ops.jobs.schedule(perTenantId('pollOrders', tenant), 'pollOrders', { tenant }, 5 * 60000);
+    await ops.jobs.schedule(perTenantId('refreshCatalog', tenant), 'refreshCatalog', { tenant }, 3600000);
   }
-  await jobs.schedule('drainOutbox', 'drainOutbox', {}, 30000);
-});
-
-afterAll(async () => {
-  await Promise.all(Object.values(queues ?? {}).map((q) => q.close()));
-  redis?.disconnect();
+  await ops.jobs.schedule('drainOutbox', 'drainOutbox', {}, 30000);
 });
 
 const ids = async () =>
-  (await Promise.all(Object.values(queues).map(async (q) => (await q.getJobSchedulers()).map((s) => s.key))))
+  (await Promise.all(Object.values(ops.queues).map(async (q) => (await q.getJobSchedulers()).map((s) => s.key))))
     .flat()
     .sort();
 
