@@ -106,3 +106,14 @@ it('is listed in the help, with an example', async () => {
   );
   expect((await opsHere(['forget-tenant'], noTenants())).code).toBe(2);
 });
+
+it('with Redis gone: exits 1 saying so, and deletes nothing', async () => {
+  const gone = await seed(GONE);
+  const result = await opsHere(['forget-tenant', GONE, '--yes'], {
+    ...withKept(),
+    REDIS_URL: 'redis://127.0.0.1:1',
+  });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('cannot reach Redis');
+  expect(await existing(gone)).toHaveLength(gone.length);
+});
