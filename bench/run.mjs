@@ -21,6 +21,7 @@ await build({
     'paced-runner',
     'instructions',
     'redis-memory',
+    'one-caller-ab',
   ].map((n) => join(root, 'bench/src', `${n}.ts`)),
   outdir: join(root, 'bench/.out'),
   outExtension: { '.js': '.mjs' },
@@ -34,16 +35,14 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 // `pnpm bench:instructions` (`--instructions`): the ingress's instructions per call under callgrind instead of the suite;
-// `pnpm bench:memory` (`--memory`): Redis bytes per order (issue 23).
+// `pnpm bench:memory` (`--memory`): Redis bytes per order (issue 23); `pnpm bench:ab` (`--ab`): one caller's calls
+// alternated between two bridges (one-caller-ab.ts).
 const passed = process.argv.slice(2);
-const entry = passed.includes('--instructions')
-  ? 'instructions'
-  : passed.includes('--memory')
-    ? 'redis-memory'
-    : 'main';
+const entries = { '--instructions': 'instructions', '--memory': 'redis-memory', '--ab': 'one-caller-ab' };
+const entry = Object.entries(entries).find(([flag]) => passed.includes(flag))?.[1] ?? 'main';
 step(process.execPath, [
   '--enable-source-maps',
   '--max-old-space-size=4096',
   join(root, `bench/.out/${entry}.mjs`),
-  ...passed.filter((a) => a !== '--instructions' && a !== '--memory'),
+  ...passed.filter((a) => !(a in entries)),
 ]);

@@ -1,0 +1,108 @@
+// `pnpm bench:ab -- --b-ingress-env=K=V,… --b-worker-env=K=V,… [--calls=300] [--etower-delay=50]`: one caller, its
+// createOrder calls alternated between two bridges (A with the defaults, B with the given settings), each on its own
+// Redis database, one sandbox. Calls of A and B a few milliseconds apart see the same host, so a difference of a
+// millisecond shows even on a host whose speed drifts by more between the 10-second runs of case 6
+// (bench/RESULTS.md, fifth round of 2026-12-03). The code under test reads the settings (a temporary switch).
+import { Agent, request } from 'node:http';
+import { keyValues, parseArgs } from './args';
+import { closedLoop } from './closed-loop';
+import { createOrderBodies } from './payloads';
+import { bridgeEnv, startIngress, startRedis, startSandbox, startWorker, stopAll } from './stack';
+
+const args = parseArgs(process.argv.slice(2));
+const calls = Number(args.calls ?? 300);
+const etowerDelayMs = Number(args['etower-delay'] ?? 50);
+
+const carriesOrderNumber = (text: string) => {
+  const a = JSON.parse(text) as { data?: { warehouseOrderNumber?: unknown } };
+  return typeof a.data?.warehouseOrderNumber === 'string';
+};
+
+function call(agent: Agent, url: string, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL('/api/qianyi', url),
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+
+const redis = await startRedis();
+const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+const procs: Array<{ stop(): Promise<void> }> = [sandbox];
+try {
+  await fetch(`${sandbox.url}/__control/etower/faults`, { method: 'DELETE' });
+  if (etowerDelayMs > 0) {
+    await fetch(`${sandbox.url}/__control/etower/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint: 'createOrders', mode: 'delay', delayMs: etowerDelayMs }),
+    });
+  }
+  const settings = [
+    { ingress: {}, worker: {} },
+    { ingress: keyValues(args, 'b-ingress-env'), worker: keyValues(args, 'b-worker-env') },
+  ];
+  const urls: string[] = [];
+  for (const [db, s] of settings.entries()) {
+    const url = `${redis.url}/${db}`;
+    const ingress = await startIngress(bridgeEnv(url, sandbox.url, { SYNC_WAIT_MS: '5000', ...s.ingress }));
+    const worker = await startWorker(
+      bridgeEnv(url, sandbox.url, { WORKER_QUEUES: 'orders', WORKER_CONCURRENCY: '50', ...s.worker }),
+    );
+    procs.push(ingress, worker);
+    urls.push(ingress.url);
+  }
+  // Warm both up (V8 compiling their hot paths) before anything is measured.
+  for (const [i, url] of urls.entries()) {
+    const check = (a: unknown) =>
+      typeof (a as { data?: { warehouseOrderNumber?: unknown } }).data?.warehouseOrderNumber === 'string';
+    await closedLoop({ url, callers: 20, durationS: 4, body: createOrderBodies(`AB-W20-${i}`), check });
+    await closedLoop({ url, callers: 1, durationS: 2, body: createOrderBodies(`AB-W1-${i}`), check });
+  }
+  const agents = urls.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const bodies = urls.map((_, i) => createOrderBodies(`AB-${i}`));
+  const latencies: number[][] = [[], []];
+  let wrong = 0;
+  for (let n = 0; n < calls; n++) {
+    // A first in even pairs, B first in odd ones: neither always follows the other.
+    for (const k of n % 2 === 0 ? [0, 1] : [1, 0]) {
+      const started = performance.now();
+      const answer = await call(agents[k]!, urls[k]!, bodies[k]!(n));
+      latencies[k]!.push(performance.now() - started);
+      if (!carriesOrderNumber(answer)) wrong += 1;
+    }
+  }
+  const [a, b] = latencies as [number[], number[]];
+  const aFaster = a.filter((x, n) => x < b[n]!).length;
+  const line = (xs: number[]) =>
+    `p50 ${quantile(xs, 0.5).toFixed(2)} p90 ${quantile(xs, 0.9).toFixed(2)} p99 ${quantile(xs, 0.99).toFixed(2)} ms`;
+  console.log(
+    JSON.stringify({
+      calls,
+      etowerDelayMs,
+      b: settings[1],
+      a: line(a),
+      bResult: line(b),
+      aFasterInPairs: aFaster,
+      wrong,
+    }),
+  );
+} finally {
+  await stopAll(...procs);
+  await redis.stop();
+}
