@@ -29,7 +29,8 @@ export interface ClosedLoopOptions {
   check: (answer: unknown) => boolean;
 }
 
-function call(agent: Agent, target: URL, body: string): Promise<{ status: number; text: string } | undefined> {
+/** One POST on `agent`: its status and text, or undefined when it failed or got no answer in time. */
+export function call(agent: Agent, target: URL, body: string): Promise<{ status: number; text: string } | undefined> {
   return new Promise((resolve) => {
     const req = request(
       target,

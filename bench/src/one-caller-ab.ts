@@ -3,9 +3,9 @@
 // Redis database, one sandbox. Calls of A and B a few milliseconds apart see the same host, so a difference of a
 // millisecond shows even on a host whose speed drifts by more between the 10-second runs of case 6
 // (bench/RESULTS.md, fifth round of 2026-12-03). The code under test reads the settings (a temporary switch).
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { keyValues, parseArgs } from './args';
-import { closedLoop } from './closed-loop';
+import { call, closedLoop } from './closed-loop';
 import { createOrderBodies } from './payloads';
 import { bridgeEnv, startIngress, startRedis, startSandbox, startWorker, stopAll } from './stack';
 
@@ -13,30 +13,8 @@ const args = parseArgs(process.argv.slice(2));
 const calls = Number(args.calls ?? 300);
 const etowerDelayMs = Number(args['etower-delay'] ?? 50);
 
-const carriesOrderNumber = (text: string) => {
-  const a = JSON.parse(text) as { data?: { warehouseOrderNumber?: unknown } };
-  return typeof a.data?.warehouseOrderNumber === 'string';
-};
-
-function call(agent: Agent, url: string, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL('/api/qianyi', url),
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const carriesOrderNumber = (answer: unknown) =>
+  typeof (answer as { data?: { warehouseOrderNumber?: unknown } }).data?.warehouseOrderNumber === 'string';
 
 const quantile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
@@ -69,12 +47,21 @@ try {
   }
   // Warm both up (V8 compiling their hot paths) before anything is measured.
   for (const [i, url] of urls.entries()) {
-    const check = (a: unknown) =>
-      typeof (a as { data?: { warehouseOrderNumber?: unknown } }).data?.warehouseOrderNumber === 'string';
-    await closedLoop({ url, callers: 20, durationS: 4, body: createOrderBodies(`AB-W20-${i}`), check });
-    await closedLoop({ url, callers: 1, durationS: 2, body: createOrderBodies(`AB-W1-${i}`), check });
+    for (const [callers, durationS] of [
+      [20, 4],
+      [1, 2],
+    ] as const) {
+      await closedLoop({
+        url,
+        callers,
+        durationS,
+        body: createOrderBodies(`AB-W${callers}-${i}`),
+        check: carriesOrderNumber,
+      });
+    }
   }
   const agents = urls.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const targets = urls.map((url) => new URL('/api/qianyi', url));
   const bodies = urls.map((_, i) => createOrderBodies(`AB-${i}`));
   const latencies: number[][] = [[], []];
   let wrong = 0;
@@ -82,9 +69,9 @@ try {
     // A first in even pairs, B first in odd ones: neither always follows the other.
     for (const k of n % 2 === 0 ? [0, 1] : [1, 0]) {
       const started = performance.now();
-      const answer = await call(agents[k]!, urls[k]!, bodies[k]!(n));
+      const answer = await call(agents[k]!, targets[k]!, bodies[k]!(n));
       latencies[k]!.push(performance.now() - started);
-      if (!carriesOrderNumber(answer)) wrong += 1;
+      if (answer?.status !== 200 || !carriesOrderNumber(JSON.parse(answer.text))) wrong += 1;
     }
   }
   const [a, b] = latencies as [number[], number[]];
