@@ -72,10 +72,14 @@ export async function benchIngress(opts: {
   ingressEnv?: Record<string, string>;
 }): Promise<IngressResult> {
   const redis = await startRedis();
+  // Stopped in `finally` as well: a case that fails half way must not leave servers running into the next one.
+  const started: Array<{ stop(): Promise<void> }> = [];
   try {
     const extra = opts.ingressEnv ?? {};
     const bareServer = await startBareServer();
+    started.push(bareServer);
     const ingress = await startIngress(bridgeEnv(redis.url, 'http://127.0.0.1:9', extra));
+    started.push(ingress);
     await probe(ingress.url, createOrderBodies('PROBE')(0), (a) => a.success === true);
     await load({ url: bareServer.url, durationS: 3, body: createOrderBodies('BARE-WARM') });
     await load({ url: ingress.url, durationS: 3, body: createOrderBodies('WARM') });
@@ -134,6 +138,7 @@ export async function benchIngress(opts: {
       redisConfig: { ...redisConfig },
     };
   } finally {
+    await stopAll(...started);
     await redis.stop();
   }
 }
