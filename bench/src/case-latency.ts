@@ -59,12 +59,19 @@ interface Stack {
   worker: Proc;
 }
 
-const carriesOrderNumber = (answer: unknown) => {
+/** A createOrder answer that carries eTower's order number (one that says only "accepted" does not). */
+export const carriesOrderNumber = (answer: unknown) => {
   const a = answer as { success?: boolean; data?: { warehouseOrderNumber?: unknown } };
   return a.success === true && typeof a.data?.warehouseOrderNumber === 'string' && a.data.warehouseOrderNumber !== '';
 };
 
-async function setCreateDelay(sandbox: Sandbox, delayMs: number): Promise<void> {
+/** The sandbox of the latency cases: orders accepted at once and never shipped (no poll changes anything). */
+export function startLatencySandbox(): Promise<Sandbox> {
+  return startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+}
+
+/** The sandbox answers createOrders after `delayMs` (0: at once); every other fault is cleared. */
+export async function setCreateDelay(sandbox: Sandbox, delayMs: number): Promise<void> {
   await fetch(`${sandbox.url}/__control/etower/faults`, { method: 'DELETE' });
   if (delayMs <= 0) return;
   const res = await fetch(`${sandbox.url}/__control/etower/faults`, {
@@ -118,7 +125,7 @@ export interface LatencyOptions {
 export async function benchLatency(opts: LatencyOptions): Promise<LatencyResult> {
   const etowerDelayMs = 50;
   const redis = await startRedis();
-  const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+  const sandbox = await startLatencySandbox();
   const ingressEnv = opts.ingressEnv ?? {};
   const workerEnv = opts.workerEnv ?? {};
   const stacks: Proc[] = [];

@@ -5,16 +5,15 @@
 // (bench/RESULTS.md, fifth round of 2026-12-03). The code under test reads the settings (a temporary switch).
 import { Agent } from 'node:http';
 import { keyValues, parseArgs } from './args';
+import { carriesOrderNumber, setCreateDelay, startLatencySandbox } from './case-latency';
 import { call, closedLoop } from './closed-loop';
 import { createOrderBodies } from './payloads';
-import { bridgeEnv, startIngress, startRedis, startSandbox, startWorker, stopAll } from './stack';
+import { bridgeEnv, startIngress, startRedis, startWorker, stopAll } from './stack';
 
 const args = parseArgs(process.argv.slice(2));
 const calls = Number(args.calls ?? 300);
 const etowerDelayMs = Number(args['etower-delay'] ?? 50);
 
-const carriesOrderNumber = (answer: unknown) =>
-  typeof (answer as { data?: { warehouseOrderNumber?: unknown } }).data?.warehouseOrderNumber === 'string';
 /** An answer's text that is JSON carrying eTower's order number (anything else counts as wrong, not as a crash). */
 const answeredWithOrderNumber = (text: string) => {
   try {
@@ -28,17 +27,10 @@ const quantile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 const redis = await startRedis();
-const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '1000000000' });
+const sandbox = await startLatencySandbox();
 const procs: Array<{ stop(): Promise<void> }> = [sandbox];
 try {
-  await fetch(`${sandbox.url}/__control/etower/faults`, { method: 'DELETE' });
-  if (etowerDelayMs > 0) {
-    await fetch(`${sandbox.url}/__control/etower/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ endpoint: 'createOrders', mode: 'delay', delayMs: etowerDelayMs }),
-    });
-  }
+  await setCreateDelay(sandbox, etowerDelayMs);
   const settings = [
     { ingress: {}, worker: {} },
     { ingress: keyValues(args, 'b-ingress-env'), worker: keyValues(args, 'b-worker-env') },
