@@ -207,8 +207,8 @@ export const envSchema = z.object({
    * Whether V8 may allocate the ingress's objects straight into the old generation when their allocation site's
    * objects tend to survive a minor GC (allocation-site pretenuring). `off` (the default): a pretenured per-call
    * object that has died keeps the call's younger garbage alive through minor GCs, so V8 promoted twice as much and ran
-   * twice as many full GCs; off, the ingress's p99 at half load was 29 % lower (bench/RESULTS.md, fourth round of
-   * 2026-12-03). Read as a boolean.
+   * twice as many full GCs; off, the ingress's p99 at half load was 19 % lower (bench/RESULTS.md, fourth and fifth
+   * rounds of 2026-12-03: sixteen alternated pairs). Read as a boolean.
    */
   INGRESS_V8_PRETENURING: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('off')).transform((v) => v === 'on'),
   /**
