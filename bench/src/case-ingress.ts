@@ -2,11 +2,11 @@
 // that parses the same JSON, with the same autocannon settings, in the same run. No worker runs: the jobs
 // pile up in Redis (as they would during a worker outage), so the figure is the ingress's alone.
 import { createOrderBodies } from './payloads';
-import { measureCpuSplit, type CpuSplit } from './cpu-split';
-import { memoryOf, treePids } from './procs';
+import { measureCpuSplit, redisCpuSeconds, type CpuSplit } from './cpu-split';
+import { busyShare, cpuSecondsOf, machineTicks, memoryOf, treePids } from './procs';
 import { load, probe, type LoadResult } from './load';
 import type { PacedResult } from './paced';
-import { pacedInOwnProcess } from './paced-process';
+import { pacedInOwnProcess, type PacedSpec } from './paced-process';
 import { bridgeEnv, redisConfig, startBareServer, startIngress, startRedis, stopAll } from './stack';
 
 /** One alternated pair of closed-loop runs: the bare server, then the ingress, back to back. */
@@ -23,9 +23,9 @@ export interface IngressResult {
   /** Every pair, in the order run. */
   pairs: IngressPair[];
   /** The same calls offered at half the ingress's measured throughput: latency when it is not saturated. */
-  atHalfRate: PacedResult;
+  atHalfRate: PacedResult & { cpu: PacedCpu };
   /** The bare server at that same rate, the same paced generator. */
-  bareAtHalfRate: PacedResult;
+  bareAtHalfRate: PacedResult & { cpu: PacedCpu };
   ratio: number;
   /** The median of the pairs' closed-loop p99s (ms). */
   medianP99: number;
@@ -38,6 +38,41 @@ export interface IngressResult {
   aofRewrites: number;
   redisConfig: Record<string, string>;
   ingressEnv: Record<string, string>;
+}
+
+/**
+ * Where a paced run's CPU went, warm-up included. Calls that arrive one at a time batch less than a closed loop's
+ * 50 connections (fewer answers per write, fewer commands per Redis round trip), so "half its throughput" can keep
+ * the server busier than half a core; how busy it is decides how long it takes to work off a backlog after a stall.
+ */
+export interface PacedCpu {
+  serverUsPerCall: number;
+  /** The server's CPU seconds per second of the run: 1 is one core kept busy. */
+  serverCoreShare: number;
+  redisUsPerCall: number;
+  machineBusy: number;
+}
+
+async function pacedWithCpu(
+  spec: PacedSpec,
+  serverPids: number[],
+  redisCpuSeconds: () => Promise<number>,
+): Promise<PacedResult & { cpu: PacedCpu }> {
+  const cpuOf = () => serverPids.reduce((s, p) => s + cpuSecondsOf(p), 0);
+  const [server, redis, ticks, started] = [cpuOf(), await redisCpuSeconds(), machineTicks(), performance.now()];
+  const result = await pacedInOwnProcess(spec);
+  const seconds = (performance.now() - started) / 1000;
+  const calls = Math.round(spec.rate * (spec.warmupS ?? 0)) + Math.round(spec.rate * spec.durationS);
+  const serverSeconds = cpuOf() - server;
+  return {
+    ...result,
+    cpu: {
+      serverUsPerCall: (serverSeconds / calls) * 1e6,
+      serverCoreShare: serverSeconds / seconds,
+      redisUsPerCall: (((await redisCpuSeconds()) - redis) / calls) * 1e6,
+      machineBusy: busyShare(ticks, machineTicks()),
+    },
+  };
 }
 
 /** Seconds each paced run sends at its pace, unmeasured, before its measured seconds (paced.ts says why). */
@@ -104,21 +139,17 @@ export async function benchIngress(opts: {
     // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
     // tail; offered an even half of that, what is left is the call itself and whatever stalls the process (GC, Redis).
     const offered = Math.max(100, Math.round(mid.ingress.reqPerSec / 2 / 100) * 100);
-    const atHalf = await pacedInOwnProcess({
-      url: ingress.url,
-      rate: offered,
-      durationS: opts.durationS,
-      warmupS: PACED_WARMUP_S,
-      bodyPrefix: 'B2',
-    });
+    const atHalf = await pacedWithCpu(
+      { url: ingress.url, rate: offered, durationS: opts.durationS, warmupS: PACED_WARMUP_S, bodyPrefix: 'B2' },
+      treePids(ingress.pid),
+      () => redisCpuSeconds(redis.client),
+    );
     await stopAll(ingress);
-    const bareAtHalf = await pacedInOwnProcess({
-      url: bareServer.url,
-      rate: offered,
-      durationS: opts.durationS,
-      warmupS: PACED_WARMUP_S,
-      bodyPrefix: 'BARE2',
-    });
+    const bareAtHalf = await pacedWithCpu(
+      { url: bareServer.url, rate: offered, durationS: opts.durationS, warmupS: PACED_WARMUP_S, bodyPrefix: 'BARE2' },
+      [bareServer.pid],
+      async () => 0,
+    );
     await bareServer.stop();
     const aofRewrites = await redis.aofRewrites();
     return {

@@ -13,7 +13,7 @@ export interface CpuSplit {
   machineBusy: number;
 }
 
-async function redisCpuSeconds(redis: Redis | undefined): Promise<number> {
+export async function redisCpuSeconds(redis: Redis | undefined): Promise<number> {
   if (!redis) return 0;
   const info = await redis.info('cpu');
   const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);

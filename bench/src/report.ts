@@ -1,5 +1,12 @@
 import type { E2eResult, E2eRun } from './case-e2e';
-import { atIssueHostSpeed, ISSUE_BARE_REQ_PER_SEC, median, PACED_WARMUP_S, type IngressResult } from './case-ingress';
+import {
+  atIssueHostSpeed,
+  ISSUE_BARE_REQ_PER_SEC,
+  median,
+  PACED_WARMUP_S,
+  type IngressResult,
+  type PacedCpu,
+} from './case-ingress';
 import type { CpuSplit } from './cpu-split';
 import type { LoadResult } from './load';
 import type { JobCost, PollerResult } from './case-poller';
@@ -27,6 +34,8 @@ interface Report {
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
+const pacedCpu = (c: PacedCpu) =>
+  `${f0(c.serverUsPerCall)} (${Math.round(c.serverCoreShare * 100)} % of a core) / ${c.redisUsPerCall ? f0(c.redisUsPerCall) : '-'}, ${Math.round(c.machineBusy * 100)} %`;
 const cpuSplit = (c: CpuSplit) =>
   `${f0(c.serverUsPerReq)} / ${c.redisUsPerReq ? f0(c.redisUsPerReq) : '-'} / ${f0(c.loadGeneratorUsPerReq)}, ${Math.round(c.machineBusy * 100)} %`;
 const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -55,6 +64,7 @@ function ingress(r: IngressResult): string {
     `- the pairs in the order run, bare / ingress req/s (ratio, ingress p99, at the issue's host speed): ${r.pairs.map((p) => `${f0(p.bare.reqPerSec)} / ${f0(p.ingress.reqPerSec)} (${f2(p.ratio)}, ${p.ingress.p99} ms, ${f1(atIssueHostSpeed(p.ingress.p99, p.bare.reqPerSec))} ms)`).join('; ')}`,
     `- ingress CPU per request: ${f0(r.ingressCpuPerReqUs)} µs (all its processes); jobs queued by the measured runs and the warm-up: ${f0(r.jobsQueued)}`,
     `- CPU per request in the closed loops, server / Redis / load generator (µs), and the share of both cores busy: bare ${cpuSplit(r.bare.cpu)}; ingress ${cpuSplit(r.ingress.cpu)}`,
+    `- CPU at the even pace (warm-up included), server µs a call and its share of one core / Redis µs a call, and the share of both cores busy: bare ${pacedCpu(r.bareAtHalfRate.cpu)}; ingress ${pacedCpu(r.atHalfRate.cpu)}`,
     `- Redis: AOF everysec, ${
       Object.entries(r.redisConfig)
         .map(([k, v]) => `${k} ${v}`)
