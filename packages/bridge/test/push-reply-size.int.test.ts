@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tenantSchema } from '@bridge/config';
+import { answerWithoutEnd, type EndlessAnswer } from '@bridge/testkit';
 import { QianyiDeliveryError } from '../src/pushes/qianyi-delivery-error';
 import { MAX_REPLY_BYTES, sendPush } from '../src/pushes/webhook-client';
 
@@ -10,15 +11,11 @@ import { MAX_REPLY_BYTES, sendPush } from '../src/pushes/webhook-client';
 /** What the receiver answers: an endless chunked body, a body that announces 5 MiB, or Qianyi's own reply. */
 let mode: 'endless' | 'announced' | 'qianyi' = 'qianyi';
 /** The last reply's bytes written, and whether its connection has closed. */
-let reply: { written: number; closed: Promise<void> } | undefined;
+let reply: EndlessAnswer | undefined;
 let server: Server;
 let tenant: ReturnType<typeof tenantSchema.parse>;
 
-const chunk = Buffer.alloc(64 * 1024, 0x20);
-
 function answer(req: IncomingMessage, res: ServerResponse): void {
-  const sent = { written: 0, closed: new Promise<void>((resolve) => res.once('close', resolve)) };
-  reply = sent;
   req.resume();
   if (mode === 'qianyi') {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
@@ -26,18 +23,12 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   }
   if (mode === 'announced') {
     // Headers only: the 5 MiB never come, so only the announced length can end the push promptly.
+    reply = { written: 0, closed: new Promise<void>((resolve) => res.socket!.once('close', resolve)) };
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(5 * 1024 * 1024) });
     res.flushHeaders();
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json' });
-  const more = () => {
-    while (!res.destroyed) {
-      sent.written += chunk.length;
-      if (!res.write(chunk)) return void res.once('drain', more);
-    }
-  };
-  more();
+  reply = answerWithoutEnd(res);
 }
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerWithoutEnd, type EndlessAnswer } from '@bridge/testkit';
 import { classifyEtowerFailure, EtowerAnswerTooLargeError, type EtowerClient } from '../src';
 import { MAX_ANSWER_BYTES } from '../src/transport';
 import { localEtower } from './local-etower';
@@ -10,29 +11,18 @@ import { localEtower } from './local-etower';
 /** What the server answers: a body without end, or eTower's empty orderList. */
 let mode: 'endless' | 'etower' = 'etower';
 /** The last answer's bytes written, and whether its connection has closed. */
-let answer: { written: number; closed: Promise<void> } | undefined;
+let answer: EndlessAnswer | undefined;
 let client: EtowerClient;
 let close: () => Promise<void>;
 
-const chunk = Buffer.alloc(256 * 1024, 0x20);
-
 function respond(req: IncomingMessage, res: ServerResponse): void {
-  const sent = { written: 0, closed: new Promise<void>((resolve) => res.socket!.once('close', resolve)) };
-  answer = sent;
   req.resume();
   if (mode === 'etower') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ code: '0', success: true, message: 'ok', data: [] }));
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json' });
-  const more = () => {
-    while (!res.destroyed) {
-      sent.written += chunk.length;
-      if (!res.write(chunk)) return void res.once('drain', more);
-    }
-  };
-  more();
+  answer = answerWithoutEnd(res, 256 * 1024);
 }
 
 beforeAll(async () => {

@@ -3,3 +3,4 @@ export * from './test-redis';
 export * from './bridge-harness';
 export * from './redis-topology';
 export * from './fixtures';
+export * from './endless-answer';
