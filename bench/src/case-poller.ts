@@ -38,7 +38,7 @@ export interface PollerResult {
   workerPeakRssMb: number;
 }
 
-const poll = (i: number) => `POLL-${i}`;
+const poll = (i: number, prefix = 'POLL') => `${prefix}-${i}`;
 
 /** Rows as the rebuild maps them, for `count` SKUs in the two stocked warehouses. */
 function bigInventory(count: number): Map<string, ReturnType<typeof toQianyiInventoryRow>[]> {
@@ -61,13 +61,17 @@ function bigInventory(count: number): Map<string, ReturnType<typeof toQianyiInve
 }
 
 /** `n` orders created at the sandbox and recorded as released with eTower status 0, so the next poll changes each. */
-export async function seed(redis: BenchRedis, etowerUrl: string, n: number): Promise<void> {
+/** `n` orders created at the sandbox and recorded as released, numbered `<prefix>-0`…, so that one poll changes each. */
+export async function seed(redis: BenchRedis, etowerUrl: string, n: number, prefix = 'POLL'): Promise<void> {
   const etower = createEtowerClient({ baseUrl: etowerUrl, token: TENANT.token, key: TENANT.key, timeoutMs: 60000 });
   const client = new Redis(redis.url, { maxRetriesPerRequest: null });
   const store = new OrderStore(client);
   const template = createOrderContentSchema.parse(orderContent('X'));
   for (let i = 0; i < n; i += 1000) {
-    const chunk = Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ ...template, orderNumber: poll(i + j) }));
+    const chunk = Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({
+      ...template,
+      orderNumber: poll(i + j, prefix),
+    }));
     const created = (
       await Promise.all(
         Array.from({ length: 10 }, (_, k) => chunk.slice(k * 100, k * 100 + 100))
