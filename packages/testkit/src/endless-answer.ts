@@ -12,7 +12,10 @@ export interface EndlessAnswer {
  * `written` counts what left this side, so a test can see that the client stopped reading near its cap.
  */
 export function answerWithoutEnd(res: ServerResponse, chunkBytes = 64 * 1024): EndlessAnswer {
-  const sent: EndlessAnswer = { written: 0, closed: new Promise<void>((resolve) => res.socket!.once('close', resolve)) };
+  const sent: EndlessAnswer = {
+    written: 0,
+    closed: new Promise<void>((resolve) => res.socket!.once('close', resolve)),
+  };
   const chunk = Buffer.alloc(chunkBytes, 0x20);
   res.writeHead(200, { 'content-type': 'application/json' });
   const more = () => {
