@@ -151,7 +151,8 @@ export async function benchPushLatency(opts: {
   // Shipped as soon as confirmed: the orders seeded below are all shipped by the time the poll reads them.
   const sandbox = await startSandbox({ SANDBOX_ACCEPT_AFTER_MS: '0', SANDBOX_SHIP_AFTER_MS: '0' });
   const workerEnv = opts.workerEnv ?? {};
-  // Started before the seed: its scheduler's first poll finds nothing, so the measured poll is the only real one.
+  // Started before the seeds: its scheduler's first poll finds nothing, so the two measured polls are the only
+  // real ones.
   const groups = opts.shape === 'one' ? ['orders,webhooks'] : ['orders', 'webhooks'];
   const workers = await Promise.all(
     groups.map((queues) => startWorker(bridgeEnv(redis.url, sandbox.url, { WORKER_QUEUES: queues, ...workerEnv }))),
