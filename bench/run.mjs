@@ -22,6 +22,7 @@ await build({
     'instructions',
     'redis-memory',
     'one-caller-ab',
+    'paced-ab',
   ].map((n) => join(root, 'bench/src', `${n}.ts`)),
   outdir: join(root, 'bench/.out'),
   outExtension: { '.js': '.mjs' },
@@ -36,9 +37,15 @@ await build({
 });
 // `pnpm bench:instructions` (`--instructions`): the ingress's instructions per call under callgrind instead of the suite;
 // `pnpm bench:memory` (`--memory`): Redis bytes per order (issue 23); `pnpm bench:ab` (`--ab`): one caller's calls
-// alternated between two bridges (one-caller-ab.ts).
+// alternated between two bridges (one-caller-ab.ts); `pnpm bench:paced-ab` (`--paced-ab`): case 1's paced run with bare
+// node:http and one or two ingresses taking turns within the same seconds (paced-ab.ts).
 const passed = process.argv.slice(2);
-const entries = { '--instructions': 'instructions', '--memory': 'redis-memory', '--ab': 'one-caller-ab' };
+const entries = {
+  '--instructions': 'instructions',
+  '--memory': 'redis-memory',
+  '--ab': 'one-caller-ab',
+  '--paced-ab': 'paced-ab',
+};
 const entry = Object.entries(entries).find(([flag]) => passed.includes(flag))?.[1] ?? 'main';
 step(process.execPath, [
   '--enable-source-maps',

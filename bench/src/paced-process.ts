@@ -13,8 +13,16 @@ export interface PacedSpec {
   bodyPrefix: string;
 }
 
+/** The same calls sent to each of `urls` in turn, `slotMs` of due time at a time (pacedAcross in paced.ts). */
+export type PacedAcrossSpec = Omit<PacedSpec, 'url'> & { urls: string[]; slotMs: number };
+
 /** paced() run by bench/.out/paced-runner.mjs in a child process (paced-runner.ts says why). */
-export function pacedInOwnProcess(spec: PacedSpec): Promise<PacedResult> {
+export const pacedInOwnProcess = (spec: PacedSpec) => runPaced<PacedResult>(spec);
+
+/** pacedAcross() in a child process, one result per URL. */
+export const pacedAcrossInOwnProcess = (spec: PacedAcrossSpec) => runPaced<PacedResult[]>(spec);
+
+function runPaced<R>(spec: PacedSpec | PacedAcrossSpec): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bench/.out/paced-runner.mjs'), JSON.stringify(spec)], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +38,7 @@ export function pacedInOwnProcess(spec: PacedSpec): Promise<PacedResult> {
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as PacedResult);
+      if (code === 0 && /^[[{]/.test(line)) resolve(JSON.parse(line) as R);
       else reject(new Error(`paced generator exited ${code}: ${err || out}`));
     });
   });

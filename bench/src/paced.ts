@@ -37,37 +37,54 @@ export interface PacedResult extends LoadResult {
 }
 
 export async function paced(options: PacedOptions): Promise<PacedResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 50 });
-  const target = new URL(options.path ?? '/api/qianyi', options.url);
+  const [result] = await pacedAcross({ ...options, urls: [options.url], slotMs: Number.POSITIVE_INFINITY });
+  return result!;
+}
+
+/**
+ * The same calls at the same pace, sent to each of `urls` in turn for `slotMs` of due time at a time (A for a
+ * second, B for the next, …): servers compared this way see the same host in the same seconds, so a stall of the
+ * host lands on each of them alike, which separate 10-second runs cannot promise on a noisy host. One result per
+ * URL, in order; its `reqPerSec` is over its own slots.
+ */
+export async function pacedAcross(
+  options: Omit<PacedOptions, 'url'> & { urls: string[]; slotMs: number },
+): Promise<PacedResult[]> {
+  const lanes = options.urls.map((url) => ({
+    target: new URL(options.path ?? '/api/qianyi', url),
+    agent: new Agent({ keepAlive: true, maxSockets: options.connections ?? 50 }),
+    latencies: [] as number[],
+    non2xx: 0,
+    errors: 0,
+  }));
   const warmup = Math.round(options.rate * (options.warmupS ?? 0));
   const total = warmup + Math.round(options.rate * options.durationS);
   const intervalMs = 1000 / options.rate;
-  const latencies: number[] = [];
-  let non2xx = 0;
-  let errors = 0;
+  const laneOf = (i: number) => lanes[Math.floor((i * intervalMs) / options.slotMs) % lanes.length]!;
 
   // Every call settles exactly once: answered (its latency counts), or failed, reset mid-answer or unanswered
   // after CALL_TIMEOUT_MS (an error). A call that could never settle would hang the whole benchmark.
   const send = (i: number, due: number) =>
     new Promise<void>((done) => {
+      const lane = laneOf(i);
       let settled = false;
       const settle = (answered: boolean, status?: number) => {
         if (settled) return;
         settled = true;
         // A warm-up call that fails still counts: it is an error of the server all the same.
-        if (!answered) errors += 1;
+        if (!answered) lane.errors += 1;
         else if (i >= warmup) {
-          latencies.push(performance.now() - due);
-          if (status !== 200) non2xx += 1;
+          lane.latencies.push(performance.now() - due);
+          if (status !== 200) lane.non2xx += 1;
         }
         done();
       };
       const body = options.body(i);
       const req = request(
-        target,
+        lane.target,
         {
           method: 'POST',
-          agent,
+          agent: lane.agent,
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
@@ -100,21 +117,24 @@ export async function paced(options: PacedOptions): Promise<PacedResult> {
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - measuredFrom) / 1000;
-  agent.destroy();
+  for (const lane of lanes) lane.agent.destroy();
   loop.disable();
+  const generatorLoopP99 = Math.round((loop.percentile(99) / 1e6) * 10) / 10;
 
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return {
-    offered: options.rate,
-    reqPerSec: latencies.length / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
-    requests: latencies.length,
-    non2xx,
-    errors,
-    seconds,
-    generatorLoopP99: Math.round((loop.percentile(99) / 1e6) * 10) / 10,
-  };
+  return lanes.map((lane) => {
+    const latencies = lane.latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+    return {
+      offered: options.rate,
+      reqPerSec: (latencies.length * lanes.length) / seconds,
+      p50: at(0.5),
+      p99: at(0.99),
+      requests: latencies.length,
+      non2xx: lane.non2xx,
+      errors: lane.errors,
+      seconds,
+      generatorLoopP99,
+    };
+  });
 }
