@@ -16,6 +16,7 @@ import { seed } from './case-poller';
 import { TENANT } from './payloads';
 import { cpuSecondsOf, sleep, type Proc } from './procs';
 import { bridgeEnv, startRedis, startSandbox, startWorker, stopAll, type BenchRedis } from './stack';
+import { quantileOf } from './quantile';
 
 /**
  * Where the pushes are delivered: `one`, one worker consuming `orders` and `webhooks` (what `pnpm start` runs);
@@ -57,8 +58,7 @@ function cpuOf(workers: Proc[], groups: string[], sandbox: Proc): Record<string,
   return Object.fromEntries([...named, ['sandbox', cpuSecondsOf(sandbox.pid)]]);
 }
 
-const quantile = (sorted: number[], q: number) =>
-  Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+const quantile = (sorted: number[], q: number) => Math.round(quantileOf(sorted, q));
 
 /** What a round needs of the running stack. */
 interface Stack {
@@ -96,7 +96,9 @@ async function pollRound(
       content: { orderNumber: string; status?: string };
     }>;
     arrivals = pushes
-      .filter((p) => p.kind === 'order' && p.content.status === 'SUCCESS' && p.content.orderNumber.startsWith(prefix))
+      .filter(
+        (p) => p.kind === 'order' && p.content.status === 'SUCCESS' && p.content.orderNumber.startsWith(`${prefix}-`),
+      )
       .map((p) => ({ orderNumber: p.content.orderNumber, at: Date.parse(p.receivedAt) }));
     if (arrivals.length >= orders) break;
     if (Date.now() > deadline)

@@ -3,6 +3,7 @@
 // histogram rounds to whole ones, too coarse for an overhead of a few), and every answer is checked, so a run of
 // "accepted" answers (the job not finished within SYNC_WAIT_MS) cannot pass for a fast one.
 import { Agent, request } from 'node:http';
+import { quantileOf, toTenths } from './quantile';
 
 const CALL_TIMEOUT_MS = 30_000;
 
@@ -52,8 +53,7 @@ export function call(agent: Agent, target: URL, body: string): Promise<{ status:
   });
 }
 
-const at = (sorted: number[], q: number) =>
-  Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+const at = (sorted: number[], q: number) => toTenths(quantileOf(sorted, q));
 
 export async function closedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.callers });

@@ -9,6 +9,7 @@ import { carriesOrderNumber, setCreateDelay, startLatencySandbox } from './case-
 import { call, closedLoop } from './closed-loop';
 import { createOrderBodies } from './payloads';
 import { bridgeEnv, startIngress, startRedis, startWorker, stopAll } from './stack';
+import { quantileOf } from './quantile';
 
 const args = parseArgs(process.argv.slice(2));
 const calls = Number(args.calls ?? 300);
@@ -24,7 +25,10 @@ const answeredWithOrderNumber = (text: string) => {
 };
 
 const quantile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+  quantileOf(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 
 const redis = await startRedis();
 const sandbox = await startLatencySandbox();

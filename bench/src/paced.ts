@@ -6,6 +6,7 @@
 import { Agent, request } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { LoadResult } from './load';
+import { quantileOf, toTenths } from './quantile';
 
 /** As autocannon's default: a call unanswered this long counts as an error. */
 const CALL_TIMEOUT_MS = 10_000;
@@ -123,8 +124,7 @@ export async function pacedAcross(
 
   return lanes.map((lane) => {
     const latencies = lane.latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+    const at = (q: number) => toTenths(quantileOf(latencies, q));
     return {
       offered: options.rate,
       reqPerSec: (latencies.length * lanes.length) / seconds,
