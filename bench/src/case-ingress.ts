@@ -2,8 +2,9 @@
 // that parses the same JSON, with the same autocannon settings, in the same run. No worker runs: the jobs
 // pile up in Redis (as they would during a worker outage), so the figure is the ingress's alone.
 import { createOrderBodies } from './payloads';
-import { measureCpuSplit, redisCpuSeconds, type CpuSplit } from './cpu-split';
-import { busyShare, cpuSecondsOf, machineTicks, memoryOf, treePids } from './procs';
+import type { Redis } from 'ioredis';
+import { measureCpuSplit, measurePacedCpu, type CpuSplit, type PacedCpu } from './cpu-split';
+import { memoryOf, treePids } from './procs';
 import { load, probe, type LoadResult } from './load';
 import type { PacedResult } from './paced';
 import { pacedAcrossInOwnProcess, pacedInOwnProcess, type PacedSpec } from './paced-process';
@@ -46,40 +47,17 @@ export interface IngressResult {
   ingressEnv: Record<string, string>;
 }
 
-/**
- * Where a paced run's CPU went, warm-up included. Calls that arrive one at a time batch less than a closed loop's
- * 50 connections (fewer answers per write, fewer commands per Redis round trip), so "half its throughput" can keep
- * the server busier than half a core; how busy it is decides how long it takes to work off a backlog after a stall.
- */
-export interface PacedCpu {
-  serverUsPerCall: number;
-  /** The server's CPU seconds per second of the run: 1 is one core kept busy. */
-  serverCoreShare: number;
-  redisUsPerCall: number;
-  machineBusy: number;
-}
+/** A paced run of case 1 in its own process, with the CPU it cost (warm-up calls included). */
+const pacedWithCpu = (spec: PacedSpec, serverPids: number[], redis?: Redis) =>
+  measurePacedCpu(
+    () => pacedInOwnProcess(spec),
+    Math.round(spec.rate * (spec.warmupS ?? 0)) + Math.round(spec.rate * spec.durationS),
+    () => serverPids,
+    redis,
+  );
 
-async function pacedWithCpu(
-  spec: PacedSpec,
-  serverPids: number[],
-  redisCpuSeconds: () => Promise<number>,
-): Promise<PacedResult & { cpu: PacedCpu }> {
-  const cpuOf = () => serverPids.reduce((s, p) => s + cpuSecondsOf(p), 0);
-  const [server, redis, ticks, started] = [cpuOf(), await redisCpuSeconds(), machineTicks(), performance.now()];
-  const result = await pacedInOwnProcess(spec);
-  const seconds = (performance.now() - started) / 1000;
-  const calls = Math.round(spec.rate * (spec.warmupS ?? 0)) + Math.round(spec.rate * spec.durationS);
-  const serverSeconds = cpuOf() - server;
-  return {
-    ...result,
-    cpu: {
-      serverUsPerCall: (serverSeconds / calls) * 1e6,
-      serverCoreShare: serverSeconds / seconds,
-      redisUsPerCall: (((await redisCpuSeconds()) - redis) / calls) * 1e6,
-      machineBusy: busyShare(ticks, machineTicks()),
-    },
-  };
-}
+/** Issue 25's target 2 pace: half a closed loop's calls a second, to the hundred (100 at least). */
+export const halfPace = (closedLoopReqPerSec: number) => Math.max(100, Math.round(closedLoopReqPerSec / 2 / 100) * 100);
 
 /** How long each server's turn lasts in the same-seconds run (pacedAcross in paced.ts). */
 export const SAME_SECONDS_SLOT_MS = 500;
@@ -147,11 +125,11 @@ export async function benchIngress(opts: {
     const peak = treePids(ingress.pid).reduce((s, p) => s + memoryOf(p).peakMb, 0);
     // A closed loop of 50 connections keeps the ingress saturated, so its latency there is 50 / throughput and its
     // tail; offered an even half of that, what is left is the call itself and whatever stalls the process (GC, Redis).
-    const offered = Math.max(100, Math.round(mid.ingress.reqPerSec / 2 / 100) * 100);
+    const offered = halfPace(mid.ingress.reqPerSec);
     const atHalf = await pacedWithCpu(
       { url: ingress.url, rate: offered, durationS: opts.durationS, warmupS: PACED_WARMUP_S, bodyPrefix: 'B2' },
       treePids(ingress.pid),
-      () => redisCpuSeconds(redis.client),
+      redis.client,
     );
     const [sameBare, sameIngress] = await pacedAcrossInOwnProcess({
       urls: [bareServer.url, ingress.url],
@@ -165,7 +143,6 @@ export async function benchIngress(opts: {
     const bareAtHalf = await pacedWithCpu(
       { url: bareServer.url, rate: offered, durationS: opts.durationS, warmupS: PACED_WARMUP_S, bodyPrefix: 'BARE2' },
       [bareServer.pid],
-      async () => 0,
     );
     await bareServer.stop();
     const aofRewrites = await redis.aofRewrites();

@@ -1,10 +1,12 @@
-// `pnpm bench:paced-ab -- [--b-ingress-env=K=V,…] [--rounds=3] [--seconds=20] [--slot-ms=1000] [--rate=N]`: issue 25's
+// `pnpm bench:paced-ab -- [--b-ingress-env=K=V,…] [--rounds=3] [--seconds=20] [--slot-ms=500] [--rate=N]`: issue 25's
 // target 2 (the ingress offered half its throughput at an even pace, p99 against bare node:http's at that pace) with
-// the servers taking turns within the same seconds: bare node:http, ingress A (the defaults) and, given settings,
-// ingress B, each for `slot-ms` of due time in turn. Case 1 runs them one after the other for 10 s each, and on a
-// host whose pauses come and go (bench/RESULTS.md, fifth and sixth rounds of 2026-12-03) one build read 3.2× to 13.5×
-// that way. No worker runs; each ingress has its own Redis database, emptied after every round.
+// the servers taking turns within the same seconds, as case 1 does, over several rounds and with a second ingress:
+// bare node:http, ingress A (the defaults) and, given settings, ingress B, each for `slot-ms` of due time in turn.
+// Run one after the other for 10 s each, one build read 0.8× to 8.9× on a host whose pauses come and go
+// (bench/RESULTS.md, sixth round of 2026-12-03). No worker runs; each ingress has its own Redis database, emptied
+// after every round.
 import { keyValues, parseArgs } from './args';
+import { halfPace, median, PACED_WARMUP_S, SAME_SECONDS_SLOT_MS } from './case-ingress';
 import { load } from './load';
 import type { PacedResult } from './paced';
 import { pacedAcrossInOwnProcess } from './paced-process';
@@ -14,7 +16,7 @@ import { bridgeEnv, startBareServer, startIngress, startRedis, stopAll } from '.
 const args = parseArgs(process.argv.slice(2));
 const rounds = Number(args.rounds ?? 3);
 const durationS = Number(args.seconds ?? 20);
-const slotMs = Number(args['slot-ms'] ?? 1000);
+const slotMs = Number(args['slot-ms'] ?? SAME_SECONDS_SLOT_MS);
 const bEnv = keyValues(args, 'b-ingress-env');
 const withB = Object.keys(bEnv).length > 0;
 
@@ -40,7 +42,7 @@ try {
       (await load({ url: ingress.url, durationS: 10, body: createOrderBodies(`PAB-LOOP-${i}`) })).reqPerSec,
     );
   await redis.client.flushall();
-  const rate = Number(args.rate ?? Math.max(100, Math.round(throughput[0]! / 2 / 100) * 100));
+  const rate = Number(args.rate ?? halfPace(throughput[0]!));
   const names = ['bare', 'A', ...(withB ? ['B'] : [])];
   const runs: PacedResult[][] = [];
   for (let r = 0; r < rounds; r++) {
@@ -50,7 +52,7 @@ try {
         slotMs,
         rate,
         durationS,
-        warmupS: 2,
+        warmupS: PACED_WARMUP_S,
         bodyPrefix: `PAB-${r}`,
       }),
     );
@@ -65,6 +67,11 @@ try {
       .join(', ');
   for (const [r, run] of runs.entries())
     console.log(`round ${r + 1}: ${show(run)}; generator loop p99 ${run[0]!.generatorLoopP99} ms`);
+  // A single long pause of the host lands on whichever server's turn it is: medians over the rounds are the figure.
+  const medians = names.map((_, i) => median(runs.map((run) => run[i]!.p99)));
+  console.log(
+    `median p99 over ${rounds} rounds: ${names.map((n, i) => `${n} ${medians[i]!.toFixed(1)} ms`).join(', ')}${withB ? `; B / A ${(medians[2]! / medians[1]!).toFixed(2)}` : ''}`,
+  );
   console.log(
     JSON.stringify({ rate, slotMs, durationS, closedLoopReqPerSec: throughput.map(Math.round), b: bEnv, runs }),
   );

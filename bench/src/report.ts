@@ -1,13 +1,6 @@
 import type { E2eResult, E2eRun } from './case-e2e';
-import {
-  atIssueHostSpeed,
-  ISSUE_BARE_REQ_PER_SEC,
-  median,
-  PACED_WARMUP_S,
-  type IngressResult,
-  type PacedCpu,
-} from './case-ingress';
-import type { CpuSplit } from './cpu-split';
+import { atIssueHostSpeed, ISSUE_BARE_REQ_PER_SEC, median, PACED_WARMUP_S, type IngressResult } from './case-ingress';
+import type { CpuSplit, PacedCpu } from './cpu-split';
 import type { LoadResult } from './load';
 import type { JobCost, PollerResult } from './case-poller';
 import type { ReadResult } from './case-read';
